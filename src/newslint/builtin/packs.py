@@ -1,0 +1,26 @@
+"""Register the rule packs shipped with newslint (``rules/`` in the source tree)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from newslint.hookspecs import hookimpl
+
+
+def builtin_rules_root() -> Traversable | Path:
+    """The shipped packs: ``newslint/_rules`` in a wheel, the checkout's ``rules/`` otherwise."""
+    packaged = files("newslint") / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+@hookimpl
+def newslint_register_packs(register: Callable[[Traversable | Path], None]) -> None:
+    root = builtin_rules_root()
+    for folder in sorted(root.iterdir(), key=lambda p: p.name):
+        if folder.is_dir() and (folder / "pack.toml").is_file():
+            register(folder)

@@ -1,0 +1,233 @@
+"""The command line: parse arguments, run, print, and map the outcome to an exit code.
+
+This is the only module that prints or exits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TextIO
+
+from newslint import __version__
+from newslint.app import FileResult, Linter, iter_files
+from newslint.config import Config
+from newslint.diagnostics import Applicability, Severity
+from newslint.engine import CRASH_CODE
+from newslint.errors import NewslintError
+from newslint.explain import explain_rule, rules_table
+from newslint.formatters.base import FileReport, Summary
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_CRASH = 0, 1, 2, 3
+
+
+def _codes(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newslint",
+        description="Find scraping damage and machine-translation artifacts in news articles.",
+        epilog="Exit status: 0 clean, 1 findings, 2 usage or configuration error, 3 a rule crashed.",
+    )
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads standard input"
+    )
+    sel = parser.add_argument_group("rule selection")
+    sel.add_argument(
+        "--select",
+        type=_codes,
+        action="extend",
+        metavar="CODES",
+        help="only these codes, prefixes, rule names or categories (comma-separated)",
+    )
+    sel.add_argument(
+        "--extend-select",
+        type=_codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="add to the selection, e.g. rules that are off by default",
+    )
+    sel.add_argument(
+        "--ignore",
+        type=_codes,
+        action="extend",
+        default=[],
+        metavar="CODES",
+        help="skip these codes, prefixes, rule names or categories",
+    )
+    sel.add_argument(
+        "--fail-on",
+        choices=["info", "warning", "error"],
+        help="lowest severity that makes the exit status 1 (default: info)",
+    )
+    fix = parser.add_argument_group("fixes")
+    fix.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    fix.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too"
+    )
+    fix.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+    out = parser.add_argument_group("output")
+    out.add_argument("--format", default="text", metavar="NAME", help="text (default), json or github")
+    out.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour output (auto: only on a terminal without NO_COLOR)",
+    )
+    out.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    out.add_argument("-v", "--verbose", action="store_true", help="show tracebacks of crashed rules")
+    cfg = parser.add_argument_group("configuration")
+    cfg.add_argument("--config", type=Path, metavar="FILE", help="use this newslint.toml or pyproject.toml")
+    cfg.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    cfg.add_argument("--stdin-filename", metavar="NAME", help="the name of the file read from standard input")
+    cfg.add_argument(
+        "--no-plugin", action="append", default=[], metavar="NAME", help="do not load this plugin"
+    )
+    info = parser.add_argument_group("information")
+    info.add_argument("--show-rules", action="store_true", help="list every rule and exit")
+    info.add_argument("--show-plugins", action="store_true", help="list the loaded plugins and exit")
+    info.add_argument("--explain", metavar="CODE", help="show a rule's documentation and exit")
+    info.add_argument("--version", action="version", version=f"newslint {__version__}")
+    return parser
+
+
+def _transform(args: argparse.Namespace) -> Callable[[Config], Config]:
+    """Command-line options win over the file: --select replaces, the others add."""
+
+    def apply(config: Config) -> Config:
+        return replace(
+            config,
+            select=tuple(args.select) if args.select is not None else config.select,
+            extend_select=(*config.extend_select, *args.extend_select),
+            ignore=(*config.ignore, *args.ignore),
+            fail_on=Severity.parse(args.fail_on) if args.fail_on else config.fail_on,
+            unsafe_fixes=config.unsafe_fixes or args.unsafe_fixes,
+        )
+
+    return apply
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _run(args, parser, stdin or sys.stdin)
+    except NewslintError as exc:
+        hint = f"\n  hint: {exc.hint}" if exc.hint else ""
+        sys.stderr.write(f"newslint: error: {exc}{hint}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("newslint: interrupted\n")
+        return 130
+
+
+def _run(args: argparse.Namespace, parser: argparse.ArgumentParser, stdin: TextIO) -> int:
+    linter = Linter(
+        config_file=args.config,
+        isolated=args.isolated,
+        transform=_transform(args),
+        blocked=args.no_plugin,
+    )
+    out = sys.stdout
+    if args.show_plugins:
+        from newslint.plugins import plugin_names
+
+        for name, version in plugin_names(linter.pm):
+            out.write(f"{name}  {version}\n")
+        return EXIT_OK
+    base = linter.config_for(Path(args.paths[0]) if args.paths and args.paths[0] != "-" else None)
+    registry = linter.registry_for(base)
+    if args.show_rules:
+        out.write(rules_table(registry, linter.selection_for(base, None)))
+        return EXIT_OK
+    if args.explain:
+        item = registry.get(args.explain)
+        if item is None:
+            sys.stderr.write(f"newslint: error: no rule {args.explain!r}; see --show-rules\n")
+            return EXIT_USAGE
+        out.write(explain_rule(item))
+        return EXIT_OK
+    if not args.paths:
+        parser.error("no PATH given (use - for standard input)")
+    if args.format not in linter.plugins.formatters:
+        known = ", ".join(sorted(linter.plugins.formatters))
+        sys.stderr.write(f"newslint: error: unknown format {args.format!r} (known: {known})\n")
+        return EXIT_USAGE
+    return _lint_paths(args, linter, stdin, base)
+
+
+def _lint_paths(args: argparse.Namespace, linter: Linter, stdin: TextIO, base: Config) -> int:
+    unsafe = base.unsafe_fixes
+    threshold = Applicability.UNSAFE if unsafe else Applicability.SAFE
+    fix = threshold if args.fix else None
+    stdin_mode_output = args.fix and args.paths == ["-"]
+    report_stream = sys.stderr if stdin_mode_output else sys.stdout
+    formatter = linter.plugins.formatters[args.format](
+        report_stream, color=_use_color(args.color, report_stream), unsafe_fixes=unsafe
+    )
+    exit_code = EXIT_OK
+    totals = {"files": 0, "findings": 0, "fixed": 0, "safe": 0, "unsafe": 0}
+    for path, display in iter_files(args.paths):
+        if path is None:
+            data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
+            named = Path(args.stdin_filename) if args.stdin_filename else None
+            result = linter.check_file(named, args.stdin_filename or "-", fix=fix, diff=args.diff, data=data)
+        else:
+            result = linter.check_file(path, display, fix=fix, diff=args.diff)
+        exit_code = max(exit_code, _exit_for(result, linter, path, args))
+        _report(result, formatter, totals, args)
+        if result.output is not None:
+            sys.stdout.write(result.output)
+    if not args.quiet or args.format != "text":
+        formatter.finish(
+            Summary(
+                totals["files"], totals["findings"], totals["fixed"], totals["safe"], totals["unsafe"], fix
+            )
+        )
+    return exit_code
+
+
+def _report(result: FileResult, formatter: object, totals: dict[str, int], args: argparse.Namespace) -> None:
+    totals["files"] += 1
+    totals["fixed"] += result.fixed
+    if args.diff:
+        if result.diff:
+            sys.stdout.write(result.diff)
+        return
+    totals["findings"] += len(result.findings)
+    for finding in result.findings:
+        if finding.fix is not None and finding.fix.applicability is Applicability.SAFE:
+            totals["safe"] += 1
+        elif finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE:
+            totals["unsafe"] += 1
+    formatter.file(FileReport(result.path, result.document, result.findings, result.fixed))  # type: ignore[attr-defined]
+    if args.verbose:
+        for finding in result.findings:
+            if finding.details:
+                sys.stderr.write(f"{result.path}: {finding.code} {finding.message}\n{finding.details}\n")
+
+
+def _exit_for(result: FileResult, linter: Linter, path: Path | None, args: argparse.Namespace) -> int:
+    if args.diff:
+        return EXIT_FINDINGS if result.diff else EXIT_OK
+    if any(f.code == CRASH_CODE for f in result.findings):
+        return EXIT_CRASH
+    fail_on = linter.config_for(path).fail_on if result.document is not None else Severity.INFO
+    return EXIT_FINDINGS if any(f.severity >= fail_on for f in result.findings) else EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,212 @@
+"""The Document: raw text plus the structure rules need, computed once and cached."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from newslint import segment
+from newslint.diagnostics import Span
+
+Markup = Literal["text", "markdown", "html"]
+WORD_RE = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?|\d+(?:[.,:]\d+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A 1-based line and column, counted in code points."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or number in the text, with its span."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article: raw text never normalised, so every offset indexes ``text``.
+
+    Structure (lines, paragraphs, sentences, quotes, headings, tokens) is computed on
+    first use and cached, so rules share one segmentation.
+    """
+
+    text: str
+    path: Path | None = None
+    markup: Markup = "text"
+    accept: frozenset[str] = field(default_factory=frozenset)
+    ignored: tuple[Span, ...] = ()  # regions no rule may flag: directives, code, front matter
+
+    def __getitem__(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    # -- positions -------------------------------------------------------------------
+
+    @cached_property
+    def _line_pairs(self) -> list[tuple[int, int]]:
+        return segment.line_spans(self.text)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [start for start, _ in self._line_pairs]
+
+    @cached_property
+    def lines(self) -> tuple[Span, ...]:
+        """Every line without its line break (``\\n``, ``\\r\\n`` or ``\\r``)."""
+        return tuple(Span(s, e) for s, e in self._line_pairs)
+
+    def line_index(self, offset: int) -> int:
+        """Return the 0-based index of the line holding ``offset``."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> Position:
+        index = self.line_index(offset)
+        return Position(index + 1, offset - self.line_starts[index] + 1)
+
+    def line_text(self, index: int) -> str:
+        return self[self.lines[index]]
+
+    def is_blank_line(self, index: int) -> bool:
+        return not self.line_text(index).strip()
+
+    # -- blocks, paragraphs, headings, lists -----------------------------------------
+
+    @cached_property
+    def blocks(self) -> tuple[tuple[int, ...], ...]:
+        """Runs of non-blank lines, as tuples of line indexes."""
+        return tuple(tuple(b) for b in segment.blocks(self.text, self._line_pairs))
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        """Paragraph spans: a block, or each line of a list block."""
+        spans: list[Span] = []
+        for block in self.blocks:
+            if len(block) > 1 and all(i in self.list_lines for i in block):
+                spans.extend(self.lines[i] for i in block)
+            else:
+                spans.append(Span(self.lines[block[0]].start, self.lines[block[-1]].end))
+        return tuple(spans)
+
+    @cached_property
+    def list_lines(self) -> frozenset[int]:
+        """Lines that are list items: bulleted, or in a block of short unpunctuated lines."""
+        items: set[int] = set()
+        for block in self.blocks:
+            texts = [self.line_text(i) for i in block]
+            if all(segment.is_bullet(t) for t in texts) or (
+                len(block) > 1 and all(len(t.split()) <= 20 for t in texts)
+            ):
+                items.update(block)
+        return frozenset(items)
+
+    @cached_property
+    def heading_lines(self) -> frozenset[int]:
+        """Standalone lines that read as a headline or subheading."""
+        return frozenset(
+            block[0]
+            for block in self.blocks
+            if len(block) == 1 and segment.is_heading_like(self.line_text(block[0]))
+        )
+
+    @cached_property
+    def headings(self) -> tuple[Span, ...]:
+        return tuple(self.lines[i] for i in sorted(self.heading_lines))
+
+    @cached_property
+    def title_line(self) -> int | None:
+        """The index of the headline: the first heading line before the first body paragraph."""
+        for block in self.blocks:
+            first = block[0]
+            if first in self.heading_lines and len(self.line_text(first).split()) > 2:
+                return first
+            if len(block) > 1 or len(self.line_text(first).split()) > 16:
+                return None
+        return None
+
+    # -- sentences, quotes, datelines, tokens ----------------------------------------
+
+    @cached_property
+    def datelines(self) -> tuple[Span, ...]:
+        spans: list[Span] = []
+        for para in self.paragraphs:
+            length = segment.dateline_length(self[para])
+            if length:
+                spans.append(Span(para.start, para.start + length))
+        return tuple(spans)
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        spans: list[Span] = []
+        for para in self.paragraphs:
+            spans.extend(Span(s, e) for s, e in segment.sentence_spans(self.text, para.start, para.end))
+        return tuple(spans)
+
+    @cached_property
+    def quotes(self) -> tuple[Span, ...]:
+        """Quoted speech (double quotes), marks included."""
+        spans: list[Span] = []
+        for para in self.paragraphs:
+            spans.extend(Span(s, e) for s, e in segment.quote_spans(self.text, para.start, para.end))
+        return tuple(spans)
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
+    def in_quote(self, span: Span) -> bool:
+        """Say whether ``span`` lies inside quoted speech."""
+        index = bisect.bisect_right(self._quote_starts, span.start) - 1
+        return index >= 0 and self.quotes[index].contains(span)
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        return tuple(Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text))
+
+    @cached_property
+    def _ignored_starts(self) -> list[int]:
+        return [s.start for s in self.ignored]
+
+    def is_ignored(self, span: Span) -> bool:
+        """Say whether ``span`` touches a region that rules must not flag."""
+        if not self.ignored:
+            return False
+        first = max(bisect.bisect_right(self._ignored_starts, span.start) - 1, 0)
+        last = max(bisect.bisect_left(self._ignored_starts, span.end), first + 1)
+        return any(
+            region.overlaps(span) or region.start <= span.start < region.end
+            for region in self.ignored[first:last]
+        )
+
+    def is_accepted(self, word: str) -> bool:
+        return word in self.accept
+
+    # -- editing helpers -------------------------------------------------------------
+
+    def line_with_break(self, index: int) -> Span:
+        """The span that deletes line ``index`` without leaving a double gap.
+
+        It runs from the line's start to the start of the next non-blank line; for the
+        last non-blank line, from the end of the previous non-blank line to its end.
+        """
+        line = self.lines[index]
+        for after in range(index + 1, len(self.lines)):
+            if not self.is_blank_line(after):
+                return Span(line.start, self.lines[after].start)
+        for before in range(index - 1, -1, -1):
+            if not self.is_blank_line(before):
+                return Span(self.lines[before].end, line.end)
+        return Span(line.start, len(self.text))

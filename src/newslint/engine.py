@@ -1,0 +1,67 @@
+"""Run selected rules over a Document, isolating crashes, and stamp the findings."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable
+
+from newslint.diagnostics import Category, Finding, Severity, Violation
+from newslint.document import Document
+from newslint.selection import Selection
+
+CRASH_CODE = "NL902"
+
+
+def lint_document(document: Document, selection: Selection) -> list[Finding]:
+    """Return every finding of the selected rules on ``document``, sorted by position.
+
+    A rule that raises becomes one NL902 finding; the other rules still run.
+    """
+    findings: list[Finding] = []
+    for item in selection.rules:
+        severity = selection.severities.get(item.code, item.severity)
+        try:
+            violations = list(item.run(document, selection.options.get(item.code)))
+        except Exception as exc:  # isolate any rule failure: it must not hide other findings
+            findings.append(crash_finding(item.code, item.name, item.origin, exc))
+            continue
+        for violation in _kept(document, violations):
+            findings.append(
+                Finding(
+                    code=item.code,
+                    rule=item.name,
+                    category=item.category,
+                    severity=violation.severity or severity,
+                    span=violation.span,
+                    message=violation.message,
+                    fix=violation.fix,
+                    origin=item.origin,
+                )
+            )
+    findings.sort(key=lambda f: f.sort_key)
+    return findings
+
+
+def _kept(document: Document, violations: Iterable[Violation]) -> Iterable[Violation]:
+    length = len(document.text)
+    for violation in violations:
+        span = violation.span
+        if span.end > length or (violation.fix and violation.fix.span.end > length):
+            raise IndexError(f"span {span.start}..{span.end} lies outside the text ({length} characters)")
+        if document.is_ignored(span):
+            continue
+        if document.accept and document[span].strip() in document.accept:
+            continue
+        yield violation
+
+
+def crash_finding(code: str, name: str, origin: str, exc: BaseException) -> Finding:
+    return Finding(
+        code=CRASH_CODE,
+        rule="rule-crashed",
+        category=Category.ERROR,
+        severity=Severity.ERROR,
+        span=None,
+        message=f"{code} ({name}, from {origin or 'a plugin'}) crashed: {type(exc).__name__}: {exc}",
+        details="".join(traceback.format_exception(exc)),
+    )

@@ -1,0 +1,1 @@
+"""Output formatters, registered through the ``newslint_register_formatters`` hook."""

@@ -1,0 +1,50 @@
+"""What every formatter receives: one report per file, then a run summary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TextIO
+
+from newslint.diagnostics import Applicability, Finding
+from newslint.document import Document, Position
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """The findings of one file, with the document they index (None if it was unreadable)."""
+
+    path: str
+    document: Document | None
+    findings: Sequence[Finding]
+    fixed: int = 0  # fixes applied to this file
+
+    def positions(self, finding: Finding) -> tuple[Position, Position] | None:
+        if finding.span is None or self.document is None:
+            return None
+        return self.document.position(finding.span.start), self.document.position(finding.span.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    files: int
+    findings: int
+    fixed: int
+    safe_fixable: int
+    unsafe_fixable: int
+    fix_threshold: Applicability | None  # None when fixes were not applied
+
+
+class Formatter:
+    """Base class: override ``file`` and ``finish``; print only to ``self.stream``."""
+
+    def __init__(self, stream: TextIO, *, color: bool = False, unsafe_fixes: bool = False) -> None:
+        self.stream = stream
+        self.color = color
+        self.unsafe_fixes = unsafe_fixes
+
+    def file(self, report: FileReport) -> None:
+        raise NotImplementedError
+
+    def finish(self, summary: Summary) -> None:
+        """Called once after every file."""

@@ -1,0 +1,1 @@
+"""Declarative rule kinds: each turns a TOML rule file into a check."""

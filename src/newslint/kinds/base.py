@@ -1,0 +1,109 @@
+"""What every declarative kind shares: the spec reader, scopes, message fields and fixes."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from newslint.diagnostics import Applicability, Edit, Fix, Span, Violation
+from newslint.document import Document
+from newslint.errors import RulePackError
+from newslint.rules import Options
+
+SCOPES = ("text", "line", "paragraph", "sentence", "heading", "body-line")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RuleHeader:
+    """The keys every declarative rule shares that a kind needs at run time."""
+
+    source: str
+    code: str
+    message: str
+    scope: str
+    skip_quotes: bool
+    fix: Applicability | None
+    fix_title: str
+
+
+class Kind:
+    """Base class of declarative kinds.
+
+    Subclasses list their own TOML keys in ``keys`` (with ``required``), the fields their
+    messages may use in ``fields``, and implement ``violations``.
+    """
+
+    keys: ClassVar[frozenset[str]] = frozenset()
+    required: ClassVar[frozenset[str]] = frozenset()
+    fields: ClassVar[frozenset[str]] = frozenset({"found"})
+
+    def __init__(self, spec: Mapping[str, Any], header: RuleHeader) -> None:
+        self.header = header
+        self.spec = spec
+        used = {name for _, name, _, _ in string.Formatter().parse(header.message) if name}
+        unknown = used - self.fields
+        if unknown:
+            offered = ", ".join(f"{{{f}}}" for f in sorted(self.fields))
+            raise RulePackError(
+                f"{header.source}: message uses {{{sorted(unknown)[0]}}}; this kind offers {offered}"
+            )
+
+    def __call__(self, document: Document, options: Options) -> Iterator[Violation]:
+        for violation in self.violations(document, options):
+            if self.header.skip_quotes and document.in_quote(violation.span):
+                continue
+            yield violation
+
+    def violations(self, document: Document, options: Options) -> Iterable[Violation]:
+        raise NotImplementedError
+
+    # -- helpers for subclasses --------------------------------------------------------
+
+    def error(self, key: str, problem: str) -> RulePackError:
+        return RulePackError(f"{self.header.source}: key '{key}' {problem}")
+
+    def string_list(self, key: str) -> list[str]:
+        value = self.spec.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.error(key, "must be a list of strings")
+        return value
+
+    def compile(self, key: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+        try:
+            return re.compile(pattern, flags)
+        except re.error as exc:
+            raise self.error(key, f"has an invalid regular expression {pattern!r}: {exc}") from None
+
+    def scope_spans(self, document: Document) -> Iterable[Span]:
+        scope = self.header.scope
+        if scope == "text":
+            return (Span(0, len(document.text)),)
+        if scope == "line":
+            return document.lines
+        if scope == "paragraph":
+            return document.paragraphs
+        if scope == "sentence":
+            return document.sentences
+        if scope == "heading":
+            return document.headings
+        return tuple(span for i, span in enumerate(document.lines) if i not in document.heading_lines)
+
+    def make_fix(self, title: str, *edits: Edit) -> Fix | None:
+        if self.header.fix is None:
+            return None
+        return Fix(title, edits, self.header.fix)
+
+    def message(self, **fields: str) -> str:
+        return self.header.message.format(**fields)
+
+
+def literal_alternation(tokens: Iterable[str]) -> str:
+    """Join literal phrases into one alternation that matches whole words, longest first."""
+    escaped = []
+    for token in sorted(set(tokens), key=len, reverse=True):
+        body = r"\s+".join(re.escape(part) for part in token.split())
+        escaped.append(body)
+    return r"(?<![\w])(?:" + "|".join(escaped) + r")(?![\w])"

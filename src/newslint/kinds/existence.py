@@ -1,0 +1,108 @@
+"""The ``existence`` kind: a phrase or pattern that should not be in an article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
+
+from newslint.diagnostics import Applicability, Edit, Fix, Span, Violation
+from newslint.document import Document
+from newslint.kinds.base import Kind, RuleHeader, literal_alternation
+from newslint.rules import Options
+
+
+class Existence(Kind):
+    """Flag ``tokens`` (literal phrases) or ``patterns`` (regexes) found in the text.
+
+    With ``whole = true`` the match must be the whole line (surrounding spaces aside) and
+    the fix deletes the line; otherwise the fix deletes the match. ``exceptions`` are
+    regexes: a match on a line that matches one is left alone. ``max-words`` limits
+    matches to scopes of at most that many words. Matching ignores case unless
+    ``ignore-case = false``.
+
+    Only literal ``tokens`` can carry a safe fix: a pattern is a guess about wording no
+    list contains, so its fix is at most unsafe, whatever the rule declares.
+    """
+
+    keys: ClassVar[frozenset[str]] = frozenset(
+        {"tokens", "patterns", "exceptions", "whole", "ignore-case", "max-words"}
+    )
+    fields: ClassVar[frozenset[str]] = frozenset({"found"})
+
+    def __init__(self, spec: Mapping[str, Any], header: RuleHeader) -> None:
+        super().__init__(spec, header)
+        tokens = self.string_list("tokens")
+        patterns = self.string_list("patterns")
+        if not tokens and not patterns:
+            raise self.error("tokens", "or 'patterns' must list at least one entry")
+        flags = re.IGNORECASE if spec.get("ignore-case", True) else 0
+        self.whole = bool(spec.get("whole", False))
+        wrap = (lambda body: rf"\s*(?:{body})\s*") if self.whole else (lambda body: body)
+        self.literal = self.compile("tokens", wrap(literal_alternation(tokens)), flags) if tokens else None
+        self.pattern = None
+        if patterns:
+            for p in patterns:
+                self.compile("patterns", p, flags)
+            self.pattern = self.compile("patterns", wrap("|".join(f"(?:{p})" for p in patterns)), flags)
+        self.exceptions = [self.compile("exceptions", p, flags) for p in self.string_list("exceptions")]
+        max_words = spec.get("max-words")
+        if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
+            raise self.error("max-words", "must be a positive integer")
+        self.max_words: int | None = max_words
+
+    def violations(self, document: Document, options: Options) -> Iterator[Violation]:
+        if self.whole:
+            yield from self._whole_lines(document)
+        else:
+            yield from self._inline(document)
+
+    def _fix(self, literal: bool, title: str, edit: Edit) -> Fix | None:
+        fix = self.make_fix(title, edit)
+        if fix is not None and not literal and fix.applicability is Applicability.SAFE:
+            return Fix(fix.title, fix.edits, Applicability.UNSAFE)
+        return fix
+
+    def _whole_lines(self, document: Document) -> Iterator[Violation]:
+        for index, line in enumerate(document.lines):
+            text = document[line]
+            if not text.strip() or (self.max_words is not None and len(text.split()) > self.max_words):
+                continue
+            literal = bool(self.literal and self.literal.fullmatch(text))
+            if not literal and not (self.pattern and self.pattern.fullmatch(text)):
+                continue
+            if any(e.search(text) for e in self.exceptions):
+                continue
+            lead = len(text) - len(text.lstrip())
+            span = Span(line.start + lead, line.start + len(text.rstrip()))
+            edit = Edit.deletion(document.line_with_break(index))
+            yield Violation(
+                span,
+                self.message(found=document[span]),
+                self._fix(literal, self.header.fix_title or "Delete the line", edit),
+            )
+
+    def _inline(self, document: Document) -> Iterator[Violation]:
+        for scope in self.scope_spans(document):
+            text = document[scope]
+            if self.max_words is not None and len(text.split()) > self.max_words:
+                continue
+            for literal, compiled in ((True, self.literal), (False, self.pattern)):
+                if compiled is None:
+                    continue
+                for match in compiled.finditer(text):
+                    if not match.group().strip() or self._excepted(document, scope.start + match.start()):
+                        continue
+                    span = Span(scope.start + match.start(), scope.start + match.end())
+                    title = self.header.fix_title or f"Delete `{match.group()}`"
+                    yield Violation(
+                        span,
+                        self.message(found=match.group()),
+                        self._fix(literal, title, Edit.deletion(span)),
+                    )
+
+    def _excepted(self, document: Document, offset: int) -> bool:
+        if not self.exceptions:
+            return False
+        text = document[document.lines[document.line_index(offset)]]
+        return any(e.search(text) for e in self.exceptions)

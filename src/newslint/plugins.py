@@ -1,0 +1,82 @@
+"""Build the plugin manager: built-ins first, then third-party entry points."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import os
+import pkgutil
+from collections.abc import Iterable
+
+import pluggy
+
+from newslint import hookspecs
+from newslint.errors import PluginError
+
+ENTRY_POINT_GROUP = "newslint.plugins"
+AUTOLOAD_ENV = "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD"
+
+
+def builtin_plugin_names() -> list[str]:
+    """Every module of ``newslint.builtin``: built-ins are plugins, registered like any other."""
+    import newslint.builtin
+
+    return sorted(f"newslint.builtin.{info.name}" for info in pkgutil.iter_modules(newslint.builtin.__path__))
+
+
+def get_plugin_manager(
+    *, autoload: bool = True, blocked: Iterable[str] = (), extra: Iterable[object] = ()
+) -> pluggy.PluginManager:
+    """Return a manager with the built-in plugins, ``extra`` ones and, with ``autoload``, entry points."""
+    pm = pluggy.PluginManager("newslint")
+    pm.add_hookspecs(hookspecs)
+    for name in blocked:
+        pm.set_blocked(name)
+    builtins = builtin_plugin_names()
+    for name in builtins:
+        if not pm.is_blocked(name):
+            pm.register(importlib.import_module(name), name=name)
+    for plugin in extra:
+        _register(pm, plugin, getattr(plugin, "__name__", None), "")
+    if autoload and not os.environ.get(AUTOLOAD_ENV):
+        _load_entry_points(pm)
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(f"plugin {exc.plugin!r} implements an unknown hook: {exc}") from exc
+    return pm
+
+
+def _register(pm: pluggy.PluginManager, plugin: object, name: str | None, dist: str) -> None:
+    try:
+        pm.register(plugin, name=name)
+    except (pluggy.PluginValidationError, ValueError) as exc:
+        raise PluginError(f"plugin {name!r}{dist} is invalid: {exc}") from exc
+
+
+def _load_entry_points(pm: pluggy.PluginManager) -> None:
+    for entry_point in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        if pm.is_blocked(entry_point.name) or pm.get_plugin(entry_point.name) is not None:
+            continue
+        dist = f" ({entry_point.dist.name} {entry_point.dist.version})" if entry_point.dist else ""
+        try:
+            plugin = entry_point.load()
+        except Exception as exc:  # a broken plugin must name itself, whatever it raised
+            raise PluginError(
+                f"plugin {entry_point.name!r}{dist} failed to load: {type(exc).__name__}: {exc}",
+                hint=f"uninstall it, or block it with --no-plugin {entry_point.name}",
+            ) from exc
+        _register(pm, plugin, entry_point.name, dist)
+
+
+def plugin_names(pm: pluggy.PluginManager) -> list[tuple[str, str]]:
+    """Return (name, version-or-"builtin") for every registered plugin."""
+    versions = {
+        ep.name: f"{ep.dist.name} {ep.dist.version}" if ep.dist else "?"
+        for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+    }
+    builtins = set(builtin_plugin_names())
+    return [
+        (name, "builtin" if name in builtins else versions.get(name, "registered"))
+        for name, _plugin in pm.list_name_plugin()
+    ]

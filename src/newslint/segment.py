@@ -1,0 +1,270 @@
+"""Default segmentation of article text: pure functions of ``str`` returning offsets.
+
+Extracted news text puts one paragraph on a line with blank lines between them, so a
+"block" (a run of non-blank lines) is usually one paragraph; a block of several short
+lines is a list. Sentence splitting knows the abbreviations, initials and datelines
+of news copy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+
+# Abbreviations that end with a full stop but rarely end a sentence in news copy.
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "maj",
+        "brig",
+        "cpl",
+        "pvt",
+        "rev",
+        "fr",
+        "hon",
+        "pres",
+        "supt",
+        "insp",
+        "det",
+        "cllr",
+        "mt",
+        "ft",
+        "ave",
+        "blvd",
+        "rd",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "fig",
+        "figs",
+        "vs",
+        "v",
+        "etc",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "bros",
+        "dept",
+        "univ",
+        "est",
+        "approx",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "al",
+        "e.g",
+        "i.e",
+        "ph.d",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+    ]
+)
+# After these, a capitalised word may still start a new sentence ("at 10 p.m. Turnout").
+AMBIGUOUS_ABBREVIATIONS = frozenset({"a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "etc", "inc", "co"})
+# Words that almost always open a sentence when capitalised after an ambiguous abbreviation.
+SENTENCE_OPENERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "his",
+        "her",
+        "their",
+        "its",
+        "in",
+        "on",
+        "at",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "as",
+        "turnout",
+    ]
+)
+
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)[.]$")
+_HEADING_END_RE = re.compile(r"[.!?…:;,]['\"”’)]*$")
+_BULLET_RE = re.compile(r"^\s*(?:[-*•–·]\s+|\d{1,3}[.)]\s+|\(\w\)\s+)")
+_DATELINE_RE = re.compile(
+    r"""^(?:[A-Z][A-Z'’.\-]*(?:\s+[A-Z][A-Z'’.\-]*){0,3})      # CITY IN CAPITALS
+        (?:,\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}){0,2}  # , Region, Country
+        \s*(?:\([A-Za-z .&]{2,30}\)\s*)?                          # (AFP)
+        (?:[–—]|--?)\s+""",
+    re.VERBOSE,
+)
+_DOUBLE_QUOTES = {"“": "”", "„": "”", "«": "»"}
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of every line, without its line break."""
+    spans = []
+    start = 0
+    for match in LINE_BREAK_RE.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def blocks(text: str, lines: list[tuple[int, int]]) -> list[list[int]]:
+    """Group line indexes into runs of non-blank lines."""
+    groups: list[list[int]] = []
+    current: list[int] = []
+    for index, (start, end) in enumerate(lines):
+        if text[start:end].strip():
+            current.append(index)
+        elif current:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def is_bullet(line: str) -> bool:
+    return bool(_BULLET_RE.match(line))
+
+
+def is_heading_like(line: str, max_words: int = 16) -> bool:
+    """Say whether a standalone line reads as a headline or subheading."""
+    stripped = line.strip()
+    if not stripped or (not stripped[0].isupper() and not stripped[0].isdigit()):
+        return False
+    if _HEADING_END_RE.search(stripped) and not stripped.endswith("?"):
+        return False
+    words = stripped.split()
+    return len(words) <= max_words and any(c.isalpha() for c in stripped)
+
+
+def dateline_length(paragraph: str) -> int:
+    """Return the length of a leading dateline ("SEOUL, South Korea – "), or 0."""
+    match = _DATELINE_RE.match(paragraph)
+    if not match:
+        return 0
+    head = match.group(0)
+    letters = [c for c in head.split(",")[0] if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return 0
+    return match.end()
+
+
+def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Split ``text[start:end]`` (one paragraph) into sentences, yielding absolute spans."""
+    segment = text[start:end]
+    begin = 0
+    for match in _SENTENCE_END_RE.finditer(segment):
+        stop = match.end()
+        if match.group(0)[0] == "." and not _ends_sentence(segment, match.start(), stop):
+            continue
+        yield from _trimmed(segment, begin, stop, start)
+        begin = stop
+    yield from _trimmed(segment, begin, len(segment), start)
+
+
+def _ends_sentence(segment: str, dot: int, stop: int) -> bool:
+    before = _WORD_BEFORE_RE.search(segment, max(0, dot - 12), dot + 1)
+    if before is None:
+        return True
+    word = before.group(1).lower().rstrip(".")
+    if len(word) == 1 and word.isalpha():  # an initial: "J. K. Rowling"
+        return False
+    if word not in ABBREVIATIONS:
+        return True
+    if word in AMBIGUOUS_ABBREVIATIONS:
+        following = re.match(r"\s+[\"“]?([A-Za-z]+)", segment[stop:])
+        return bool(following and following.group(1).lower() in SENTENCE_OPENERS)
+    return False
+
+
+def _trimmed(segment: str, begin: int, stop: int, offset: int) -> Iterator[tuple[int, int]]:
+    piece = segment[begin:stop]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        yield (offset + begin + lead, offset + begin + lead + len(stripped))
+
+
+def quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield spans of double-quoted speech in one paragraph, quote marks included.
+
+    A quotation left open at the end of the paragraph runs to its end, as news style
+    does for quotes that continue in the next paragraph.
+    """
+    i = start
+    while i < end:
+        char = text[i]
+        if char in _DOUBLE_QUOTES:
+            close = text.find(_DOUBLE_QUOTES[char], i + 1, end)
+            stop = end if close < 0 else close + 1
+            yield (i, stop)
+            i = stop
+        elif char == '"':
+            close = text.find('"', i + 1, end)
+            stop = end if close < 0 else close + 1
+            yield (i, stop)
+            i = stop
+        else:
+            i += 1
