@@ -101,11 +101,11 @@ class Linter:
         self.plugins = Plugins.collect(self.pm)
         self.isolated = isolated
         self.transform = transform or (lambda c: c)
-        self._fixed_config = self._prepare(load_config(config_file)) if config_file else None
         self._configs: dict[Path, Config] = {}
         self._registries: dict[tuple[Path, ...], RuleRegistry] = {}
         self._selections: dict[tuple[int, Path | None], Selection] = {}
         self._configured: set[int] = set()
+        self._fixed_config = self._prepare(load_config(config_file)) if config_file else None
 
     # -- configuration -------------------------------------------------------------------
 
