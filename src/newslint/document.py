@@ -50,6 +50,17 @@ class Document:
     markup: Markup = "text"
     accept: frozenset[str] = field(default_factory=frozenset)
     ignored: tuple[Span, ...] = ()  # regions no rule may flag: directives, code, front matter
+    # Set by markup parsers (all optional, so plain text is unchanged):
+    # headings the markup declares (Markdown ``#``, HTML ``<h1>``): spans of the heading
+    # words, which replace the guess from standalone lines.
+    heading_spans: tuple[Span, ...] | None = None
+    # the file's own text when ``text`` is a same-length view of it (HTML: markup blanked
+    # out). Offsets index both; line/column positions and suppression comments use it.
+    source: str | None = None
+    # markup inside prose (link targets, URLs, inline code, tags, entities), sorted: a
+    # finding may contain one whole but not cut one, and a fix may not cut one (in HTML,
+    # not touch one at all).
+    inline_markup: tuple[Span, ...] = ()
 
     def __getitem__(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -64,6 +75,17 @@ class Document:
     def line_starts(self) -> list[int]:
         return [start for start, _ in self._line_pairs]
 
+    @property
+    def source_text(self) -> str:
+        """The file's text as written: ``source`` for a view, else ``text``."""
+        return self.text if self.source is None else self.source
+
+    @cached_property
+    def _source_line_starts(self) -> list[int]:
+        if self.source is None:
+            return self.line_starts
+        return [start for start, _ in segment.line_spans(self.source)]
+
     @cached_property
     def lines(self) -> tuple[Span, ...]:
         """Every line without its line break (``\\n``, ``\\r\\n`` or ``\\r``)."""
@@ -74,8 +96,10 @@ class Document:
         return bisect.bisect_right(self.line_starts, offset) - 1
 
     def position(self, offset: int) -> Position:
-        index = self.line_index(offset)
-        return Position(index + 1, offset - self.line_starts[index] + 1)
+        """The line and column of ``offset`` in the file (in ``source`` for a view)."""
+        starts = self._source_line_starts
+        index = bisect.bisect_right(starts, offset) - 1
+        return Position(index + 1, offset - starts[index] + 1)
 
     def line_text(self, index: int) -> str:
         return self[self.lines[index]]
@@ -115,7 +139,9 @@ class Document:
 
     @cached_property
     def heading_lines(self) -> frozenset[int]:
-        """Standalone lines that read as a headline or subheading."""
+        """Standalone lines that read as a headline or subheading (or the markup's headings)."""
+        if self.heading_spans is not None:
+            return frozenset(self.line_index(span.start) for span in self.heading_spans)
         return frozenset(
             block[0]
             for block in self.blocks
@@ -124,6 +150,8 @@ class Document:
 
     @cached_property
     def headings(self) -> tuple[Span, ...]:
+        if self.heading_spans is not None:
+            return self.heading_spans
         return tuple(self.lines[i] for i in sorted(self.heading_lines))
 
     @cached_property
@@ -131,6 +159,8 @@ class Document:
         """The index of the headline: the first heading line before the first body paragraph."""
         for block in self.blocks:
             first = block[0]
+            if self._starts_ignored(first):
+                continue  # front matter or a comment: not the article's first block
             if first in self.heading_lines and len(self.line_text(first).split()) > 2:
                 return first
             if len(block) > 1 or len(self.line_text(first).split()) > 16:
@@ -190,6 +220,68 @@ class Document:
             region.overlaps(span) or region.start <= span.start < region.end
             for region in self.ignored[first:last]
         )
+
+    def _starts_ignored(self, index: int) -> bool:
+        """Say whether line ``index`` begins inside an ignored region (front matter, a comment)."""
+        line = self.lines[index]
+        text = self[line]
+        start = line.start + len(text) - len(text.lstrip())
+        return bool(self.ignored) and self.is_ignored(Span(start, start + 1))
+
+    def touches_ignored(self, span: Span) -> bool:
+        """Say whether an edit of ``span`` would change or split an ignored region.
+
+        Unlike :meth:`is_ignored`, an edit that only borders a region (ends where it
+        starts, or starts where it ends) leaves it intact.
+        """
+        if not self.ignored:
+            return False
+        index = bisect.bisect_right(self._ignored_starts, span.end)
+        return any(
+            region.overlaps(span) or region.start < span.start < region.end for region in self.ignored[:index]
+        )
+
+    @cached_property
+    def _inline_markup_starts(self) -> list[int]:
+        return [s.start for s in self.inline_markup]
+
+    def _markup_near(self, span: Span) -> list[Span]:
+        """The inline markup regions that overlap ``span`` or hold one of its ends."""
+        index = bisect.bisect_right(self._inline_markup_starts, span.end)
+        first = max(bisect.bisect_right(self._inline_markup_starts, span.start) - 1, 0)
+        return [
+            region
+            for region in self.inline_markup[first:index]
+            if region.overlaps(span) or region.start < span.start < region.end
+        ]
+
+    def cuts_markup(self, span: Span) -> bool:
+        """Say whether ``span`` starts or ends inside inline markup (or lies within it)."""
+        return any(
+            region.start < span.start < region.end or region.start < span.end < region.end
+            for region in self._markup_near(span)
+        )
+
+    def only_markup(self, span: Span) -> bool:
+        """Say whether ``span`` holds nothing but inline markup and white space."""
+        regions = self._markup_near(span)
+        if not regions:
+            return False
+        cursor = span.start
+        for region in regions:
+            if self.text[cursor : max(region.start, cursor)].strip():
+                return False
+            cursor = max(cursor, region.end)
+        return not self.text[cursor : span.end].strip()
+
+    def edit_breaks_markup(self, span: Span) -> bool:
+        """Say whether editing ``span`` would damage markup: an ignored region, or inline
+        markup it cuts (any it touches, in HTML, where tags must stay balanced)."""
+        if self.touches_ignored(span):
+            return True
+        if self.markup == "html":
+            return bool(self._markup_near(span))
+        return self.cuts_markup(span)
 
     def is_accepted(self, word: str) -> bool:
         return word in self.accept

@@ -1,0 +1,132 @@
+"""Markdown input: only prose is linted, offsets are the file's, fixes keep the Markdown valid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.builtin.markdown import parse_markdown
+from newslint.diagnostics import Applicability
+from newslint.document import Position
+from newslint.fixes import fix_until_stable
+
+POST = """---
+title: Share this
+---
+
+# Café owners fight new rates
+
+Share this
+
+The council voted on Tuesday. See `Share this` and [the report](https://example.com/share-this "Share this").
+
+![Hide caption](/img/Hide-caption.jpg)
+
+```
+Share this
+```
+
+    Share this
+
+| Item | Cost |
+|------|------|
+| Advertisement | 0 |
+
+<!-- Share this -->
+
+[ref]: https://example.com/Share-this
+
+Setext heading
+--------------
+"""
+
+
+def test_non_prose_regions_are_ignored():
+    doc = parse_markdown(POST)
+    ignored = [doc[span] for span in doc.ignored]
+    assert ignored == [
+        "---\ntitle: Share this\n---",
+        "```\nShare this\n```",
+        "    Share this",
+        "| Item | Cost |\n|------|------|\n| Advertisement | 0 |",
+        "<!-- Share this -->",
+        "[ref]: https://example.com/Share-this",
+        "--------------",
+    ]
+    markup = [doc[span] for span in doc.inline_markup]
+    assert markup == [
+        "`Share this`",
+        '(https://example.com/share-this "Share this")',
+        "(/img/Hide-caption.jpg)",
+    ]
+
+
+def test_headings_are_document_headings():
+    doc = parse_markdown(POST)
+    assert [doc[span] for span in doc.headings] == ["Café owners fight new rates", "Setext heading"]
+    assert doc.title_line == 4  # the front matter block is not the title
+    assert doc.heading_lines == frozenset({4, 26})
+
+
+def test_only_prose_is_flagged_at_file_positions(linter):
+    findings = linter.lint_text(POST, Path("post.md"))
+    doc = parse_markdown(POST)
+    assert [(f.code, doc.position(f.span.start)) for f in findings] == [("SC102", Position(7, 1))]
+
+
+def test_same_text_as_plain_text_is_flagged_everywhere(linter):
+    # The control: without the Markdown parser, the code and front matter are flagged too.
+    assert len(linter.lint_text(POST, Path("post.txt"))) > 1
+
+
+def test_non_ascii_offsets_stay_on_the_source_line(linter):
+    text = "# Zoë’s café 🎉\n\nÜber 😊 alles.\n\nHide caption\n"
+    finding = linter.lint_text(text, Path("a.md"))[0]
+    doc = parse_markdown(text)
+    assert doc[finding.span] == "Hide caption"
+    assert doc.position(finding.span.start) == Position(5, 1)
+
+
+def test_fix_deletes_whole_lines_and_keeps_markdown(linter):
+    text = "Intro line.\n\nShare this\n```\ncode\n```\n\nREAD MORE: [Other](https://x.org/a)\n"
+    findings = linter.lint_text(text, Path("a.md"))
+    outcome = fix_until_stable(
+        text, findings, lambda t: linter.lint_text(t, Path("a.md")), Applicability.UNSAFE
+    )
+    assert outcome.text == "Intro line.\n\n```\ncode\n```\n"
+
+
+def test_fix_that_would_cut_markup_is_dropped():
+    from newslint.diagnostics import Edit, Fix, Span, Violation
+    from newslint.engine import MARKUP_NOTE, _kept
+
+    text = "See [the report](https://example.com/x) today.\n"
+    doc = parse_markdown(text)
+    start = text.index("report")
+    cut = Violation(
+        Span(start, start + 6),
+        "Bad `report`",
+        Fix.safe("Delete", Edit.deletion(Span(start, text.index("x)")))),
+    )
+    whole = Violation(Span(0, 3), "Bad `See`", Fix.safe("Delete", Edit.deletion(Span(0, len(text)))))
+    inside = Violation(Span(text.index("example"), text.index("example") + 7), "In a URL")
+    kept = list(_kept(doc, [cut, whole, inside]))
+    assert [v.fix for v in kept] == [None, whole.fix]
+    assert kept[0].message == "Bad `report`" + MARKUP_NOTE
+
+
+@pytest.mark.parametrize(
+    "directive", ["disable-next-line SC102", "disable-next-line share-prompt", "disable"]
+)
+def test_suppression_comments_work(linter, directive):
+    text = f"Intro.\n\n<!-- newslint: {directive} -->\nShare this\n"
+    assert linter.lint_text(text, Path("a.md")) == []
+
+
+def test_crlf_files_keep_their_lines(linter):
+    text = "---\r\ntitle: x\r\n---\r\n\r\n# Title here now\r\n\r\nShare this\r\n"
+    doc = parse_markdown(text)
+    assert [doc[s] for s in doc.headings] == ["Title here now"]
+    finding = linter.lint_text(text, Path("a.md"))[0]
+    assert doc.position(finding.span.start) == Position(7, 1)
