@@ -42,9 +42,13 @@ Setext heading
 """
 
 
+def source(doc, spans):
+    return [doc.source_text[span.start : span.end] for span in spans]
+
+
 def test_non_prose_regions_are_ignored():
     doc = parse_markdown(POST)
-    ignored = [doc[span] for span in doc.ignored]
+    ignored = source(doc, doc.ignored)
     assert ignored == [
         "---\ntitle: Share this\n---",
         "```\nShare this\n```",
@@ -54,12 +58,38 @@ def test_non_prose_regions_are_ignored():
         "[ref]: https://example.com/Share-this",
         "--------------",
     ]
-    markup = [doc[span] for span in doc.inline_markup]
-    assert markup == [
+    assert source(doc, doc.inline_markup) == [
+        "# ",
         "`Share this`",
-        '(https://example.com/share-this "Share this")',
-        "(/img/Hide-caption.jpg)",
+        "[",
+        '](https://example.com/share-this "Share this")',
+        "![Hide caption](/img/Hide-caption.jpg)",
     ]
+
+
+def test_view_blanks_inline_markup_and_keeps_offsets():
+    doc = parse_markdown(POST)
+    assert len(doc.text) == len(POST) and doc.source == POST
+    sentence = doc.text.index("The council")
+    assert doc.text[sentence : doc.text.index("\n", sentence)].split() == [
+        "The", "council", "voted", "on", "Tuesday.", "See", "and", "the", "report", ".",
+    ]  # fmt: skip
+    # A line that is only markup stays as written, so no rule reads its alt text alone.
+    assert "![Hide caption](/img/Hide-caption.jpg)" in doc.text
+    assert doc.line_text(4) == "  Café owners fight new rates"
+
+
+def test_quotes_and_headings_are_read_without_their_markers(linter):
+    text = "Intro.\n\n> “Quoted,” she said.\n>\n> Hide caption\n\n## Share this\n\nEnd.\n"
+    findings = linter.lint_text(text, Path("a.md"))
+    assert [(f.code, text[f.span.start : f.span.end]) for f in findings] == [
+        ("SC101", "Hide caption"),
+        ("SC102", "Share this"),
+    ]
+    outcome = fix_until_stable(
+        text, findings, lambda t: linter.lint_text(t, Path("a.md")), Applicability.SAFE
+    )
+    assert outcome.text == "Intro.\n\n> “Quoted,” she said.\n>\nEnd.\n"
 
 
 def test_headings_are_document_headings():

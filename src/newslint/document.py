@@ -274,13 +274,21 @@ class Document:
             cursor = max(cursor, region.end)
         return not self.text[cursor : span.end].strip()
 
-    def edit_breaks_markup(self, span: Span) -> bool:
-        """Say whether editing ``span`` would damage markup: an ignored region, or inline
-        markup it cuts (any it touches, in HTML, where tags must stay balanced)."""
+    def edit_breaks_markup(self, span: Span, content: str = "") -> bool:
+        """Say whether replacing ``span`` with ``content`` would damage markup.
+
+        It would if it touches an ignored region or cuts inline markup; if it replaces
+        inline markup whole with new text (which comes from a view with the markup
+        blanked, so it would lose it); and in HTML, where tags must stay balanced, if
+        it touches any. Deleting a whole link or code span, in Markdown, is fine.
+        """
         if self.touches_ignored(span):
             return True
-        if self.markup == "html":
-            return bool(self._markup_near(span))
+        regions = self._markup_near(span)
+        if not regions:
+            return False
+        if self.markup == "html" or content:
+            return True
         return self.cuts_markup(span)
 
     def is_accepted(self, word: str) -> bool:

@@ -57,7 +57,9 @@ def _kept(document: Document, violations: Iterable[Violation]) -> Iterable[Viola
         if document.accept and document[span].strip() in document.accept:
             continue
         fix = violation.fix
-        if fix is not None and any(document.edit_breaks_markup(edit.span) for edit in fix.edits):
+        if fix is not None and any(
+            document.edit_breaks_markup(edit.span, edit.content) for edit in fix.edits
+        ):
             # The fix would edit markup (a code fence, a tag, a link target): report only.
             violation = replace(violation, fix=None, message=violation.message + MARKUP_NOTE)
         yield violation

@@ -5,10 +5,18 @@ own. Blocks that are not prose become ``ignored`` spans that no finding may touc
 no fix may edit: front matter, fenced and indented code, HTML blocks, comments, tables
 (usually figures), thematic breaks, setext underlines and reference definitions.
 Syntax inside prose becomes ``inline_markup``: inline code, raw tags, autolinks, bare
-URLs, link and image targets (``(url "title")``), reference labels and footnote
-markers. A finding may contain such a region whole (a "READ MORE: [title](url)" line)
-but not start or end inside it, and a fix may delete it whole (the line) but not cut
-it. Link text, image alt text, block quotes and list items stay prose. Headings (``#`` and setext) are
+URLs, link brackets and targets (``[`` and ``](url "title")``), images whole (alt text
+too: ``![Photo](x.jpg)`` is no caption control), reference labels, footnote markers,
+block-quote markers (``>``) and heading markers (``#``). A finding may contain such a
+region whole (a "READ MORE: [title](url)" line) but not start or end inside it, and a
+fix may delete it whole (the line) but not cut it or rewrite it. Link text, block
+quotes and list items stay prose.
+
+Rules read a *view* of the file of the same length (``Document.text``), with the
+inline markup blanked to spaces, so "> Hide caption" reads "  Hide caption" and
+"# Title" reads "  Title"; blocks (code, front matter, tables) stay as written, and
+ignored. ``Document.source`` holds the file, so every offset, line and column is the
+file's and fixes apply to it. Headings (``#`` and setext) are
 passed to the Document as ``heading_spans``, so rules see them as headings.
 
 markdown-it-py finds the block structure (CommonMark: fences vs indented code, HTML
@@ -24,6 +32,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from newslint import segment
 from newslint.diagnostics import Span
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
@@ -37,6 +46,7 @@ FRONT_MATTER_FENCES = ("---", "+++")
 ATX_RE = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[ \t>]*#{1,6}(?:[ \t]+|$)")
 ATX_CLOSE_RE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
 BLOCK_PREFIX_RE = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+QUOTE_MARKER_RE = re.compile(r"(?:[ ]{0,3}>[ ]?)+")
 REFERENCE_RE = re.compile(r"[ \t>]{0,8}\[[^\]]+\]:[ \t]*\S")
 INLINE_RE = re.compile(
     r"(?P<escape>\\.)"
@@ -86,10 +96,17 @@ def parse_markdown(text: str, path: Path | None = None, accept: frozenset[str] =
         covered.update(range(first, last))
         if token.type in IGNORED_BLOCKS:
             ignored.append(whole_lines(first, last))
+        elif token.type == "blockquote_open":
+            inline.extend(_quote_markers(plain, first, last))
         elif token.type == "heading_open":
             span, underline = _heading(plain, first, last, token.markup)
             if span is not None:
                 headings.append(span)
+                if token.markup.startswith("#"):  # the opening and closing #s
+                    line = lines[first]
+                    inline.extend(
+                        s for s in (Span(line.start, span.start), Span(span.end, line.end)) if len(s)
+                    )
             if underline is not None:
                 ignored.append(underline)
         elif token.type == "inline" and tokens[index - 1].type not in TABLE_CELLS and last > first:
@@ -100,15 +117,49 @@ def parse_markdown(text: str, path: Path | None = None, accept: frozenset[str] =
         if number not in covered and REFERENCE_RE.match(plain[line]):
             ignored.append(line)
     ignored.extend(d.span for d in directives(text))
+    hard, soft = _merged(ignored), _merged(inline)
     return Document(
-        text=text,
+        # Blocks stay visible (blanking them would let a line deletion run across them).
+        text=_view(text, soft),
         path=path,
         markup="markdown",
         accept=accept,
-        ignored=_merged(ignored),
+        ignored=hard,
         heading_spans=tuple(sorted(headings)),
-        inline_markup=_merged(inline),
+        inline_markup=soft,
+        source=text,
     )
+
+
+def _view(text: str, spans: tuple[Span, ...]) -> str:
+    """Blank ``spans`` to spaces, keeping line breaks, so the view keeps every offset.
+
+    A line that only markup fills (an image, a lone link) is left as written: blank, it
+    would let a line deletion above it run on and delete it too. A line of quote
+    markers alone (``>``) is blank in the quote, so it is blanked.
+    """
+    chars = list(text)
+    for span in spans:
+        for index in range(span.start, span.end):
+            if chars[index] not in "\r\n":
+                chars[index] = " "
+    view = "".join(chars)
+    for start, end in segment.line_spans(text):
+        line = text[start:end]
+        if not view[start:end].strip() and line.strip() and QUOTE_MARKER_RE.sub("", line, count=1).strip():
+            chars[start:end] = line
+    return "".join(chars)
+
+
+def _quote_markers(plain: Document, first: int, last: int) -> list[Span]:
+    """The ``>`` markers (and the space after each) opening the lines of a block quote."""
+    spans = []
+    for index in range(first, last):
+        line = plain.lines[index]
+        marker = QUOTE_MARKER_RE.match(plain[line])
+        if marker and ">" in marker.group():
+            spans.append(Span(line.start, line.start + marker.end()))
+    return spans
 
 
 def _front_matter_lines(plain: Document) -> int:
@@ -166,15 +217,44 @@ def _inline_markup(text: str, block: Span) -> tuple[list[Span], list[Span]]:
         elif kind == "target":
             close = _link_target_end(text, match.end(), end)
             if close is not None:
-                spans.append(Span(match.start() + 1, close))
+                spans.extend(_link_syntax(text, block.start, match.start(), close))
                 cursor = close
         elif kind == "label":
-            spans.append(Span(match.start() + 1, match.end()))
+            spans.extend(_link_syntax(text, block.start, match.start(), match.end()))
         elif kind == "comment":
             comments.append(Span(match.start(), match.end()))
         else:
             spans.append(Span(match.start(), match.end()))
     return comments, spans
+
+
+def _link_opener(text: str, start: int, close: int) -> int | None:
+    """The offset of the ``[`` opening the link text closed by the ``]`` at ``close``."""
+    depth = 0
+    for index in range(close - 1, start - 1, -1):
+        if index > start and text[index - 1] == "\\":
+            continue
+        if text[index] == "]":
+            depth += 1
+        elif text[index] == "[":
+            if depth == 0:
+                return index
+            depth -= 1
+    return None
+
+
+def _link_syntax(text: str, start: int, close: int, end: int) -> list[Span]:
+    """The syntax of a link whose text ends at ``close`` (``]``) and target at ``end``.
+
+    A link keeps its text as prose (``[`` and ``](url)`` are markup); an image is
+    markup whole, alt text included: ``![Photo](x.jpg)`` is not a caption control.
+    """
+    opener = _link_opener(text, start, close)
+    if opener is None:
+        return [Span(close, end)]
+    if opener > start and text[opener - 1] == "!":
+        return [Span(opener - 1, end)]
+    return [Span(opener, opener + 1), Span(close, end)]
 
 
 def _link_target_end(text: str, start: int, end: int) -> int | None:

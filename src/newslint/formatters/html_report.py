@@ -227,8 +227,10 @@ class HtmlReportFormatter(Formatter):
 
     def _text(self, number: int, report: FileReport, marks: list[tuple[int, Finding, Span]]) -> str:
         assert report.document is not None
-        text = report.document.text
-        clean = _collapse if report.document.markup == "html" else (lambda s: s)
+        # HTML: the visible-text view; other markup: the file as written (same offsets).
+        html = report.document.markup == "html"
+        text = report.document.text if html else report.document.source_text
+        clean = _collapse if html else (lambda s: s)
         out: list[str] = []
         open_ends: list[int] = []
         cursor = 0
