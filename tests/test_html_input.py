@@ -55,8 +55,22 @@ def test_only_visible_article_text_is_flagged_at_source_positions(linter):
         ("SC102", Position(9, 4), "Share this"),
         ("SC101", Position(12, 4), "Hide\ncaption"),
     ]
-    # A line deletion would cut the <p> tags: report only, and the message says so.
-    assert all(f.fix is None and f.message.endswith("would edit markup)") for f in findings)
+    # Deleting the view's line would cut the <p> tags, so the fix deletes the element.
+    from newslint.fixes import apply_fixes
+
+    fixed = apply_fixes(PAGE, [f.fix for f in findings])
+    assert fixed == PAGE.replace("<p>Share this</p>\n", "").replace("<p>Hide\ncaption</p>\n", "")
+
+
+def test_fix_that_cannot_delete_a_whole_element_is_report_only(linter):
+    html = "<article><p>Intro.</p><p>Hide caption <b>and</b></p></article>"
+    # "Hide caption" shares its element with other words: no fix, and the message says so.
+    assert linter.lint_text(html, Path("a.html")) == []
+    html = "<article><p>Intro.</p>\n<p>Text, then<br>Hide caption<br>more.</p></article>"
+    (finding,) = linter.lint_text(html, Path("a.html"))
+    assert finding.fix is None and finding.message.endswith(
+        "(fix by hand: an automatic fix would edit markup)"
+    )
 
 
 def test_inline_fix_inside_text_is_kept_and_lands_in_the_source():

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from newslint import segment
-from newslint.diagnostics import Span
+from newslint.diagnostics import Edit, Fix, Span
 
 Markup = Literal["text", "markdown", "html"]
 WORD_RE = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?|\d+(?:[.,:]\d+)*")
@@ -61,6 +61,9 @@ class Document:
     # finding may contain one whole but not cut one, and a fix may not cut one (in HTML,
     # not touch one at all).
     inline_markup: tuple[Span, ...] = ()
+    # whole elements (HTML ``<p>...</p>``, sorted) that a line deletion may delete instead
+    # when deleting the line itself would cut their tags.
+    elements: tuple[Span, ...] = ()
 
     def __getitem__(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -290,6 +293,38 @@ class Document:
         if self.markup == "html" or content:
             return True
         return self.cuts_markup(span)
+
+    def element_deletion(self, target: Span, fix: Fix) -> Fix | None:
+        """Turn a deletion that would cut tags into the deletion of the whole element.
+
+        It applies when ``fix`` is one deletion whose visible words are exactly those of
+        an element holding ``target`` (``<p>Share this</p>``): the element goes, with
+        its line when it stands alone on it. Of several such elements (a ``<div>``
+        around a ``<p>``) the outermost goes. None when no element fits.
+        """
+        if len(fix.edits) != 1 or fix.edits[0].content or not self.elements:
+            return None
+        words = self[fix.edits[0].span].split()
+        if not words:
+            return None
+        fitting = [
+            element
+            for element in self.elements
+            if element.contains(target) and self[element].split() == words
+        ]
+        if not fitting:
+            return None
+        element = min(fitting, key=lambda span: (span.start, -span.end))
+        start, end = element.start, element.end
+        source = self.source_text
+        line_start = source.rfind("\n", 0, start) + 1
+        after = re.match(r"[ \t]*(?:\r\n|\n|\r|$)", source[end:])
+        if not source[line_start:start].strip() and after is not None:
+            start, end = line_start, end + after.end()
+        span = Span(start, end)
+        if self.touches_ignored(span):
+            return None
+        return Fix(fix.title, (Edit(span, ""),), fix.applicability)
 
     def is_accepted(self, word: str) -> bool:
         return word in self.accept

@@ -60,8 +60,13 @@ def _kept(document: Document, violations: Iterable[Violation]) -> Iterable[Viola
         if fix is not None and any(
             document.edit_breaks_markup(edit.span, edit.content) for edit in fix.edits
         ):
-            # The fix would edit markup (a code fence, a tag, a link target): report only.
-            violation = replace(violation, fix=None, message=violation.message + MARKUP_NOTE)
+            # The fix would edit markup (a code fence, a tag, a link target): delete the
+            # whole element instead if that is what it means (HTML), else report only.
+            element_fix = document.element_deletion(span, fix)
+            if element_fix is not None:
+                violation = replace(violation, fix=element_fix)
+            else:
+                violation = replace(violation, fix=None, message=violation.message + MARKUP_NOTE)
         yield violation
 
 

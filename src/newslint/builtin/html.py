@@ -21,9 +21,10 @@ is needed. In the view:
 Hidden content, comments and the doctype are ``ignored`` spans: no finding touches
 them. Tags and character references are ``inline_markup``: a finding may contain one
 whole (a paragraph with a link) but not start or end in one, nor flag only markup and
-spaces; and no fix may touch one, so a fix that would (deleting a paragraph's line
-deletes its ``</p>``, for one) is dropped by the engine and the finding says to fix it
-by hand: HTML findings are mostly report-only.
+spaces; and no fix may touch one. A fix that would is dropped by the engine and the
+finding says to fix it by hand, with one exception: deleting a line whose words are
+exactly those of one element (``<p>Share this</p>``, a ``<figcaption>``) deletes the
+element whole, with its line when it stands alone (``Document.elements``).
 ``Document.source`` holds the file's text, so lines and columns are the file's, and
 suppression comments (``<!-- newslint: disable-next-line SC102 -->``) work.
 ``<h1>``-``<h6>`` become the Document's headings.
@@ -100,6 +101,7 @@ HIDDEN_TAGS = frozenset(
 )
 CODE_TAGS = frozenset({"pre", "code", "kbd", "samp", "var"})  # visible, but not prose
 ARTICLE_TAGS = ("article", "main")
+CONTAINER_TAGS = frozenset({"html", "body", "article", "main", "section"})  # never deleted whole
 VOID_TAGS = frozenset(
     [
         "area",
@@ -148,6 +150,7 @@ def parse_html(text: str, path: Path | None = None, accept: frozenset[str] = fro
         accept=accept,
         ignored=_merged(reader.ignored),
         inline_markup=_merged(reader.markup),
+        elements=tuple(sorted(reader.elements)),
         heading_spans=headings,
         source=text,
     )
@@ -196,7 +199,8 @@ class _VisibleText(HTMLParser):
         self.headings: list[Span] = []
         self._line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
         self._pending: tuple[int, str, str] | None = None  # (start, kind, tag)
-        self._open: list[tuple[str, bool]] = []  # (tag, hidden)
+        self._open: list[tuple[str, bool, int]] = []  # (tag, hidden, start offset)
+        self.elements: list[Span] = []  # visible block elements, start tag to end tag
         self._heading_start: int | None = None
         self._article_starts: dict[str, list[int]] = {tag: [] for tag in ARTICLE_TAGS}
         self._found: dict[str, list[Span]] = {tag: [] for tag in ARTICLE_TAGS}
@@ -226,7 +230,7 @@ class _VisibleText(HTMLParser):
         return bool(self._open) and self._open[-1][1]
 
     def _in(self, tag: str) -> bool:
-        return any(name == tag for name, _ in self._open)
+        return any(name == tag for name, _, _ in self._open)
 
     # -- events ----------------------------------------------------------------------
 
@@ -243,7 +247,7 @@ class _VisibleText(HTMLParser):
             or any(name == "hidden" for name, _ in attrs)
             or any(name == "aria-hidden" and (value or "").lower() == "true" for name, value in attrs)
         )
-        self._open.append((tag, hidden))
+        self._open.append((tag, hidden, self._offset()))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._event("start", tag)
@@ -256,8 +260,11 @@ class _VisibleText(HTMLParser):
                 self._found[tag].append(Span(start, self._offset()))
         if self._in(tag):
             while self._open:
-                name, _ = self._open.pop()
+                name, hidden, start = self._open.pop()
                 if name == tag:
+                    close = self.text.find(">", self._offset())
+                    if tag in BLOCK_TAGS and tag not in CONTAINER_TAGS and not hidden and close >= 0:
+                        self.elements.append(Span(start, close + 1))
                     break
 
     def handle_data(self, data: str) -> None:
