@@ -105,7 +105,15 @@ def test_page_without_article_lints_the_body():
 
 
 def test_broken_html_never_crashes(linter):
-    for html in ["<p>Unclosed <b>bold", "</div></p>text", "<p>a &bogus; b &#99999999; c</p>", "<", "&", ""]:
+    for html in [
+        "<p>Unclosed <b>bold",
+        "</div></p>text",
+        "<p>a &bogus; b &#99999999; c</p>",
+        "<",
+        "&",
+        "",
+        "<![Photo](p.jpg)",
+    ]:
         doc = parse_html(html)
         assert len(doc.text) == len(html)
         linter.lint_text(html, Path("x.html"))

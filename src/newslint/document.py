@@ -41,6 +41,10 @@ class Token:
 class Document:
     """An article: raw text never normalised, so every offset indexes ``text``.
 
+    For Markdown and HTML, ``text`` is a view of the file of the same length with the
+    markup blanked to spaces, and ``source`` is the file: an offset means the same
+    character in both, so rules read prose and fixes land in the file.
+
     Structure (lines, paragraphs, sentences, quotes, headings, tokens) is computed on
     first use and cached, so rules share one segmentation.
     """
@@ -54,8 +58,9 @@ class Document:
     # headings the markup declares (Markdown ``#``, HTML ``<h1>``): spans of the heading
     # words, which replace the guess from standalone lines.
     heading_spans: tuple[Span, ...] | None = None
-    # the file's own text when ``text`` is a same-length view of it (HTML: markup blanked
-    # out). Offsets index both; line/column positions and suppression comments use it.
+    # the file's own text when ``text`` is a same-length view of it (Markdown, HTML: markup
+    # blanked out). Offsets index both; line/column positions and suppression comments
+    # use it, and fixes are applied to it.
     source: str | None = None
     # markup inside prose (link targets, URLs, inline code, tags, entities), sorted: a
     # finding may contain one whole but not cut one, and a fix may not cut one (in HTML,

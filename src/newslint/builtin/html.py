@@ -232,6 +232,17 @@ class _VisibleText(HTMLParser):
     def _in(self, tag: str) -> bool:
         return any(name == tag for name, _, _ in self._open)
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """Read ``<![...]>`` as markup; the stdlib raises on keywords it does not know."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            if end < 0:
+                return -1
+            self.unknown_decl(self.rawdata[i + 3 : end])
+            return end + 1
+
     # -- events ----------------------------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
