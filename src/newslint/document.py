@@ -244,9 +244,13 @@ class Document:
         """
         if not self.ignored:
             return False
-        index = bisect.bisect_right(self._ignored_starts, span.end)
+        # Regions are sorted and apart: only the one holding span.start and those starting
+        # inside the span can meet it.
+        first = max(bisect.bisect_right(self._ignored_starts, span.start) - 1, 0)
+        last = bisect.bisect_right(self._ignored_starts, span.end)
         return any(
-            region.overlaps(span) or region.start < span.start < region.end for region in self.ignored[:index]
+            region.overlaps(span) or region.start < span.start < region.end
+            for region in self.ignored[first:last]
         )
 
     @cached_property
@@ -299,6 +303,10 @@ class Document:
             return True
         return self.cuts_markup(span)
 
+    @cached_property
+    def _element_starts(self) -> list[int]:
+        return [s.start for s in self.elements]
+
     def element_deletion(self, target: Span, fix: Fix) -> Fix | None:
         """Turn a deletion that would cut tags into the deletion of the whole element.
 
@@ -312,10 +320,11 @@ class Document:
         words = self[fix.edits[0].span].split()
         if not words:
             return None
+        before = bisect.bisect_right(self._element_starts, target.start)
         fitting = [
             element
-            for element in self.elements
-            if element.contains(target) and self[element].split() == words
+            for element in self.elements[:before]
+            if element.end >= target.end and self[element].split() == words
         ]
         if not fitting:
             return None
