@@ -160,3 +160,18 @@ def test_crlf_files_keep_their_lines(linter):
     assert [doc[s] for s in doc.headings] == ["Title here now"]
     finding = linter.lint_text(text, Path("a.md"))[0]
     assert doc.position(finding.span.start) == Position(7, 1)
+
+
+@pytest.mark.parametrize(
+    ("line", "view"),
+    [
+        ("*The crane, pictured in May. Photo: Jane Doe*", " The crane, pictured in May. Photo: Jane Doe "),
+        ("**By Aoife Ní Bhriain**", "  By Aoife Ní Bhriain  "),
+        ("> _Quoted caption_", "   Quoted caption "),
+        ("*a* and *b*", "*a* and *b*"),  # not one emphasis: left alone
+        ("_snake_case_", "_snake_case_"),
+        ("Text with *stress* inside.", "Text with *stress* inside."),
+    ],
+)
+def test_a_line_that_is_emphasis_whole_is_read_without_its_delimiters(line, view):
+    assert parse_markdown(f"Intro.\n\n{line}\n").line_text(2) == view

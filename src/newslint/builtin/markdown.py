@@ -7,7 +7,8 @@ no fix may edit: front matter, fenced and indented code, HTML blocks, comments, 
 Syntax inside prose becomes ``inline_markup``: inline code, raw tags, autolinks, bare
 URLs, link brackets and targets (``[`` and ``](url "title")``), images whole (alt text
 too: ``![Photo](x.jpg)`` is no caption control), reference labels, footnote markers,
-block-quote markers (``>``) and heading markers (``#``). A finding may contain such a
+block-quote markers (``>``), heading markers (``#``) and the delimiters of a line
+that is emphasis whole (``*Caption. Photo: X*``). A finding may contain such a
 region whole (a "READ MORE: [title](url)" line) but not start or end inside it, and a
 fix may delete it whole (the line) but not cut it or rewrite it. Link text, block
 quotes and list items stay prose.
@@ -46,6 +47,7 @@ FRONT_MATTER_FENCES = ("---", "+++")
 ATX_RE = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[ \t>]*#{1,6}(?:[ \t]+|$)")
 ATX_CLOSE_RE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
 BLOCK_PREFIX_RE = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+EMPHASIS_LINE_RE = re.compile(r"[ \t>]*(?P<d>\*{1,3}|_{1,3})(?=\S)(?P<body>.*?\S)(?P=d)[ \t]*$")
 QUOTE_MARKER_RE = re.compile(r"(?:[ ]{0,3}>[ ]?)+")
 REFERENCE_RE = re.compile(r"[ \t>]{0,8}\[[^\]]+\]:[ \t]*\S")
 INLINE_RE = re.compile(
@@ -115,6 +117,8 @@ def parse_markdown(text: str, path: Path | None = None, accept: frozenset[str] =
             comments, markup = _inline_markup(text, whole_lines(first, last))
             ignored.extend(comments)
             inline.extend(markup)
+            if last - first == 1 and tokens[index - 1].type == "paragraph_open":
+                inline.extend(_emphasis_wrapper(plain, first))
     for number, line in enumerate(lines):
         if number not in covered and REFERENCE_RE.match(plain[line]):
             ignored.append(line)
@@ -228,6 +232,22 @@ def _inline_markup(text: str, block: Span) -> tuple[list[Span], list[Span]]:
         else:
             spans.append(Span(match.start(), match.end()))
     return comments, spans
+
+
+def _emphasis_wrapper(plain: Document, index: int) -> list[Span]:
+    """The delimiters of a one-line paragraph that is emphasis whole (``*Caption.*``).
+
+    Captions and bylines are often set this way; without the delimiters rules read
+    them as plain lines. A line with the delimiter inside (``*a* and *b*``) is left.
+    """
+    line = plain.lines[index]
+    match = EMPHASIS_LINE_RE.match(plain[line])
+    if match is None or match.group("d") in match.group("body"):
+        return []
+    size = len(match.group("d"))
+    open_at = line.start + match.start("d")
+    close_at = line.start + match.end("body")
+    return [Span(open_at, open_at + size), Span(close_at, close_at + size)]
 
 
 def _link_opener(text: str, start: int, close: int) -> int | None:
