@@ -43,8 +43,8 @@ class Formatter:
     """Base class: override ``file`` and ``finish``; print only to ``self.stream``.
 
     Before the first file the caller passes every known rule to ``use_rules``, so a
-    formatter can describe rules (SARIF's rule list, the HTML report's help); the rules
-    are then in ``self.rules``, by code.
+    formatter can describe them (SARIF lists every rule with its docs); they are then in
+    ``self.rules``, by code. Formatters that do not need them ignore them.
     """
 
     rules: Mapping[str, Rule] = MappingProxyType({})

@@ -9,8 +9,10 @@ and no image to fetch, so the page works offline and from an e-mail attachment.
 
 Highlights nest when one finding lies inside another; a finding that partly overlaps
 an earlier one cannot be drawn as a nested mark, so it is listed (marked "not
-highlighted") but not drawn. For HTML articles the visible-text view is shown, with
-the blanked markup collapsed to single spaces.
+highlighted") but not drawn. Text and Markdown articles are shown as written; HTML
+articles as their visible-text view, with the blanked markup collapsed to single
+spaces. The article quality score has a marked slot (an HTML comment) in each
+article's header, to fill when the score exists.
 """
 
 from __future__ import annotations
