@@ -117,3 +117,13 @@ def test_broken_html_never_crashes(linter):
         doc = parse_html(html)
         assert len(doc.text) == len(html)
         linter.lint_text(html, Path("x.html"))
+
+
+def test_the_article_is_the_largest_of_sibling_articles(linter):
+    html = (
+        "<main><article><h1>Bridge reopens after repairs</h1>\n"
+        "<p>The bridge reopened on Monday after eight months of repairs to its deck.</p>\n"
+        "<p>Hide caption</p></article>\n"
+        "<aside><article><p>Share this</p></article><article><p>Advertisement</p></article></aside></main>"
+    )
+    assert [f.code for f in linter.lint_text(html, Path("page.html"))] == ["SC101"]

@@ -11,8 +11,9 @@ is needed. In the view:
 - hidden content (``<head>``, ``<script>``, ``<style>``, ``<template>``,
   ``<noscript>``, ``<svg>``, elements with ``hidden`` or ``aria-hidden="true"``) is
   blanked too, and so is code (``<pre>``, ``<code>``), as in Markdown;
-- when the page has ``<article>`` elements (else a ``<main>``), everything outside
-  them is page chrome (navigation, footer) and is blanked;
+- when the page has an ``<article>`` element (else a ``<main>``), everything outside
+  it is page chrome (navigation, footer, cards of related stories) and is blanked; of
+  several sibling ``<article>`` elements, the one with the most text is the article;
 - line breaks inside text become spaces (they are spaces to a reader), except in
   ``<pre>``;
 - a character reference (``&amp;``, ``&rsquo;``) becomes its character followed by
@@ -138,7 +139,7 @@ def parse_html(text: str, path: Path | None = None, accept: frozenset[str] = fro
     reader.finish()
     view = "".join(reader.view)
     assert len(view) == len(text), "the HTML view must keep every offset"
-    outside = _outside(reader.articles, len(text))
+    outside = _outside(_main_article(view, reader.articles), len(text))
     for span in outside:  # page chrome around the article: navigation, footer
         view = view[: span.start] + _blanked(view[span.start : span.end]) + view[span.end :]
     reader.ignored.extend(outside)
@@ -156,8 +157,16 @@ def parse_html(text: str, path: Path | None = None, accept: frozenset[str] = fro
     )
 
 
+def _main_article(view: str, articles: list[Span]) -> list[Span]:
+    """The article with the most visible text: sibling ``<article>`` elements are
+    usually cards of related stories around the one the page is about."""
+    if len(articles) <= 1:
+        return articles
+    return [max(articles, key=lambda span: len("".join(view[span.start : span.end].split())))]
+
+
 def _outside(articles: list[Span], length: int) -> list[Span]:
-    """The regions outside the ``<article>`` elements (else ``<main>``); none without either."""
+    """The regions outside the given article spans; none without any."""
     spans: list[Span] = []
     cursor = 0
     for article in sorted(articles):
