@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newslint.builtin.html import parse_html
+from newslint.diagnostics import Span
 from newslint.document import Position
 
 PAGE = """<!DOCTYPE html>
@@ -40,6 +41,25 @@ def test_view_keeps_offsets_and_hides_markup():
     # Every visible character sits at its own offset in the file.
     start = doc.text.index("Quay Street")
     assert PAGE[start : start + 11] == "Quay Street"
+
+
+def test_references_inside_words_keep_the_words_whole(linter):
+    html = "<article><p>The council&rsquo;s plan won&#8217;t pass, said caf&eacute; owners.</p></article>"
+    doc = parse_html(html)
+    assert [t.text for t in doc.tokens] == [
+        "The",
+        "council’s",
+        "plan",
+        "won’t",
+        "pass",
+        "said",
+        "café",
+        "owners",
+    ]
+    # The moved stretches are markup: nothing may start or end inside them, or edit them.
+    word = doc.text.index("council’s")
+    assert doc.cuts_markup(Span(word, word + 9))
+    assert not doc.cuts_markup(Span(word, doc.text.index("plan")))
 
 
 def test_headings_come_from_h_tags():

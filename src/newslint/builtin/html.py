@@ -30,10 +30,11 @@ element whole, with its line when it stands alone (``Document.elements``).
 suppression comments (``<!-- newslint: disable-next-line SC102 -->``) work.
 ``<h1>``-``<h6>`` become the Document's headings.
 
-Limits: a character reference inside a word splits the word in the view
-(``council&rsquo;s`` reads ``council’      s``), and an inline tag inside a word
-splits it too; a compact view with an offset map would fix both, at the price of
-mapping every span and edit back in the engine.
+Inside a word, the rest of the word moves left over a reference's padding
+(``council&rsquo;s`` reads ``council’s      ``), and the moved stretch is inline
+markup (it is no longer at its own offsets). Limit: an inline tag inside a word
+(``re<b>mark</b>able``) still splits it; a compact view with an offset map would fix
+that, at the price of mapping every span and edit back in the engine.
 """
 
 from __future__ import annotations
@@ -121,6 +122,7 @@ VOID_TAGS = frozenset(
         "wbr",
     ]
 )
+WORD_TAIL_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 CHARREF_RE = re.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
@@ -139,6 +141,8 @@ def parse_html(text: str, path: Path | None = None, accept: frozenset[str] = fro
     reader.finish()
     view = "".join(reader.view)
     assert len(view) == len(text), "the HTML view must keep every offset"
+    view, joined = _join_words(view, reader.charrefs)
+    reader.markup.extend(joined)
     outside = _outside(_main_article(view, reader.articles), len(text))
     for span in outside:  # page chrome around the article: navigation, footer
         view = view[: span.start] + _blanked(view[span.start : span.end]) + view[span.end :]
@@ -155,6 +159,25 @@ def parse_html(text: str, path: Path | None = None, accept: frozenset[str] = fro
         heading_spans=headings,
         source=text,
     )
+
+
+def _join_words(view: str, paddings: list[Span]) -> tuple[str, list[Span]]:
+    """Close the gap a reference leaves inside a word: ``council’      s`` -> ``council’s      ``.
+
+    The rest of the word moves left over the padding, so rules read whole words. The
+    moved stretch no longer sits at its own offsets, so it becomes inline markup: a
+    finding may contain it whole, never start or end in it, and no fix may touch it.
+    """
+    chars = list(view)
+    moved: list[Span] = []
+    for pad in paddings:
+        tail = WORD_TAIL_RE.match(view, pad.end)
+        if tail is None or not tail.group() or pad.start == 0 or not chars[pad.start - 1].strip():
+            continue
+        word = tail.group()
+        chars[pad.start : tail.end()] = list(word) + [" "] * len(pad)
+        moved.append(Span(pad.start - 1, tail.end()))
+    return "".join(chars), moved
 
 
 def _main_article(view: str, articles: list[Span]) -> list[Span]:
@@ -205,6 +228,7 @@ class _VisibleText(HTMLParser):
         self.view: list[str] = []
         self.ignored: list[Span] = []
         self.markup: list[Span] = []
+        self.charrefs: list[Span] = []  # the padding after each decoded reference
         self.headings: list[Span] = []
         self._line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
         self._pending: tuple[int, str, str] | None = None  # (start, kind, tag)
@@ -330,7 +354,11 @@ class _VisibleText(HTMLParser):
         if kind == "charref" and not hidden:
             match = CHARREF_RE.match(raw)
             char = html.unescape(match.group() if match else raw)
-            self.view.append(char + " " * (len(raw) - len(char)) if len(char) <= len(raw) else raw)
+            if len(char) <= len(raw):
+                self.view.append(char + " " * (len(raw) - len(char)))
+                self.charrefs.append(Span(start + len(char), end))  # its padding
+            else:
+                self.view.append(raw)
             return
         self.view.append(self._blank(kind, tag, raw, start, end))
 
