@@ -34,7 +34,7 @@ def test_view_keeps_offsets_and_hides_markup():
     visible = [" ".join(doc.line_text(i).split()) for i in range(len(doc.lines)) if not doc.is_blank_line(i)]
     assert visible == [
         "Zoë’s café reopens",
-        "The café on Quay Street reopened on Tuesday .",
+        "The café on Quay Street reopened on Tuesday.",  # </b> no longer splits "Tuesday."
         "Share this",
         "Hide caption",
     ]
@@ -60,6 +60,17 @@ def test_references_inside_words_keep_the_words_whole(linter):
     word = doc.text.index("council’s")
     assert doc.cuts_markup(Span(word, word + 9))
     assert not doc.cuts_markup(Span(word, doc.text.index("plan")))
+
+
+def test_inline_tags_inside_words_keep_the_words_whole():
+    html = '<article><p>So said <a href="https://x.org/a">Mayor Ruiz</a>. It was re<b>mark</b>able.</p></article>'
+    doc = parse_html(html)
+    assert doc.text.split() == ["So", "said", "Mayor", "Ruiz.", "It", "was", "remarkable."]
+    # "Mayor Ruiz" still ends at its own offset, before the moved ".".
+    name = doc.text.index("Mayor")
+    assert html[name : name + 10] == "Mayor Ruiz"
+    assert not doc.cuts_markup(Span(name, name + 10))
+    assert doc.cuts_markup(Span(name, name + 11))  # "Mayor Ruiz." ends in the moved stretch
 
 
 def test_headings_come_from_h_tags():

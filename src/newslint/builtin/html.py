@@ -30,11 +30,11 @@ element whole, with its line when it stands alone (``Document.elements``).
 suppression comments (``<!-- newslint: disable-next-line SC102 -->``) work.
 ``<h1>``-``<h6>`` become the Document's headings.
 
-Inside a word, the rest of the word moves left over a reference's padding
-(``council&rsquo;s`` reads ``council’s      ``), and the moved stretch is inline
-markup (it is no longer at its own offsets). Limit: an inline tag inside a word
-(``re<b>mark</b>able``) still splits it; a compact view with an offset map would fix
-that, at the price of mapping every span and edit back in the engine.
+Inside a word, the rest of the word moves left over a reference's padding or a
+blanked inline tag (``council&rsquo;s`` reads ``council’s      ``, and
+``<a>Ruiz</a>.`` reads ``Ruiz.``), and the moved stretch is inline markup (it is no
+longer at its own offsets). A compact view with an offset map would avoid the moves,
+at the price of mapping every span and edit back in the engine.
 """
 
 from __future__ import annotations
@@ -122,7 +122,8 @@ VOID_TAGS = frozenset(
         "wbr",
     ]
 )
-WORD_TAIL_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+TAIL_RE = re.compile(r"[^\s\u00a0]+")
+MAX_TAIL = 200
 CHARREF_RE = re.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
@@ -141,7 +142,7 @@ def parse_html(text: str, path: Path | None = None, accept: frozenset[str] = fro
     reader.finish()
     view = "".join(reader.view)
     assert len(view) == len(text), "the HTML view must keep every offset"
-    view, joined = _join_words(view, reader.charrefs)
+    view, joined = _join_words(view, [*reader.charrefs, *reader.inline_tags])
     reader.markup.extend(joined)
     outside = _outside(_main_article(view, reader.articles), len(text))
     for span in outside:  # page chrome around the article: navigation, footer
@@ -161,23 +162,40 @@ def parse_html(text: str, path: Path | None = None, accept: frozenset[str] = fro
     )
 
 
-def _join_words(view: str, paddings: list[Span]) -> tuple[str, list[Span]]:
-    """Close the gap a reference leaves inside a word: ``council’      s`` -> ``council’s      ``.
+def _join_words(view: str, gaps: list[Span]) -> tuple[str, list[Span]]:
+    """Close the gaps markup leaves inside words: ``council’      s`` -> ``council’s      ``.
 
-    The rest of the word moves left over the padding, so rules read whole words. The
-    moved stretch no longer sits at its own offsets, so it becomes inline markup: a
-    finding may contain it whole, never start or end in it, and no fix may touch it.
+    ``gaps`` are the spaces after a decoded reference and the blanked inline tags. When
+    a gap follows a visible character, the run of visible characters after it moves
+    left over the gap, so rules read whole words ("council’s", "Ruiz." rather than
+    "Ruiz    ."). The moved stretch is no longer at its own offsets, so it becomes
+    inline markup: a finding may contain it whole, never start or end in it, and no
+    fix may touch it.
     """
     chars = list(view)
     moved: list[Span] = []
-    for pad in paddings:
-        tail = WORD_TAIL_RE.match(view, pad.end)
-        if tail is None or not tail.group() or pad.start == 0 or not chars[pad.start - 1].strip():
+    for gap in sorted(gaps):
+        if any(c != " " for c in chars[gap.start : gap.end]):
             continue
-        word = tail.group()
-        chars[pad.start : tail.end()] = list(word) + [" "] * len(pad)
-        moved.append(Span(pad.start - 1, tail.end()))
+        start = gap.start
+        if moved and moved[-1].end == gap.start:  # join the spaces an earlier move left
+            start -= len(_trailing_spaces(chars, moved[-1]))
+        if start == 0 or not chars[start - 1].strip():
+            continue
+        tail = TAIL_RE.match("".join(chars[gap.end : gap.end + MAX_TAIL]))
+        if tail is None:
+            continue
+        run = tail.group()
+        chars[start : gap.end + len(run)] = [*run, *(" " * (gap.end - start))]
+        moved.append(Span(start, gap.end + len(run)))
     return "".join(chars), moved
+
+
+def _trailing_spaces(chars: list[str], span: Span) -> str:
+    end = span.end
+    while end > span.start and chars[end - 1] == " ":
+        end -= 1
+    return "".join(chars[end : span.end])
 
 
 def _main_article(view: str, articles: list[Span]) -> list[Span]:
@@ -229,6 +247,7 @@ class _VisibleText(HTMLParser):
         self.ignored: list[Span] = []
         self.markup: list[Span] = []
         self.charrefs: list[Span] = []  # the padding after each decoded reference
+        self.inline_tags: list[Span] = []  # visible tags blanked to spaces only
         self.headings: list[Span] = []
         self._line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
         self._pending: tuple[int, str, str] | None = None  # (start, kind, tag)
@@ -360,7 +379,10 @@ class _VisibleText(HTMLParser):
             else:
                 self.view.append(raw)
             return
-        self.view.append(self._blank(kind, tag, raw, start, end))
+        blank = self._blank(kind, tag, raw, start, end)
+        if visible_markup and kind != "charref" and not blank.strip(" "):
+            self.inline_tags.append(Span(start, end))
+        self.view.append(blank)
 
     def _blank(self, kind: str, tag: str, raw: str, start: int, end: int) -> str:
         """The view of a tag or other markup: spaces, with line breaks at block edges."""
