@@ -110,6 +110,7 @@ def browser(tmp_path):
         "--disable-background-networking",
         "--disable-component-update",
         "--no-first-run",
+        "--disable-dev-shm-usage",  # small /dev/shm in containers
         "--window-size=1200,1600",
         f"--user-data-dir={tmp_path / 'profile'}",
     ):

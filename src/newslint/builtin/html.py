@@ -14,8 +14,7 @@ is needed. In the view:
 - when the page has an ``<article>`` element (else a ``<main>``), everything outside
   it is page chrome (navigation, footer, cards of related stories) and is blanked; of
   several sibling ``<article>`` elements, the one with the most text is the article;
-- line breaks inside text become spaces (they are spaces to a reader), except in
-  ``<pre>``;
+- line breaks inside text become spaces (they are spaces to a reader);
 - a character reference (``&amp;``, ``&rsquo;``) becomes its character followed by
   spaces.
 
@@ -366,7 +365,7 @@ class _VisibleText(HTMLParser):
         raw = self.text[start:end]
         hidden = self._hidden and not (kind == "end" and tag in HIDDEN_TAGS | CODE_TAGS)
         if kind == "data" and not hidden:
-            self.view.append(raw if self._in("pre") else raw.replace("\r", " ").replace("\n", " "))
+            self.view.append(raw.replace("\r", " ").replace("\n", " "))  # (``<pre>`` is code: hidden)
             return
         visible_markup = not hidden and kind in ("start", "end", "charref")
         (self.markup if visible_markup else self.ignored).append(Span(start, end))
