@@ -148,3 +148,26 @@ def test_unreadable_file_is_a_valid_result(tmp_path, capsys, validator):
 def test_validator_catches_a_broken_log(validator):
     with pytest.raises(jsonschema.ValidationError):
         validator.validate({"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]})
+
+
+def test_rule_descriptor_levels_and_help_uri(validator):
+    from newslint.diagnostics import Category, Severity
+    from newslint.formatters.sarif import rule_descriptor
+    from newslint.rules import Rule, RuleDoc
+
+    item = Rule(
+        code="MT101",
+        name="sentence-case-lost",
+        category=Category.CAPITALIZATION,
+        severity=Severity.INFO,
+        check=lambda document, options: [],
+        doc=RuleDoc(
+            what="Flags lower-case sentence starts.", why="Readers stumble.", link="https://example.org/MT101"
+        ),
+        enabled_by_default=False,
+    )
+    descriptor = rule_descriptor(item)
+    assert descriptor["helpUri"] == "https://example.org/MT101"
+    assert descriptor["defaultConfiguration"] == {"level": "note", "enabled": False}
+    log = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "newslint", "rules": [descriptor]}}}]}
+    validator.validate(log)
