@@ -74,7 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     fix.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     out = parser.add_argument_group("output")
-    out.add_argument("--format", default="text", metavar="NAME", help="text (default), json or github")
+    out.add_argument(
+        "--format", default="text", metavar="NAME", help="text (default), json, github, sarif or html"
+    )
     out.add_argument(
         "--color",
         choices=["auto", "always", "never"],
@@ -178,6 +180,7 @@ def _lint_paths(args: argparse.Namespace, linter: Linter, stdin: TextIO, base: C
     formatter = linter.plugins.formatters[args.format](
         report_stream, color=_use_color(args.color, report_stream), unsafe_fixes=unsafe
     )
+    formatter.use_rules(linter.registry_for(base))
     exit_code = EXIT_OK
     totals = {"files": 0, "findings": 0, "fixed": 0, "safe": 0, "unsafe": 0}
     for path, display in iter_files(args.paths):
