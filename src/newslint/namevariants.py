@@ -186,9 +186,12 @@ def similar_words(a: str, b: str) -> bool:
 
 
 def _is_variant(rare: Form, dominant: Form, same_key: bool) -> bool:
-    if rare.text == dominant.text or rare.count > MAX_RARE_COUNT or not _dominates(dominant, rare):
+    if rare.text == dominant.text or rare.count > MAX_RARE_COUNT:
         return False
-    if relation(rare, dominant) is Relation.DIFFERENT or is_gendered_pair(rare.folded, dominant.folded):
+    shared = relation(rare, dominant)
+    if shared is Relation.DIFFERENT or is_gendered_pair(rare.folded, dominant.folded):
+        return False
+    if not _dominates(dominant, rare, tie_to_first=same_key or shared is Relation.SAME):
         return False
     if same_key:
         return _same_spelling_evidence(rare, dominant)
@@ -199,14 +202,19 @@ def _share_given_name(a: Form, b: Form) -> bool:
     return any(is_given_name(p) for p in a.partners & b.partners)
 
 
-def _dominates(dominant: Form, rare: Form) -> bool:
+def _dominates(dominant: Form, rare: Form, tie_to_first: bool) -> bool:
     """The usual spelling must be clearly ahead: used more, or introduced in full, or with diacritics."""
     if dominant.count > rare.count:
         return True
     if dominant.full_name and not rare.full_name:
         return True
     # A tie goes to the spelling with diacritics: tools strip accents, they do not add them.
-    return dominant.count == rare.count and has_marks(dominant.text) and not has_marks(rare.text)
+    if dominant.count != rare.count or dominant.full_name != rare.full_name:
+        return False
+    if has_marks(dominant.text) != has_marks(rare.text):
+        return has_marks(dominant.text)
+    # Otherwise the spelling that introduced the name, when the pair is surely one name.
+    return tie_to_first and rare.count == 1 and dominant.first < rare.first
 
 
 def _same_spelling_evidence(rare: Form, dominant: Form) -> bool:
