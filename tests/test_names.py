@@ -85,6 +85,14 @@ VARIANTS = [
     ),
 ]
 
+VARIANTS.append(
+    (
+        "The union leader, Oluwaseun Adebayo, said talks had failed.\n\nWorkers were angry, Adebayp said.\n",
+        "Adebayp",
+        "Adebayo",
+    )
+)
+
 # Texts with similar names that belong to different entities, or derived words: no finding.
 TRAPS = {
     "korean-names": "Kim Jong Un met his sister Kim Yo Jong. Kim said little. Later Kim Jong Un left.\n",
@@ -114,6 +122,13 @@ TRAPS = {
     "scored. “Ash-combe U-ni-ted,” sang the fans.\n",
     "sentence-initial-word": "Dr. Emily Parke leads the study.\n\nPark rangers said the trail was closed. "
     "Parke said the data was new.\n",
+    "countries-speak": "Iran said the deal was fair, Iran said again, and Iran said it a third time. "
+    "Iraq said it would wait. Maria Iranzo said nothing.\n",
+    "title-says-another-person": "Erik Lindqvist chairs the board. Mrs. Lindquist said she was "
+    "pleased, and Lindqvist said he agreed.\n",
+    "alike-first-names": "Catherine Moss and Katherine Wells spoke. Later Catherine Moss left, and "
+    "Katherine said goodbye.\n",
+    "apostrophes": "Sean O’Brien spoke first. O'Brien said the plan was fine, and O’Brien said so again.\n",
     "accent-on-different-people": "Thomas Müller and Robert Mueller spoke. Müller said yes and Mueller said no.\n",
 }
 
@@ -165,7 +180,7 @@ def test_accepted_spelling_is_not_flagged(linter):
 
     text = VARIANTS[2][0]
     assert [v.rare.text for v in find_variants(Document(text))] == ["Ruiz"]
-    assert find_variants(Document(text, accept=frozenset({"Ruiz"}))) == []
+    assert find_variants(Document(text, accept=frozenset({"Ruiz"}))) == ()
 
 
 def test_headline_capitals_are_not_names(lint):

@@ -50,6 +50,8 @@ SILENT = {
     "Officials met on Friday.\n\n“It is full,” he said.\n",
     "correct-pronouns": "Ingrid Solberg led the study. Solberg said the ice was thin. “It is going,” "
     "she said. Henrik Aasgaard agreed. “We measure it,” he said.\n",
+    "place-with-first-name": "The choir of Grace Church said in a statement that the concert would go "
+    "ahead. “We are delighted,” he said.\n",
     "pronoun-inside-quote": "“He said he would come,” said Jenny Towne. “He never did.”\n",
 }
 

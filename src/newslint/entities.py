@@ -39,6 +39,13 @@ TITLES = frozenset(
     sheriff chef editor spokesman spokeswoman spokesperson engineer
     """.split()  # noqa: SIM905 - a word list reads better as prose than as 120 quoted strings
 )
+# Titles that say whether a person is a man or a woman.
+TITLE_SEX = {
+    **dict.fromkeys(("mr", "sir", "lord", "king", "prince", "herr", "senhor", "señor", "senor"), "male"),
+    **dict.fromkeys(("monsieur", "signor", "father", "brother"), "male"),
+    **dict.fromkeys(("mrs", "ms", "miss", "dame", "lady", "queen", "princess", "frau"), "female"),
+    **dict.fromkeys(("senhora", "señora", "senora", "madame", "mme", "signora", "sister"), "female"),
+}
 # Abbreviated titles written with a full stop: "Dr. Harriet Nguyen".
 TITLE_ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "capt", "sgt", "lt", "det", "rev"}
@@ -98,6 +105,20 @@ class Mention:
     @property
     def span(self) -> Span:
         return Span(self.words[0].span.start, self.words[-1].span.end)
+
+    @property
+    def is_named_person(self) -> bool:
+        """A person beyond doubt: a known first name, a title, or a full name in an attribution."""
+        return bool(self.title) or is_given_name(self.given) or (len(self.words) > 1 and self.speaker)
+
+    @property
+    def sex(self) -> str | None:
+        """ "female" or "male" when the first name or the title says so unambiguously."""
+        by_title = TITLE_SEX.get(self.title)
+        by_name = given_name_sex(self.given) if self.given else None
+        if by_title and by_name and by_title != by_name:
+            return None
+        return by_title or by_name
 
     @property
     def given(self) -> str:
@@ -161,28 +182,35 @@ def _mention(document: Document, run: list[Token]) -> Iterable[Mention]:
         for t in run
     ]
     words = [w for w in words if is_name_token(w.text)]  # drop particles: they are not names
+    opens = _opens_sentence(text, run[0].start)
     # "Later Jenny Towne said": a capitalised sentence adverb or function word is not the name.
-    if len(words) > 1 and _opens_sentence(text, run[0].start) and _is_sentence_opener(words[0].text):
+    if len(words) > 1 and opens and _is_sentence_opener(words[0].text):
         words.pop(0)
+    # "District Judge Maureen Castellanos", "Police Chief Sandra Okonkwo": everything up to
+    # the last title word is the person's job, not their name.
     title = ""
-    while words and fold(words[0].text) in TITLES:
-        title = fold(words[0].text)
-        words.pop(0)
-    if not words:
+    titled = [i for i, w in enumerate(words[:-1]) if fold(w.text) in TITLES]
+    if titled:
+        title = fold(words[titled[-1]].text)
+        words = words[titled[-1] + 1 :]
+    if not words or (len(words) == 1 and fold(words[0].text) in TITLES):
         return
     before = text[max(0, run[0].start - 60) : run[0].start]
-    if not title:
-        previous = re.search(r"([A-Za-z]+)\.?[ \t]+\Z", before)
-        if previous and previous.group(1).lower() in TITLES:
-            title = previous.group(1).lower()
+    if not title and before[-1:] == " ":
+        # "sporting director Katrin Schäfer", "Dr. Jean Arsenault": a title just before the run.
+        previous = before.rstrip().rstrip(".").rpartition(" ")[2].lower()
+        if previous in TITLES:
+            title = previous
     possessive = run[-1].text != strip_possessive(run[-1].text)
     after = text[run[-1].end : run[-1].end + 160]
-    speaker = not possessive and bool(_SPEAKER_AFTER.match(after) or _speech_verb_before(before))
+    # "the union leader, Oluwaseun Adebayo, said": a name set off by commas before the verb.
+    apposed = before.endswith(", ") and bool(_SPEAKER_AFTER.match(after[1:])) and after.startswith(",")
+    speaker = not possessive and bool(_SPEAKER_AFTER.match(after) or apposed or _speech_verb_before(before))
     yield Mention(
         words=tuple(words),
         title=title,
         speaker=speaker,
-        sentence_initial=_opens_sentence(text, run[0].start),
+        sentence_initial=opens,
         possessive=possessive,
     )
 

@@ -187,6 +187,8 @@ _GENDERED_ENDINGS: tuple[tuple[str, str], ...] = (
 
 def is_gendered_pair(a: str, b: str) -> bool:
     """Say whether two folded surnames are the masculine and feminine forms of one name."""
+    if common_prefix(a, b) < 3 or abs(len(a) - len(b)) > 6:
+        return False
     for masculine, feminine in _GENDERED_ENDINGS:
         for male, female in ((a, b), (b, a)):
             if not male.endswith(masculine) or not female.endswith(feminine):

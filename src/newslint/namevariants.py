@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 from newslint.document import Document
 from newslint.entities import TITLES, Mention, is_given_name, mentions
@@ -61,6 +62,8 @@ class Form:
     titled: bool = False  # the last word of a mention after a title
     full_name: bool = False  # the last word of a name of two or more words
     possessive: bool = False  # the last word of a mention with a possessive ending: "Town's"
+    named_person: bool = False  # the surname of someone with a known first name or a title
+    sexes: set[str] = field(default_factory=set)  # what first names and titles say of its people
     mid_sentence: bool = False  # seen capitalised where a capital is not automatic
 
     @property
@@ -94,9 +97,10 @@ def collect_forms(document: Document) -> dict[str, Form]:
     for mention in mentions(document):
         last = len(mention.words) - 1
         for index, word in enumerate(mention.words):
-            form = forms.get(word.text)
+            key = word.text.replace("’", "'")  # O’Brien and O'Brien are one spelling
+            form = forms.get(key)
             if form is None:
-                form = forms[word.text] = Form(word.text, fold(word.text))
+                form = forms[key] = Form(word.text, fold(word.text))
             form.occurrences.append((mention, index))
             if len(form.partners) < MAX_PARTNERS:
                 form.partners.update(fold(other.text) for i, other in enumerate(mention.words) if i != index)
@@ -105,13 +109,18 @@ def collect_forms(document: Document) -> dict[str, Form]:
                 form.titled |= bool(mention.title)
                 form.full_name |= last > 0
                 form.possessive |= mention.possessive
+                form.named_person |= mention.is_named_person
+                sex = mention.sex
+                if sex:
+                    form.sexes.add(sex)
             # A capital proves a name unless the word opens a sentence; a speaker is a name anyway.
             form.mid_sentence |= index > 0 or not mention.sentence_initial or bool(mention.title)
             form.mid_sentence |= index == last and mention.speaker
     return forms
 
 
-def find_variants(document: Document) -> list[Variant]:
+@lru_cache(maxsize=4)
+def find_variants(document: Document) -> tuple[Variant, ...]:
     """Return each rare spelling with the dominant spelling of the same entity."""
     forms = [f for f in collect_forms(document).values() if _comparable(f, document)]
     exact: dict[str, list[Form]] = defaultdict(list)
@@ -139,7 +148,9 @@ def find_variants(document: Document) -> list[Variant]:
                     if current is None or current.dominant.dominance() < dominant.dominance():
                         best[rare.text] = Variant(rare, dominant)
     # A spelling that is itself the usual form of another variant is not rare.
-    return sorted((v for v in best.values() if v.dominant.text not in best), key=lambda v: v.rare.first)
+    return tuple(
+        sorted((v for v in best.values() if v.dominant.text not in best), key=lambda v: v.rare.first)
+    )
 
 
 def _pairs(group: list[Form]) -> Iterable[tuple[Form, Form]]:
@@ -189,13 +200,15 @@ def _is_variant(rare: Form, dominant: Form, same_key: bool) -> bool:
     if rare.text == dominant.text or rare.count > MAX_RARE_COUNT:
         return False
     shared = relation(rare, dominant)
-    if shared is Relation.DIFFERENT or is_gendered_pair(rare.folded, dominant.folded):
-        return False
+    if shared is Relation.DIFFERENT or (rare.sexes and dominant.sexes and rare.sexes != dominant.sexes):
+        return False  # different first names, or Mrs. Lindquist and Erik Lindqvist
     if not _dominates(dominant, rare, tie_to_first=same_key or shared is Relation.SAME):
         return False
     if same_key:
-        return _same_spelling_evidence(rare, dominant)
-    return _near_spelling_evidence(rare, dominant)
+        evidence = _same_spelling_evidence(rare, dominant)
+    else:
+        evidence = _near_spelling_evidence(rare, dominant)
+    return evidence and not is_gendered_pair(rare.folded, dominant.folded)
 
 
 def _share_given_name(a: Form, b: Form) -> bool:
@@ -223,8 +236,11 @@ def _same_spelling_evidence(rare: Form, dominant: Form) -> bool:
         return True
     if {rare.folded, dominant.folded} & {transliterate(rare.text), transliterate(dominant.text)}:
         return True
-    # Sound-alike letters (y/i, b/v, tx/ch, doubled letters) need a person or a shared name.
+    # Sound-alike letters (y/i, b/v, tx/ch, doubled letters) need a person or a shared name;
+    # two first names spelled alike (Catherine, Katherine) belong to two people.
     if min(len(rare.folded), len(dominant.folded)) < 5:
+        return False
+    if is_given_name(rare.text) and is_given_name(dominant.text):
         return False
     return rare.speaker or rare.titled or relation(rare, dominant) is Relation.SAME
 
@@ -252,7 +268,8 @@ def _near_spelling_evidence(rare: Form, dominant: Form) -> bool:
     # "Center" needs longer words.
     if shared and (min(len(a), len(b)) >= 5 or _share_given_name(rare, dominant)):
         return True
-    if rare.full_name or not dominant.is_person:
+    # Countries speak too ("Iraq said"): the usual spelling must name a person for sure.
+    if rare.full_name or not dominant.named_person:
         return False
     if rare.speaker or rare.titled:
         return True

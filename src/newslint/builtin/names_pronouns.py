@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterator
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
-from newslint.entities import Mention, given_name_sex, is_name_token, mentions
+from newslint.entities import TITLE_SEX, Mention, given_name_sex, is_name_token, mentions
 from newslint.hookspecs import hookimpl
+from newslint.lexicon import zipf
 from newslint.namefold import strip_possessive
 from newslint.namevariants import find_variants
 from newslint.rules import FixAvailability, Rule, rule
@@ -19,15 +20,9 @@ _SPEECH = r"said|says|added|adds|told|explained|noted|recalled|continued|insiste
 _PRONOUN_ATTRIBUTION = re.compile(
     rf"\b(?P<a>[Hh]e|[Ss]he)\s+(?:also\s+|then\s+|later\s+)?(?:{_SPEECH})\b|\b(?:{_SPEECH})\s+(?P<b>he|she)\b"
 )
+COMMON_NOUN_ZIPF = 5.0  # Church, Station, University: too common to be a surname here
 _SEX_OF_PRONOUN = {"he": "male", "she": "female"}
 _PRONOUN_OF_SEX = {"male": "he", "female": "she"}
-# Titles that say whether a person is a man or a woman.
-_TITLE_SEX = {
-    **dict.fromkeys(("mr", "sir", "lord", "king", "prince", "herr", "senhor", "señor", "senor"), "male"),
-    **dict.fromkeys(("monsieur", "signor", "father", "brother"), "male"),
-    **dict.fromkeys(("mrs", "ms", "miss", "dame", "lady", "queen", "princess", "frau"), "female"),
-    **dict.fromkeys(("senhora", "señora", "senora", "madame", "mme", "signora", "sister"), "female"),
-}
 # Words between the speaker and the pronoun that bring another man or woman into the story.
 _OTHER_PERSON = {
     "male": re.compile(
@@ -149,11 +144,10 @@ def _speaker_sexes(document: Document) -> dict[int, str]:
 
 
 def _mention_sex(mention: Mention) -> str | None:
-    title_sex = _TITLE_SEX.get(mention.title)
-    name_sex = given_name_sex(mention.given) if mention.given else None
-    if title_sex and name_sex and title_sex != name_sex:
+    # "Grace Church said", "Victoria Station said": a first name before a common noun is a place.
+    if not mention.title and zipf(mention.words[-1].text) >= COMMON_NOUN_ZIPF:
         return None
-    return title_sex or name_sex
+    return mention.sex
 
 
 def _nothing_between(
@@ -179,7 +173,7 @@ def _nothing_between(
     # Another name outside quotes may be the antecedent: only a place or a date may come between.
     words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", between) if is_name_token(w)]
     return not any(
-        given_name_sex(w) is not None or w.lower() in _TITLE_SEX or strip_possessive(w) in people
+        given_name_sex(w) is not None or w.lower() in TITLE_SEX or strip_possessive(w) in people
         for w in words
     )
 
