@@ -52,6 +52,8 @@ SILENT = {
     "she said. Henrik Aasgaard agreed. “We measure it,” he said.\n",
     "place-with-first-name": "The choir of Grace Church said in a statement that the concert would go "
     "ahead. “We are delighted,” he said.\n",
+    "unnamed-speaker-between": "Jenny Towne said prices had risen.\n\n“We lost everything,” said "
+    "one farmer. “Nothing is left,” he said.\n",
     "pronoun-inside-quote": "“He said he would come,” said Jenny Towne. “He never did.”\n",
 }
 

@@ -80,6 +80,7 @@ SENTENCE_ADVERBS = frozenset(
     afterwards earlier last next yet nevertheless nonetheless separately overall until when where
     """.split()  # noqa: SIM905 - a word list
 )
+RARE_NAME_ZIPF = 3.0  # below this, a capitalised word is more likely a name than a word
 _FAR = 1 << 62  # a span end beyond any text, for bisecting by start
 _OPENING_GAP = re.compile(r"[.!?:;]|[“\"‘(\[]\Z|\A[“\"‘(\[]|\n")
 
@@ -109,7 +110,11 @@ class Mention:
     @property
     def is_named_person(self) -> bool:
         """A person beyond doubt: a known first name, a title, or a full name in an attribution."""
-        return bool(self.title) or is_given_name(self.given) or (len(self.words) > 1 and self.speaker)
+        if self.title or is_given_name(self.given) or (len(self.words) > 1 and self.speaker):
+            return True
+        # "Oluwaseun Adebayo": two or three rare words, the shape of a first name and a surname
+        # that no list holds; "Harvest Table" or "Halstead Medical Center" has a common word.
+        return 2 <= len(self.words) <= 3 and all(zipf(w.text) < RARE_NAME_ZIPF for w in self.words)
 
     @property
     def sex(self) -> str | None:

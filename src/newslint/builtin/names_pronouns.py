@@ -21,6 +21,8 @@ _PRONOUN_ATTRIBUTION = re.compile(
     rf"\b(?P<a>[Hh]e|[Ss]he)\s+(?:also\s+|then\s+|later\s+)?(?:{_SPEECH})\b|\b(?:{_SPEECH})\s+(?P<b>he|she)\b"
 )
 COMMON_NOUN_ZIPF = 5.0  # Church, Station, University: too common to be a surname here
+_SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH}|says|tells|notes|asked|asks)\b")
+OWN_VERB_REACH = 150  # characters from a name to its own verb across an apposition
 _SEX_OF_PRONOUN = {"he": "male", "she": "female"}
 _PRONOUN_OF_SEX = {"male": "he", "female": "she"}
 # Words between the speaker and the pronoun that bring another man or woman into the story.
@@ -169,6 +171,11 @@ def _nothing_between(
     outside.append(document.text[cursor : pronoun.start])
     between = " ".join(outside)
     if _OTHER_PERSON[pronoun_sex].search(between):
+        return False
+    # "Towne said ... “We lost everything,” said one farmer. “...,” he said": a second speaker
+    # without a name. Only the speaker's own verb, right after the name, may come between.
+    verbs = [m.start() for m in _SPEECH_VERB.finditer(between)]
+    if len(verbs) > 1 or (verbs and verbs[0] > OWN_VERB_REACH):
         return False
     # Another name outside quotes may be the antecedent: only a place or a date may come between.
     words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", between) if is_name_token(w)]
