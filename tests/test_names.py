@@ -129,6 +129,8 @@ TRAPS = {
     "alike-first-names": "Catherine Moss and Katherine Wells spoke. Later Catherine Moss left, and "
     "Katherine said goodbye.\n",
     "apostrophes": "Sean O’Brien spoke first. O'Brien said the plan was fine, and O’Brien said so again.\n",
+    "company-keeps-ascii-name": "Zurich Insurance has its headquarters in Zürich. The insurer said "
+    "profits rose, and analysts in Zürich agreed.\n",
     "accent-on-different-people": "Thomas Müller and Robert Mueller spoke. Müller said yes and Mueller said no.\n",
 }
 

@@ -54,6 +54,8 @@ SILENT = {
     "ahead. “We are delighted,” he said.\n",
     "unnamed-speaker-between": "Jenny Towne said prices had risen.\n\n“We lost everything,” said "
     "one farmer. “Nothing is left,” he said.\n",
+    "reported-speaker": "Paul Reed said Jenny Towne had told the council about the plan.\n\n"
+    "“It was never going to work,” he said.\n",
     "pronoun-inside-quote": "“He said he would come,” said Jenny Towne. “He never did.”\n",
 }
 

@@ -231,7 +231,13 @@ def _dominates(dominant: Form, rare: Form, tie_to_first: bool) -> bool:
 
 
 def _same_spelling_evidence(rare: Form, dominant: Form) -> bool:
-    """Spellings equal after folding: diacritics and umlauts alone are evidence enough."""
+    """Spellings equal after folding: diacritics and umlauts alone are evidence enough.
+
+    Except when the rare spelling only ever appears inside a longer name the usual one
+    never joins: "Zurich Insurance" keeps the company's own spelling beside "Zürich".
+    """
+    if rare.partners and not dominant.partners and not rare.named_person:
+        return False
     if rare.folded == dominant.folded or transliterate(rare.text) == transliterate(dominant.text):
         return True
     if {rare.folded, dominant.folded} & {transliterate(rare.text), transliterate(dominant.text)}:

@@ -89,6 +89,7 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
     speakers = [m for m in mentions(document) if m.speaker and not document.in_quote(m.span)]
     starts = [m.span.start for m in speakers]
     paragraph_starts = [p.start for p in document.paragraphs]
+    sentence_starts = [s.start for s in document.sentences]
     for match in _PRONOUN_ATTRIBUTION.finditer(document.text):
         group = "a" if match.group("a") else "b"
         span = Span(match.start(group), match.end(group))
@@ -107,6 +108,11 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
             continue
         if not _nothing_between(document, speaker, span, _SEX_OF_PRONOUN[pronoun.lower()], people):
             continue
+        # "Paul Reed said Jenny Towne had told the council ...": Towne is reported speech, and
+        # the pronoun may be Reed's.
+        earlier = speakers[index - 1] if index > 0 else None
+        if earlier and _same_sentence(sentence_starts, earlier, speaker) and sexes.get(id(earlier)) != sex:
+            continue
         expected = _PRONOUN_OF_SEX[sex]
         expected = expected.capitalize() if pronoun[0].isupper() else expected
         name = document[speaker.span]
@@ -115,6 +121,12 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
             f"`{pronoun}` refers to {name}, named as a {'woman' if sex == 'female' else 'man'}",
             Fix.unsafe(f"Replace with `{expected}`", Edit(span, expected)),
         )
+
+
+def _same_sentence(sentence_starts: list[int], first: Mention, second: Mention) -> bool:
+    return bisect.bisect_right(sentence_starts, first.span.start) == bisect.bisect_right(
+        sentence_starts, second.span.start
+    )
 
 
 def _speaker_sexes(document: Document) -> dict[int, str]:
