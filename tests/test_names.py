@@ -93,6 +93,15 @@ VARIANTS.append(
     )
 )
 
+VARIANTS.append(
+    (
+        "The plan stands, said Margaret Pettigrow, who leads the group.\n\n"
+        "Pettigrew said the vote would wait.\n\n“We are listening,” Pettigrew said.\n",
+        "Pettigrow",
+        "Pettigrew",
+    )
+)
+
 # Texts with similar names that belong to different entities, or derived words: no finding.
 TRAPS = {
     "korean-names": "Kim Jong Un met his sister Kim Yo Jong. Kim said little. Later Kim Jong Un left.\n",
@@ -131,6 +140,8 @@ TRAPS = {
     "apostrophes": "Sean O’Brien spoke first. O'Brien said the plan was fine, and O’Brien said so again.\n",
     "company-keeps-ascii-name": "Zurich Insurance has its headquarters in Zürich. The insurer said "
     "profits rose, and analysts in Zürich agreed.\n",
+    "two-introduced-people": "Maria Hansen spoke first. Peter Hanson, the harbour master, said the "
+    "port was busy, and Hanson said the ships were late. Hansen agreed.\n",
     "accent-on-different-people": "Thomas Müller and Robert Mueller spoke. Müller said yes and Mueller said no.\n",
 }
 

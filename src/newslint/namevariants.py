@@ -208,11 +208,38 @@ def _is_variant(rare: Form, dominant: Form, same_key: bool) -> bool:
         return False  # different first names, or Mrs. Lindquist and Erik Lindqvist
     if not _dominates(dominant, rare, tie_to_first=same_key or shared is Relation.SAME):
         return False
+    if _misspelled_introduction(rare, dominant):
+        return not is_gendered_pair(rare.folded, dominant.folded)
     if same_key:
         evidence = _same_spelling_evidence(rare, dominant)
     else:
         evidence = _near_spelling_evidence(rare, dominant)
     return evidence and not is_gendered_pair(rare.folded, dominant.folded)
+
+
+def _misspelled_introduction(rare: Form, dominant: Form) -> bool:
+    """A full name used once ("said Jenny Town") and a surname never introduced ("Towne said" twice).
+
+    Every bare surname in a news story refers to someone introduced in full; when the only
+    introduction is one letter away, the introduction is the slip.
+    """
+    a, b = rare.folded, dominant.folded
+    close = edit_distance(a, b, 2) <= 1 or bool(spelling_keys(a) & spelling_keys(b))
+    return (
+        close
+        and rare.count == 1
+        and rare.full_name
+        and rare.named_person
+        and not dominant.partners
+        and not dominant.titled
+        and dominant.speaker
+        and dominant.count >= 2
+        and a[0] == b[0]
+        and min(len(a), len(b)) >= 5
+        and zipf(b) < COMMON_WORD_ZIPF
+        and not is_given_name(rare.text)
+        and not is_derived_form(a, b)
+    )
 
 
 def _share_given_name(a: Form, b: Form) -> bool:
