@@ -90,6 +90,7 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
     starts = [m.span.start for m in speakers]
     paragraph_starts = [p.start for p in document.paragraphs]
     sentence_starts = [s.start for s in document.sentences]
+    quote_starts = [q.start for q in document.quotes]
     for match in _PRONOUN_ATTRIBUTION.finditer(document.text):
         group = "a" if match.group("a") else "b"
         span = Span(match.start(group), match.end(group))
@@ -106,7 +107,9 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
         sex = sexes.get(id(speaker))
         if sex is None or _SEX_OF_PRONOUN[pronoun.lower()] == sex:
             continue
-        if not _nothing_between(document, speaker, span, _SEX_OF_PRONOUN[pronoun.lower()], people):
+        if not _nothing_between(
+            document, speaker, span, _SEX_OF_PRONOUN[pronoun.lower()], people, quote_starts
+        ):
             continue
         # "Paul Reed said Jenny Towne had told the council ...": Towne is reported speech, and
         # the pronoun may be Reed's.
@@ -165,7 +168,12 @@ def _mention_sex(mention: Mention) -> str | None:
 
 
 def _nothing_between(
-    document: Document, speaker: Mention, pronoun: Span, pronoun_sex: str, people: frozenset[str]
+    document: Document,
+    speaker: Mention,
+    pronoun: Span,
+    pronoun_sex: str,
+    people: frozenset[str],
+    quote_starts: list[int],
 ) -> bool:
     """Say whether no one else who could be "he" or "she" comes between the speaker and the pronoun.
 
@@ -175,7 +183,10 @@ def _nothing_between(
     start = speaker.span.end
     outside = []
     cursor = start
-    for quote in document.quotes:
+    quotes = document.quotes
+    first = max(bisect.bisect_left(quote_starts, start) - 1, 0)
+    last = bisect.bisect_left(quote_starts, pronoun.start)
+    for quote in quotes[first:last]:  # only the quotes near the window: linear overall
         if quote.end <= start or quote.start >= pronoun.start:
             continue
         outside.append(document.text[cursor : max(cursor, quote.start)])
