@@ -102,6 +102,15 @@ VARIANTS.append(
     )
 )
 
+VARIANTS.append(
+    (
+        "“It is a form of lip service,” said Cho Han-bum, a researcher.\n\n"
+        "Cho Hanbum said the deal would not last.\n",
+        "Hanbum",
+        "Han-bum",
+    )
+)
+
 # Texts with similar names that belong to different entities, or derived words: no finding.
 TRAPS = {
     "korean-names": "Kim Jong Un met his sister Kim Yo Jong. Kim said little. Later Kim Jong Un left.\n",

@@ -77,6 +77,15 @@ def spelling_keys(word: str) -> frozenset[str]:
     return frozenset({skeleton(fold(word)), skeleton(transliterate(word))})
 
 
+def hyphen_free_key(word: str) -> str:
+    """The skeleton of ``word`` without hyphens: Han-bum and Hanbum are one romanised name.
+
+    Kept apart from :func:`spelling_keys` so that partner words are still compared with
+    their hyphens ("U-ni-ted" in a chant is not "United").
+    """
+    return skeleton(fold(word).replace("-", ""))
+
+
 def deletion_keys(key: str) -> list[str]:
     """``key`` and every string made by deleting one of its characters.
 

@@ -28,6 +28,7 @@ from newslint.namefold import (
     edit_distance,
     fold,
     has_marks,
+    hyphen_free_key,
     is_derived_form,
     is_gendered_pair,
     skeleton,
@@ -127,7 +128,7 @@ def find_variants(document: Document) -> tuple[Variant, ...]:
     near: dict[str, list[Form]] = defaultdict(list)
     for form in forms:
         keys = spelling_keys(form.text)
-        for key in keys:
+        for key in keys | {hyphen_free_key(form.text)}:
             exact[key].append(form)
         # Near pairs by the sound-alike key and by the plain spelling: collapsing doubled
         # letters can move "Lleellyn" two edits from "Llewellyn" while the spelling is one.
