@@ -151,6 +151,8 @@ TRAPS = {
     "profits rose, and analysts in Zürich agreed.\n",
     "two-introduced-people": "Maria Hansen spoke first. Peter Hanson, the harbour master, said the "
     "port was busy, and Hanson said the ships were late. Hansen agreed.\n",
+    "no-relation-title-only": "Sarah Lindquist bakes the buns. Lindquist said it took years, and "
+    "Lindquist said so again. Dr. Lindqvist, no relation, judged the contest.\n",
     "accent-on-different-people": "Thomas Müller and Robert Mueller spoke. Müller said yes and Mueller said no.\n",
 }
 

@@ -13,6 +13,8 @@ a surname, a plural or a demonym.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -41,6 +43,9 @@ MAX_BUCKET = 40  # a key shared by more forms than this is noise, not a name
 MAX_PARTNERS = 24  # partners kept per form: enough to tell people apart, bounded work
 MAX_RARE_COUNT = 3  # a damaged spelling is a slip, not the article's usual form
 COMMON_WORD_ZIPF = 3.0  # "Town", "Park": capitalised, they may be the ordinary word
+
+
+_NO_RELATION = re.compile(r"\bno relation\b|\bnot related\b|\bunrelated\b|\bno kin\b", re.IGNORECASE)
 
 
 class Relation(Enum):
@@ -124,6 +129,7 @@ def collect_forms(document: Document) -> dict[str, Form]:
 def find_variants(document: Document) -> tuple[Variant, ...]:
     """Return each rare spelling with the dominant spelling of the same entity."""
     forms = [f for f in collect_forms(document).values() if _comparable(f, document)]
+    unrelated = _said_to_be_unrelated(document)
     exact: dict[str, list[Form]] = defaultdict(list)
     near: dict[str, list[Form]] = defaultdict(list)
     for form in forms:
@@ -148,6 +154,8 @@ def find_variants(document: Document) -> tuple[Variant, ...]:
                     continue
                 seen.add(pair)
                 rare, dominant = (a, b) if a.dominance() < b.dominance() else (b, a)
+                if rare.text in unrelated or dominant.text in unrelated:
+                    continue
                 if _is_variant(rare, dominant, same_key):
                     current = best.get(rare.text)
                     if current is None or current.dominant.dominance() < dominant.dominance():
@@ -156,6 +164,21 @@ def find_variants(document: Document) -> tuple[Variant, ...]:
     return tuple(
         sorted((v for v in best.values() if v.dominant.text not in best), key=lambda v: v.rare.first)
     )
+
+
+def _said_to_be_unrelated(document: Document) -> set[str]:
+    """Names in a paragraph that says two people are "no relation": never merged."""
+    paragraphs = document.paragraphs
+    cued = {i for i, p in enumerate(paragraphs) if _NO_RELATION.search(document[p])}
+    if not cued:
+        return set()
+    starts = [p.start for p in paragraphs]
+    return {
+        w.text
+        for m in mentions(document)
+        if bisect.bisect_right(starts, m.span.start) - 1 in cued
+        for w in m.words
+    }
 
 
 def _pairs(group: list[Form]) -> Iterable[tuple[Form, Form]]:
