@@ -80,10 +80,6 @@ class Form:
     def first(self) -> int:
         return self.occurrences[0][0].words[self.occurrences[0][1]].span.start
 
-    @property
-    def is_person(self) -> bool:
-        return self.speaker or self.titled or self.full_name
-
     def dominance(self) -> tuple[int, bool, bool, int]:
         """Sort key of the spelling to prefer: most used, introduced in full, with its diacritics, first."""
         return (self.count, self.full_name, has_marks(self.text), -self.first)
@@ -339,6 +335,7 @@ def _near_spelling_evidence(rare: Form, dominant: Form) -> bool:
             and ending is not None
             and len(ending) == 1
             and dominant.full_name
+            and dominant.named_person
             and rare.speaker
             and not rare.partners
         ):
