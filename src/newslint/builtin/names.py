@@ -22,20 +22,20 @@ MAX_LINES_SHOWN = 3
     severity=Severity.WARNING,
     fix=FixAvailability.ALWAYS,
     flag=(
-        "Even so, said Jenny Towne, the plan stands.\n\nTowne said talks would go on.\n\n"
-        "“We are ready,” Towne said.\n\n“We are not in a hurry,” Town added.\n",
-        "Superintendent Denise Kalinowski spoke first.\n\n“It will hurt,” Kalinowsky said.\n",
-        "The mayor, Ana Magalhães, won again. Magalhães said she was pleased, and Magalhaes thanked voters.\n",
-        "The firm Méridional Logistique runs the terminal.\n\nMeridional Logistics said it was open to talks.\n",
-        "U.S. District Judge Maureen Castellanos spoke. “It was a plan,” Castellano said.\n",
+        "Even so, said Clara Hollins, the plan stands.\n\nHollins said talks would go on.\n\n"
+        "“We are ready,” Hollins said.\n\n“We are not in a hurry,” Hollin added.\n",
+        "Headteacher Agata Wisniewski spoke first.\n\n“It will hurt,” Wisniewsky said.\n",
+        "The mayor, Joana Gonçalves, won again. Gonçalves said she was pleased, and Goncalves thanked voters.\n",
+        "The operator Société Portuaire runs the dock.\n\nSociety Portuaire said it was open to talks.\n",
+        "County Judge Helena Marchetti spoke. “It was a plan,” Marchett said.\n",
     ),
     pass_=(
-        "Marta Kowalska and her husband, Piotr Kowalski, run the kitchen. Kowalska said it was busy.\n",
-        "Erik Lindqvist chairs the board. Sarah Lindquist, no relation, bakes. Lindquist said so.\n",
-        "Councillor Helen Park and Daniel Park disagree. Park said the park was full.\n",
+        "Ewa Nowacka and her husband, Jan Nowacki, run the kitchen. Nowacka said it was busy.\n",
+        "Nils Berggren chairs the board. Anna Bergren, no relation, bakes. Bergren said so.\n",
+        "Councillor Rosa Park and Tom Park disagree. Park said the park was full.\n",
         "Kim Jong Un met his sister Kim Yo Jong. Kim said little.\n",
         "Russia and Russian officials spoke, and the Clintons met Bill Clinton.\n",
-        "Marta Ruiz and Marta Ruiz-Ortega are cousins. Ruiz said so.\n",
+        "Lucia Ruiz and Lucia Ruiz-Ortega are cousins. Ruiz said so.\n",
     ),
 )
 def name_variant(document: Document) -> Iterator[Violation]:

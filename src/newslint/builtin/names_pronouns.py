@@ -47,16 +47,16 @@ _OTHER_PERSON = {
     severity=Severity.WARNING,
     fix=FixAvailability.ALWAYS,
     flag=(
-        "“It will be hard,” said Jenny Towne, a researcher.\n\n“Nobody is ready,” he said.\n",
-        "Ingrid Solberg led the study. Solberg said the ice was thin.\n\n“It is going fast,” he said.\n",
-        "Dr. Harriet Nguyen runs the ward. Nguyen said he had treated a man for hours.\n",
+        "“It will be hard,” said Clara Hollins, a researcher.\n\n“Nobody is ready,” he said.\n",
+        "Astrid Nygaard led the study. Nygaard said the ice was thin.\n\n“It is going fast,” he said.\n",
+        "Dr. Fiona Tran runs the ward. Tran said he had treated a man for hours.\n",
     ),
     pass_=(
-        "Dr. Jean Arsenault runs the clinic. “I stayed,” Arsenault said. “It was nothing,” he said.\n",
-        "“He kept going,” said Dominique Cormier. “He was grey,” she said.\n",
-        "“It was hard,” said Jenny Towne. Her husband, Paul Towne, agreed. “We waited,” he said.\n",
-        "The lifeboat Grace Darling left at dawn. She was back by noon, said Captain Tom Reed.\n",
-        "“Every voter should keep his voice,” said Ana Magalhães. Magalhães said she would appeal.\n",
+        "Dr. Jean Morel runs the clinic. “I stayed,” Morel said. “It was nothing,” he said.\n",
+        "“He kept going,” said Dominique Roy. “He was grey,” she said.\n",
+        "“It was hard,” said Clara Hollins. Her husband, Paul Hollins, agreed. “We waited,” he said.\n",
+        "The lifeboat Mary Stanford left at dawn. She was back by noon, said Captain Tom Reed.\n",
+        "“Every voter should keep his voice,” said Joana Gonçalves. Gonçalves said she would appeal.\n",
     ),
 )
 def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
@@ -77,7 +77,7 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
     wrong pronoun misgenders the source and makes the reader wonder who is speaking.
 
     ## Example
-    "said Jenny Towne, director of the Korea program" ... "“...,” he said": `he` is
+    "said Clara Hollins, director of the programme" ... "“...,” he said": `he` is
     flagged and `she` suggested.
 
     ## Fix safety
