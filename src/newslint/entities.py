@@ -61,7 +61,9 @@ SPEECH_VERBS = (
     r"stated|acknowledged|acknowledges|admitted|admits|agreed|conceded|concedes|claimed|claims|"
     r"estimated|believes|believed|thinks|predicted|suggested|suggests|stressed|emphasised|"
     r"emphasized|urged|announced|confirmed|denied|responded|cautioned|observed|remarked|"
-    r"complained|joked|countered|maintained|maintains|contended|contends|told|recounted|added"
+    r"complained|joked|countered|maintained|maintains|contended|contends|recounted|declined|"
+    r"refused|spoke|vowed|promised|pledged|praised|welcomed|rejected|accused|blamed|described|"
+    r"criticised|criticized|apologised|apologized|hoped|feared"
 )
 # "Towne said", "Towne, the programme's director, said", "Towne also told reporters".
 _SPEAKER_AFTER = re.compile(
