@@ -1,0 +1,151 @@
+"""Photo credits and caption text that a scraper copied into the article body (SC201, SC202)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
+from newslint.document import Document
+from newslint.hookspecs import hookimpl
+from newslint.rules import FixAvailability, Rule, rule
+from newslint.scrape_structure import (
+    FULL_STOP_RE,
+    is_caption_marker,
+    is_credit_line,
+    is_known_ui_line,
+    layout,
+)
+
+CAPTION_MIN_WORDS = 4
+HEADLINE_MAX_WORDS = 16
+
+
+def _line_span(doc: Document, index: int) -> Span:
+    line = doc.lines[index]
+    text = doc.line_text(index)
+    lead = len(text) - len(text.lstrip())
+    return Span(line.start + lead, line.start + len(text.rstrip()))
+
+
+@rule(
+    code="SC201",
+    name="photo-credit-line",
+    category=Category.CAPTION,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "The bridge closed.\n\nPhoto: Lena Marsh/Dorrance Courier\n\nEngineers found rust.\n",
+        "Maria Lopez/AFP via Getty Images\n",
+        "Image source, Getty Images\n",
+        "(Photo by Tom Reed/Reuters)\n",
+        "Photograph: Eoin Daly/Connacht Tribune\n",
+    ),
+    pass_=(
+        "The photograph was taken by Lena Marsh for the Dorrance Courier.\n",
+        "Getty Images said it would appeal, Reuters reported.\n",
+        "Before/after: what the renovation changed\n",
+    ),
+)
+def photo_credit_line(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags a line that is only a photo credit: "Photo: Name/Agency", "Name/AFP via Getty Images",
+    "Image source, Getty Images", "(Photo by Name/Agency)"; repeated credits are flagged each time.
+
+    ## Why is this bad
+    Image credits belong to a photo that the extraction dropped; in the text they read as a stray
+    line between paragraphs.
+
+    ## Example
+    Vladimir Smirnov/AFP via Getty Images
+
+    ## Fix safety
+    Unsafe: deleting the line is right for a scraped credit, but a byline-like line can look the same.
+    """
+    for index in range(len(doc.lines)):
+        text = doc.line_text(index)
+        if not text.strip() or not is_credit_line(text):
+            continue
+        span = _line_span(doc, index)
+        if doc.is_ignored(span):
+            continue
+        yield Violation(
+            span,
+            f"Photo credit `{text.strip()}` left in the article",
+            Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
+        )
+
+
+def _caption_candidate(doc: Document, index: int, headline_seen: bool) -> bool:
+    text = doc.line_text(index).strip()
+    count = len(text.split())
+    if count < CAPTION_MIN_WORDS or is_caption_marker(text) or is_known_ui_line(text):
+        return False
+    # A descriptive sentence ends with a full stop; a long line without one is not a headline either.
+    # A short unpunctuated line is a caption only once the headline has been seen above it.
+    return bool(FULL_STOP_RE.search(text)) or count > HEADLINE_MAX_WORDS or headline_seen
+
+
+@rule(
+    code="SC202",
+    name="caption-text",
+    category=Category.CAPTION,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Harbour bridge to close for a year\n\nThe bridge seen from the east bank on Wednesday.\n\n"
+        "Photo: Lena Marsh/Dorrance Courier\n\nMILLBROOK, Pennsylvania — The bridge will close in March, "
+        "officials said on Tuesday after a long meeting of the board.\n",
+        "Harbour bridge to close for a year\n\nWorkers inspect the rusted girders under the old bridge\n"
+        "Hide caption\n\nThe bridge will close in March, officials said on Tuesday after a long meeting of "
+        "the county board.\n",
+    ),
+    pass_=(
+        "Harbour bridge to close for a year\n\nPhoto: Lena Marsh/Dorrance Courier\n\nMILLBROOK, "
+        "Pennsylvania — The bridge will close in March, officials said on Tuesday after a long meeting.\n",
+        "The storm pushed water a metre deep into the building. Staff spent two nights carrying "
+        "paintings upstairs.\n\nPhotograph: Eoin Daly/Connacht Tribune\n\nConservators doubted "
+        "she could be saved, and the work took fourteen months in a borrowed hangar.\n",
+    ),
+)
+def caption_text(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags the caption of a dropped photo: the line directly above a photo credit or a caption
+    control ("Hide caption") before the story starts, or one sandwiched between such lines.
+
+    ## Why is this bad
+    A caption describes a picture the reader no longer sees; as the first lines of the text it
+    pushes the real lead down and repeats what the story says.
+
+    ## Example
+    Maeve Pardy holds the award at the Grand Theatre on Sunday.
+    Photo: Carl Ng/Limestone Film Festival
+
+    ## Fix safety
+    Unsafe: the caption is judged by its position next to a credit; check it before deleting.
+    """
+    shape = layout(doc)
+    headline_seen = False
+    for position, index in enumerate(shape.nonblank):
+        text = doc.line_text(index)
+        following = shape.nonblank[position + 1] if position + 1 < len(shape.nonblank) else None
+        preceding = shape.nonblank[position - 1] if position > 0 else None
+        before_marker = following is not None and is_caption_marker(doc.line_text(following))
+        after_marker = preceding is not None and is_caption_marker(doc.line_text(preceding))
+        in_head = shape.in_head(index)
+        if before_marker and (in_head or after_marker) and _caption_candidate(doc, index, headline_seen):
+            span = _line_span(doc, index)
+            if not doc.is_ignored(span):
+                yield Violation(
+                    span,
+                    "Photo caption left in the article text",
+                    Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
+                )
+            continue
+        if in_head and len(text.split()) > 2 and not is_caption_marker(text) and not is_known_ui_line(text):
+            headline_seen = True
+
+
+@hookimpl
+def newslint_register_rules(register: Callable[[Rule], None]) -> None:
+    for item in (photo_credit_line, caption_text):
+        register(item)

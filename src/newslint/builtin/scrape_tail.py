@@ -1,0 +1,234 @@
+"""Site chrome found by shape rather than wording: UI lines at the article's edges (SC109), share bars
+glued to a sentence (SC110) and the trailing block of other stories' headlines (SC401)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
+from newslint.document import Document
+from newslint.hookspecs import hookimpl
+from newslint.rules import FixAvailability, Rule, rule
+from newslint.scrape_structure import (
+    GLUED_SHARE_RE,
+    SECOND_PERSON,
+    UI_NOUNS,
+    UI_VERBS,
+    body_vocabulary,
+    is_caption_marker,
+    is_headline_shaped,
+    is_known_ui_line,
+    is_sign_off,
+    layout,
+    overlap_with_body,
+    words,
+)
+
+UI_LINE_MAX_WORDS = 14
+TEASER_MAX_OVERLAP = 0.2
+FINAL_LINE_MAX_OVERLAP = 0.5
+FINAL_LINE_MIN_WORDS = 4
+QUOTE_OPENERS = ('"', "“", "‘", "'")
+_QUESTION_RE = re.compile(r"\?[\"'”’)]*\s*$")
+
+
+def _line_span(doc: Document, index: int) -> Span:
+    line = doc.lines[index]
+    text = doc.line_text(index)
+    lead = len(text) - len(text.lstrip())
+    return Span(line.start + lead, line.start + len(text.rstrip()))
+
+
+def looks_like_ui(text: str) -> bool:
+    """A short line that calls the reader to act on the site, in any wording.
+
+    An imperative UI verb first ("Download", "Tap", "Sign") with the reader or a site noun
+    ("your inbox", "our app"), or the reader addressed about a site noun ("You can now listen
+    to our podcast").
+    """
+    stripped = text.strip()
+    tokens = [w.lower() for w in words(stripped)]
+    if not tokens or len(tokens) > UI_LINE_MAX_WORDS or stripped.startswith(QUOTE_OPENERS):
+        return False
+    second = any(t in SECOND_PERSON for t in tokens)
+    site_noun = any(t in UI_NOUNS for t in tokens)
+    first_person_plural = any(t in {"our", "us"} for t in tokens)
+    verb_first = tokens[0] in UI_VERBS or (tokens[0] in {"don't", "don’t"} and len(tokens) > 1)
+    if verb_first and (second or site_noun or first_person_plural or len(tokens) <= 4):
+        return True
+    return second and site_noun
+
+
+@rule(
+    code="SC109",
+    name="site-chrome-line",
+    category=Category.BOILERPLATE,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nGet the morning briefing delivered to your inbox\n",
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nDownload our free app for breaking news alerts\n",
+    ),
+    pass_=(
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nWhat happens next\n\nThe mayor will sign it on Friday, "
+        "officials said after the vote.\n",
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        'parking fees and library hours.\n\n"Get your act together," one resident told the board.\n',
+    ),
+)
+def site_chrome_line(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags a short line before the story or after its last paragraph that addresses the reader as a
+    site does ("Get the briefing in your inbox", "Download our app"), whatever its exact wording.
+    Known UI strings are left to the phrase rules (SC101-SC108).
+
+    ## Why is this bad
+    Calls to subscribe, download or follow are page chrome; a scraper copies them with the story.
+
+    ## Example
+    Get the morning briefing delivered to your inbox
+
+    ## Fix safety
+    Unsafe: the line is judged by its shape and position, not by an exact known string.
+    """
+    shape = layout(doc)
+    for index in shape.nonblank:
+        if not (shape.in_head(index) or shape.in_tail(index)):
+            continue
+        text = doc.line_text(index)
+        if is_known_ui_line(text) or is_caption_marker(text) or not looks_like_ui(text):
+            continue
+        span = _line_span(doc, index)
+        if doc.is_ignored(span):
+            continue
+        yield Violation(
+            span,
+            f"Site UI line `{text.strip()}` left in the article",
+            Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
+        )
+
+
+@rule(
+    code="SC110",
+    name="glued-share-bar",
+    category=Category.BOILERPLATE,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Entry is free for the first month.Share this:FacebookX (Twitter)WhatsApp\n",
+        "Entry is free for the first month. Facebook Twitter WhatsApp Email\n",
+    ),
+    pass_=(
+        "The company said it would share this data with regulators.\n",
+        "She posted the video on Facebook, Twitter and WhatsApp.\n",
+    ),
+)
+def glued_share_bar(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags a share bar ("Share this: Facebook X WhatsApp") that the extractor glued to the end of the
+    last sentence of a paragraph.
+
+    ## Why is this bad
+    The social buttons are page chrome; glued to a sentence they are easy to miss and read as text.
+
+    ## Example
+    Admission is free for the first month.Share this:FacebookX (Twitter)WhatsApp
+
+    ## Fix safety
+    Unsafe: the share bar is found by a pattern; the fix deletes it and keeps the sentence.
+    """
+    for line in doc.lines:
+        text = doc[line]
+        match = GLUED_SHARE_RE.search(text)
+        if match is None or match.start() == 0 or not text[: match.start()].strip():
+            continue
+        start = line.start + match.start()
+        span = Span(start + len(match.group()) - len(match.group().lstrip()), line.start + len(text.rstrip()))
+        if doc.is_ignored(span):
+            continue
+        yield Violation(
+            span,
+            f"Share bar `{doc[span]}` glued to the paragraph",
+            Fix.unsafe("Delete the share bar", Edit.deletion(Span(start, line.end))),
+        )
+
+
+@rule(
+    code="SC401",
+    name="trailing-teaser",
+    category=Category.TEASER,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nRelated Posts\n\nFive gardening jobs to finish before winter\n",
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nStriker signs three-year deal with relegated rivals\n",
+    ),
+    pass_=(
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nThe mayor will sign it on Friday.\n",
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nCouncil budget debate resumes over parking fees\n",
+    ),
+)
+def trailing_teaser(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags the headlines of other stories after the article's last body paragraph (related, trending
+    and next-article widgets): a headline-shaped line after an end marker such as "Source link",
+    "Previous article" or "You may also like", or one that shares almost no words with the story.
+
+    ## Why is this bad
+    Another story's headline at the end of the text reads as part of the article.
+
+    ## Example
+    Related Posts
+    Five things to check before you winterize your home
+
+    ## Fix safety
+    Unsafe: deleting the line is right for a widget headline; an editor should confirm.
+    """
+    shape = layout(doc)
+    if shape.last_body is None:
+        return
+    vocab = body_vocabulary(doc)
+    marker_seen = False
+    for index in shape.nonblank:
+        if index <= shape.last_body:
+            continue
+        text = doc.line_text(index)
+        if is_known_ui_line(text) or is_caption_marker(text) or looks_like_ui(text):
+            marker_seen = True
+            continue
+        question = bool(_QUESTION_RE.search(text))
+        if not is_headline_shaped(text) and not (marker_seen and question and len(text.split()) >= 3):
+            continue
+        if not marker_seen and (index in doc.list_lines or question):
+            continue
+        if is_sign_off(text):
+            continue
+        overlap = overlap_with_body(doc, text, vocab)
+        # The story's last line being a headline-shaped line is itself a sign (a widget whose label
+        # was already removed); elsewhere in the tail the line must share few words with the story.
+        limit = FINAL_LINE_MAX_OVERLAP if index == shape.nonblank[-1] else TEASER_MAX_OVERLAP
+        if not marker_seen and (overlap > limit or len(text.split()) < FINAL_LINE_MIN_WORDS):
+            continue
+        span = _line_span(doc, index)
+        if doc.is_ignored(span):
+            continue
+        yield Violation(
+            span,
+            "Headline of another story left after the article",
+            Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
+            severity=Severity.ERROR if marker_seen else None,
+        )
+
+
+@hookimpl
+def newslint_register_rules(register: Callable[[Rule], None]) -> None:
+    for item in (site_chrome_line, glued_share_bar, trailing_teaser):
+        register(item)

@@ -1,0 +1,357 @@
+"""Where the article is: shared structure for the scrape rules (head, body, tail, UI lines, credits).
+
+Extracted articles have a shape: site chrome and photo captions above the first body
+paragraph, the story, then widgets (share bars, comment forms, related headlines) after
+the last one. The scrape rules judge a line by where it sits in that shape, so the shape
+is computed here once per document and cached on the Document's identity.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from newslint.builtin.packs import builtin_rules_root
+from newslint.document import WORD_RE, Document
+from newslint.lexicon import FUNCTION_WORDS
+
+TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[.!?…]\s*[\"'”’]\s*$")
+# A line that closes a sentence with a full stop (not "?" or "!"): descriptive captions do.
+FULL_STOP_RE = re.compile(r"\.[\"'”’)\]]*\s*$")
+
+# Photo credits: "Photo: Name/Agency", "Image source, Getty Images", "(Photo by X/Y)",
+# "Name Surname/Agency via Getty Images", "Name/Agency", "AP Photo/Name".
+_AGENCY = (
+    r"(?:Getty(?:\s+Images)?|Reuters|AFP|AP|AP\s+Photo|EPA(?:-EFE)?|PA(?:\s+Images|\s+Wire)?|Shutterstock|"
+    r"Alamy(?:\s+Stock\s+Photo)?|iStock(?:photo)?|Bloomberg|Xinhua|ANP|dpa|Sipa|Anadolu|NurPhoto|"
+    r"SOPA\s+Images|LightRocket|Corbis|Redux|TASS|Sputnik|Kyodo|Yonhap|Imago|Zuma(?:\s+Press)?|"
+    r"Pool|Handout|Supplied|File|Courtesy)"
+)
+_NAME_WORD = r"(?:[A-Z][\w'’.\-]*|de|da|van|von|der|la|le|del|bin|al)"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
+_CREDIT_LABEL = (
+    r"(?:Photo|Photos|Photograph|Photographs|Photography|Picture|Pictures|Pic|Image|Images|Illustration|"
+    r"Graphic|Video|Credit|Credits|Photo\s+credit|Image\s+credit|Picture\s+credit|Photo\s+illustration|"
+    r"Lead\s+image|Main\s+image|Top\s+image|Header\s+image|Featured\s+image|Cover\s+photo|Foto|Bild)"
+)
+CREDIT_RE = re.compile(
+    rf"""^\s*(?:
+        {_CREDIT_LABEL}\s*(?:by)?\s*[:|–—]\s*\S.{{0,100}}                       # Photo: Name/Agency
+      | (?:Image|Photo|Video)\s+(?:source|copyright)\s*[,:]?\s+\S.{{0,80}}      # Image source, Getty Images
+      | \(\s*(?:{_CREDIT_LABEL}\s*(?:by|courtesy\s+of)?\s*:?|(?:Photo|Image|Picture)s?\s+by)\s*[^()]{{1,100}}\)
+      | (?:{_CREDIT_LABEL}\s+)?(?:by|courtesy\s+of|Courtesy\s+of)\s+{_NAME}\s*(?:/|\bfor\b|\bvia\b)\s*.{{1,60}}
+      | {_NAME}\s*/\s*{_NAME}(?:\s+(?:via|for)\s+{_NAME})?                        # Name/Agency (via Getty Images)
+      | {_AGENCY}(?:\s*/\s*{_NAME})?(?:\s+via\s+{_NAME})?                         # AFP/Getty Images, AP Photo/Name
+      | {_NAME}\s+(?:via|for)\s+{_AGENCY}(?:\s+Images)?                         # Name via Getty Images
+    )\s*$""",
+    re.VERBOSE,
+)
+CREDIT_MAX_WORDS = 14
+
+# Imperative verbs of site UI and the second person that calls to the reader.
+UI_VERBS = frozenset(
+    [
+        "click",
+        "tap",
+        "share",
+        "follow",
+        "subscribe",
+        "sign",
+        "log",
+        "join",
+        "download",
+        "watch",
+        "listen",
+        "read",
+        "see",
+        "view",
+        "get",
+        "register",
+        "save",
+        "comment",
+        "like",
+        "tweet",
+        "email",
+        "e-mail",
+        "print",
+        "continue",
+        "scroll",
+        "load",
+        "show",
+        "hide",
+        "enable",
+        "install",
+        "upgrade",
+        "support",
+        "donate",
+        "contact",
+        "advertise",
+        "bookmark",
+        "copy",
+        "send",
+        "submit",
+        "accept",
+        "reject",
+        "manage",
+        "learn",
+        "explore",
+        "discover",
+        "browse",
+        "swipe",
+        "open",
+        "close",
+        "play",
+        "skip",
+        "visit",
+        "check",
+        "find",
+        "try",
+        "claim",
+        "unlock",
+        "start",
+    ]
+)
+SECOND_PERSON = frozenset(
+    {"you", "your", "you're", "you’re", "yours", "you'll", "you’ll", "you've", "you’ve"}
+)
+UI_NOUNS = frozenset(
+    [
+        "newsletter",
+        "newsletters",
+        "inbox",
+        "app",
+        "apps",
+        "cookies",
+        "cookie",
+        "browser",
+        "account",
+        "subscription",
+        "subscribers",
+        "comments",
+        "comment",
+        "notifications",
+        "podcast",
+        "podcasts",
+        "whatsapp",
+        "facebook",
+        "twitter",
+        "instagram",
+        "telegram",
+        "youtube",
+        "tiktok",
+        "linkedin",
+        "email",
+        "e-mail",
+        "updates",
+        "alerts",
+        "login",
+        "password",
+        "website",
+        "homepage",
+        "feed",
+        "rss",
+        "ad",
+        "ads",
+    ]
+)
+CONTENT_WORD_MIN = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Line indexes that bound the story: its first and last body paragraphs."""
+
+    first_body: int | None
+    last_body: int | None
+    nonblank: tuple[int, ...]
+
+    def in_head(self, index: int) -> bool:
+        return self.first_body is None or index < self.first_body
+
+    def in_tail(self, index: int) -> bool:
+        return self.last_body is not None and index > self.last_body
+
+    def previous(self, index: int) -> int | None:
+        before = [i for i in self.nonblank if i < index]
+        return before[-1] if before else None
+
+    def next(self, index: int) -> int | None:
+        after = [i for i in self.nonblank if i > index]
+        return after[0] if after else None
+
+
+_LAYOUTS: WeakKeyDictionary[Document, Layout] = WeakKeyDictionary()
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(TERMINAL_RE.search(text.rstrip()))
+
+
+def is_credit_line(text: str) -> bool:
+    """Say whether a whole line is a photo credit ("Photo: Name/Agency", "Name/AFP via Getty Images")."""
+    stripped = text.strip()
+    if not stripped or len(stripped.split()) > CREDIT_MAX_WORDS:
+        return False
+    # Credits carry no final full stop ("(Photo by X/Y.)" aside).
+    if stripped.endswith((".", "?", "!")) and not (stripped.startswith("(") and stripped.endswith(".)")):
+        return False
+    return bool(CREDIT_RE.match(stripped))
+
+
+@cache
+def _ui_line_re() -> re.Pattern[str]:
+    """One regex of every whole-line UI string in the shipped scrape pack (its tokens and patterns)."""
+    folder = builtin_rules_root() / "scrape"
+    alternatives: list[str] = []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".toml") or entry.name == "pack.toml":
+            continue
+        spec: dict[str, Any] = tomllib.loads(entry.read_text(encoding="utf-8"))
+        if spec.get("kind") != "existence" or not spec.get("whole"):
+            continue
+        alternatives.extend(re.escape(t) for t in spec.get("tokens", []))
+        alternatives.extend(f"(?:{p})" for p in spec.get("patterns", []))
+    alternatives.sort(key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(alternatives) + r")\s*", re.IGNORECASE)
+
+
+def is_known_ui_line(text: str) -> bool:
+    """Say whether a whole line is a UI string the scrape pack already knows."""
+    return bool(text.strip()) and bool(_ui_line_re().fullmatch(text))
+
+
+def ui_signals(text: str) -> int:
+    """Count the signs that a short line is site chrome: UI verb first, second person, UI nouns."""
+    tokens = [w.lower() for w in words(text)]
+    if not tokens:
+        return 0
+    score = 0
+    if tokens[0] in UI_VERBS:
+        score += 1
+    if any(t in SECOND_PERSON for t in tokens):
+        score += 1
+    if any(t in UI_NOUNS for t in tokens):
+        score += 1
+    if re.search(r"[|•»›→←]|\(\d+\)|\bhere\b", text):
+        score += 1
+    return score
+
+
+def is_body_paragraph(text: str) -> bool:
+    """A line of story prose: many words, closed by sentence punctuation, not a UI string."""
+    stripped = text.strip()
+    return len(stripped.split()) >= 14 and ends_sentence(stripped) and not is_known_ui_line(stripped)
+
+
+def layout(doc: Document) -> Layout:
+    """The first and last body paragraphs of ``doc`` (cached per document)."""
+    cached = _LAYOUTS.get(doc)
+    if cached is not None:
+        return cached
+    nonblank = tuple(i for i in range(len(doc.lines)) if not doc.is_blank_line(i))
+    body = [i for i in nonblank if is_body_paragraph(doc.line_text(i))]
+    # A dateline paragraph opens the story even when it is short.
+    for span in doc.datelines:
+        index = doc.line_index(span.start)
+        if not body or index < body[0]:
+            body.insert(0, index)
+    first_body = _first_story_line(doc, body)
+    result = Layout(first_body, body[-1] if body else None, nonblank)
+    _LAYOUTS[doc] = result
+    return result
+
+
+def _first_story_line(doc: Document, body: list[int]) -> int | None:
+    """The first body paragraph that is not a caption: not next to a credit or caption control."""
+    dateline_lines = {doc.line_index(s.start) for s in doc.datelines}
+    for index in body:
+        if index in dateline_lines:
+            return index
+        neighbours = [j for j in (index - 2, index - 1, index + 1, index + 2) if 0 <= j < len(doc.lines)]
+        if not any(is_caption_marker(doc.line_text(j)) for j in neighbours):
+            return index
+    return body[0] if body else None
+
+
+CAPTION_CONTROL_RE = re.compile(
+    r"^\s*(?:(?:hide|show|toggle|expand|collapse|close|open)\s+(?:image\s+)?captions?|"
+    r"i?toggle\s+captions?|(?:image|media)\s+caption|caption|enlarge\s+(?:this\s+)?(?:image|photo)|"
+    r"(?:click|tap)\s+to\s+enlarge|view\s+(?:larger\s+|full\s+)?(?:image|photo))\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_caption_control(text: str) -> bool:
+    return bool(CAPTION_CONTROL_RE.match(text))
+
+
+def is_caption_marker(text: str) -> bool:
+    """A credit line or a caption control: what sits next to a caption."""
+    return is_credit_line(text) or is_caption_control(text)
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased words of four letters or more that are not function words."""
+    return {
+        w.lower()
+        for w in words(text)
+        if len(w) >= CONTENT_WORD_MIN and w.lower() not in FUNCTION_WORDS and not w.isdigit()
+    }
+
+
+def body_vocabulary(doc: Document) -> set[str]:
+    """Content words of the story's body paragraphs, crudely stemmed by a 5-letter prefix."""
+    shape = layout(doc)
+    vocab: set[str] = set()
+    if shape.first_body is None or shape.last_body is None:
+        return vocab
+    for i in shape.nonblank:
+        if shape.first_body <= i <= shape.last_body:
+            vocab.update(w[:5] for w in content_words(doc.line_text(i)))
+    return vocab
+
+
+def overlap_with_body(doc: Document, text: str, vocab: set[str]) -> float:
+    """Share of a line's content words that also occur in the body (0.0 when it has none)."""
+    mine = {w[:5] for w in content_words(text)}
+    if not mine:
+        return 0.0
+    return len(mine & vocab) / len(mine)
+
+
+def is_headline_shaped(text: str, max_words: int = 22) -> bool:
+    """A standalone line that reads as a headline: capitalised, 3+ words, no full stop at the end."""
+    stripped = text.strip()
+    count = len(stripped.split())
+    if count < 3 or count > max_words or not (stripped[0].isupper() or stripped[0].isdigit()):
+        return False
+    return not FULL_STOP_RE.search(stripped)
+
+
+_NETWORK = r"(?:Facebook|X\s*\(Twitter\)|Twitter|X|WhatsApp|Email|E-mail|LinkedIn|Reddit|Telegram|Pinterest|Print|Messenger|Flipboard|Tumblr|Threads|Bluesky)"
+# A share bar glued to the end of a sentence by the extractor: "…12.Share this:FacebookX (Twitter)WhatsApp".
+GLUED_SHARE_RE = re.compile(
+    rf"(?<=[.!?”\"])\s*(?:(?:Share|Share\s+this(?:\s+(?:article|story|post))?)\s*:?\s*(?:{_NETWORK}[\s,|•·]*){{1,8}}"
+    rf"|(?:{_NETWORK}[\s,|•·]*){{3,8}})\s*$"
+)
+
+# Sign-offs and notes that legitimately close a story without a full stop.
+SIGN_OFF_RE = re.compile(
+    r"^\s*[(\[]?\s*(?:(?:Additional\s+)?reporting\s+by|(?:Writing|Editing|Edited|Compiled|Produced|Translated)\s+by|"
+    r"With\s+(?:reporting|files)\s+from|Contact\b|Follow\s+[A-Z]\w+\s+on|Correction|Clarification|Update|Editor['’]s\s+note|"
+    r"This\s+(?:story|article|report)\s+(?:has\s+been|was)|The\s+Associated\s+Press\s+contributed|"
+    r"[—–-]\s*[A-Z])",
+    re.IGNORECASE,
+)
+
+
+def is_sign_off(text: str) -> bool:
+    return bool(SIGN_OFF_RE.match(text))
