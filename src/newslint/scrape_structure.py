@@ -44,6 +44,9 @@ CREDIT_RE = re.compile(
       | (?:Image|Photo|Video)\s+(?:source|copyright)\s*[,:]?\s+\S.{{0,80}}      # Image source, Getty Images
       | \(\s*(?:{_CREDIT_LABEL}\s*(?:by|courtesy\s+of)?\s*:?|(?:Photo|Image|Picture)s?\s+by)\s*[^()]{{1,100}}\)
       | (?:{_CREDIT_LABEL}\s+)?(?:by|courtesy\s+of|Courtesy\s+of)\s+{_NAME}\s*(?:/|\bfor\b|\bvia\b)\s*.{{1,60}}
+      | {_CREDIT_LABEL}\s+(?:by|courtesy\s+of)\s+\S.{{0,60}}                        # Photo by Name, Photo courtesy of X
+      | Courtesy\s+(?:of\s+)?{_NAME}(?:\s*/\s*{_NAME})?                             # Courtesy of the family
+      | {_NAME}\s*[|]\s*{_NAME}                                                  # Name | Agency
       | {_NAME}\s*/\s*{_NAME}(?:\s+(?:via|for)\s+{_NAME})?                        # Name/Agency (via Getty Images)
       | {_AGENCY}(?:\s*/\s*{_NAME})?(?:\s+via\s+{_NAME})?                         # AFP/Getty Images, AP Photo/Name
       | {_NAME}\s+(?:via|for)\s+{_AGENCY}(?:\s+Images)?                         # Name via Getty Images
@@ -289,6 +292,10 @@ CAPTION_CONTROL_RE = re.compile(
 )
 
 
+# A caption that carries its own label, as BBC pages print it: "Image caption, Voters queue ...".
+CAPTION_LABEL_RE = re.compile(r"^\s*(?:Image|Photo|Picture|Media|Video)\s+caption\s*[,:]\s+\S", re.IGNORECASE)
+
+
 def is_caption_control(text: str) -> bool:
     return bool(CAPTION_CONTROL_RE.match(text))
 
@@ -355,3 +362,9 @@ SIGN_OFF_RE = re.compile(
 
 def is_sign_off(text: str) -> bool:
     return bool(SIGN_OFF_RE.match(text))
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """``text`` stripped and cut to ``limit`` characters with an ellipsis, for messages."""
+    stripped = " ".join(text.split())
+    return stripped if len(stripped) <= limit else stripped[: limit - 1].rstrip() + "…"

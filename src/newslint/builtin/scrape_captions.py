@@ -9,11 +9,13 @@ from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.rules import FixAvailability, Rule, rule
 from newslint.scrape_structure import (
+    CAPTION_LABEL_RE,
     FULL_STOP_RE,
     is_caption_marker,
     is_credit_line,
     is_known_ui_line,
     layout,
+    shorten,
 )
 
 CAPTION_MIN_WORDS = 4
@@ -70,7 +72,7 @@ def photo_credit_line(doc: Document) -> Iterator[Violation]:
             continue
         yield Violation(
             span,
-            f"Photo credit `{text.strip()}` left in the article",
+            f"Photo credit `{shorten(text)}` left in the article",
             Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
         )
 
@@ -127,6 +129,15 @@ def caption_text(doc: Document) -> Iterator[Violation]:
     headline_seen = False
     for position, index in enumerate(shape.nonblank):
         text = doc.line_text(index)
+        if CAPTION_LABEL_RE.match(text):
+            span = _line_span(doc, index)
+            if not doc.is_ignored(span):
+                yield Violation(
+                    span,
+                    f"Photo caption `{shorten(text)}` left in the text",
+                    Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
+                )
+            continue
         following = shape.nonblank[position + 1] if position + 1 < len(shape.nonblank) else None
         preceding = shape.nonblank[position - 1] if position > 0 else None
         before_marker = following is not None and is_caption_marker(doc.line_text(following))
@@ -137,7 +148,7 @@ def caption_text(doc: Document) -> Iterator[Violation]:
             if not doc.is_ignored(span):
                 yield Violation(
                     span,
-                    "Photo caption left in the article text",
+                    f"Photo caption `{shorten(text)}` left in the text",
                     Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
                 )
             continue

@@ -24,7 +24,7 @@ _LOSSY_RE = re.compile("|".join(re.escape(k) for k in LOSSY_SEQUENCES))
 
 
 def _repair(text: str) -> str:
-    return _LOSSY_RE.sub(lambda m: LOSSY_SEQUENCES[m.group()], ftfy.fix_encoding(text))
+    return str(ftfy.fix_encoding(_LOSSY_RE.sub(lambda m: LOSSY_SEQUENCES[m.group()], text)))
 
 
 @rule(
@@ -158,8 +158,30 @@ def markup_tag(doc: Document) -> Iterator[Violation]:
     if doc.markup != "text":
         return
     text = doc.text
-    for pattern in (TAG_RE, SHORTCODE_RE):
-        for match in pattern.finditer(text):
+    for index, line in enumerate(doc.lines):
+        content = doc[line]
+        if "<" not in content and "[" not in content:
+            continue
+        matches = sorted(
+            (m for pattern in (TAG_RE, SHORTCODE_RE) for m in pattern.finditer(text, line.start, line.end)),
+            key=lambda m: m.start(),
+        )
+        if not matches:
+            continue
+        remainder = content
+        for match in matches:
+            remainder = remainder.replace(match.group(), "", 1)
+        if not remainder.strip():
+            # Only markup on the line: delete the line, not just the tags, so no blank line is left.
+            span = Span(matches[0].start(), matches[-1].end())
+            if not doc.is_ignored(span):
+                yield Violation(
+                    span,
+                    f"Markup `{_shorten(doc[span])}` left on a line of its own",
+                    Fix.safe("Delete the line", Edit.deletion(doc.line_with_break(index))),
+                )
+            continue
+        for match in matches:
             span = Span(match.start(), match.end())
             if doc.is_ignored(span):
                 continue
@@ -167,12 +189,16 @@ def markup_tag(doc: Document) -> Iterator[Violation]:
             after = text[span.end] if span.end < len(text) else " "
             joins = not before.isspace() and not after.isspace() and bool(BREAKING_TAGS.match(match.group()))
             replacement = " " if joins else ""
-            kind = "Shortcode" if pattern is SHORTCODE_RE else "Markup tag"
+            kind = "Shortcode" if match.re is SHORTCODE_RE else "Markup tag"
             yield Violation(
                 span,
-                f"{kind} `{match.group()[:60]}` left in the text",
+                f"{kind} `{_shorten(match.group())}` left in the text",
                 Fix.safe("Replace with a space" if joins else "Delete the tag", Edit(span, replacement)),
             )
+
+
+def _shorten(markup: str, limit: int = 50) -> str:
+    return markup if len(markup) <= limit else markup[: limit - 1] + "…"
 
 
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f\u202a\u202b\u202c\u202d\u202e")

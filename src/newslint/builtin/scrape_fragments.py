@@ -10,7 +10,14 @@ from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.lexicon import FUNCTION_WORDS, zipf
 from newslint.rules import FixAvailability, Rule, rule
-from newslint.scrape_structure import ends_sentence, is_caption_marker, is_known_ui_line, layout, words
+from newslint.scrape_structure import (
+    ends_sentence,
+    is_caption_marker,
+    is_known_ui_line,
+    layout,
+    shorten,
+    words,
+)
 
 # Kicker and status labels a CMS prints above or beside a headline.
 PAGE_LABELS = frozenset(
@@ -134,7 +141,7 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
             continue
         yield Violation(
             span,
-            f"Stray fragment line `{text}`",
+            f"Stray fragment line `{shorten(text)}`",
             Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
         )
 

@@ -16,12 +16,14 @@ from newslint.scrape_structure import (
     UI_NOUNS,
     UI_VERBS,
     body_vocabulary,
+    ends_sentence,
     is_caption_marker,
     is_headline_shaped,
     is_known_ui_line,
     is_sign_off,
     layout,
     overlap_with_body,
+    shorten,
     words,
 )
 
@@ -97,17 +99,23 @@ def site_chrome_line(doc: Document) -> Iterator[Violation]:
     """
     shape = layout(doc)
     for index in shape.nonblank:
-        if not (shape.in_head(index) or shape.in_tail(index)):
-            continue
         text = doc.line_text(index)
-        if is_known_ui_line(text) or is_caption_marker(text) or not looks_like_ui(text):
+        # Inside the story only an unpunctuated line counts: a short imperative sentence can be prose.
+        if not (shape.in_head(index) or shape.in_tail(index)) and ends_sentence(text):
+            continue
+        if (
+            index == doc.title_line
+            or is_known_ui_line(text)
+            or is_caption_marker(text)
+            or not looks_like_ui(text)
+        ):
             continue
         span = _line_span(doc, index)
         if doc.is_ignored(span):
             continue
         yield Violation(
             span,
-            f"Site UI line `{text.strip()}` left in the article",
+            f"Site UI line `{shorten(text)}` left in the article",
             Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
         )
 
@@ -152,7 +160,7 @@ def glued_share_bar(doc: Document) -> Iterator[Violation]:
             continue
         yield Violation(
             span,
-            f"Share bar `{doc[span]}` glued to the paragraph",
+            f"Share bar `{shorten(doc[span])}` glued to the paragraph",
             Fix.unsafe("Delete the share bar", Edit.deletion(Span(start, line.end))),
         )
 
@@ -222,7 +230,7 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
             continue
         yield Violation(
             span,
-            "Headline of another story left after the article",
+            f"Headline of another story `{shorten(text)}` after the article",
             Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
             severity=Severity.ERROR if marker_seen else None,
         )
