@@ -17,7 +17,7 @@ from weakref import WeakKeyDictionary
 
 from newslint.builtin.packs import builtin_rules_root
 from newslint.document import WORD_RE, Document
-from newslint.lexicon import FUNCTION_WORDS
+from newslint.lexicon import CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, POSSESSIVES
 
 TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[.!?…]\s*[\"'”’]\s*$")
 # A line that closes a sentence with a full stop (not "?" or "!"): descriptive captions do.
@@ -36,7 +36,7 @@ _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
 _CREDIT_LABEL = (
     r"(?:Photo|Photos|Photograph|Photographs|Photography|Picture|Pictures|Pic|Image|Images|Illustration|"
     r"Graphic|Video|Credit|Credits|Photo\s+credit|Image\s+credit|Picture\s+credit|Photo\s+illustration|"
-    r"Lead\s+image|Main\s+image|Top\s+image|Header\s+image|Featured\s+image|Cover\s+photo|Foto|Bild)"
+    r"File\s+(?:photo|image|picture)|Handout\s+(?:photo|image)|Lead\s+image|Main\s+image|Top\s+image|Header\s+image|Featured\s+image|Cover\s+photo|Foto|Bild)"
 )
 CREDIT_RE = re.compile(
     rf"""^\s*(?:
@@ -47,7 +47,7 @@ CREDIT_RE = re.compile(
       | {_CREDIT_LABEL}\s+(?:by|courtesy\s+of)\s+\S.{{0,60}}                        # Photo by Name, Photo courtesy of X
       | Courtesy\s+(?:of\s+)?{_NAME}(?:\s*/\s*{_NAME})?                             # Courtesy of the family
       | {_NAME}\s*[|]\s*{_NAME}                                                  # Name | Agency
-      | {_NAME}\s*/\s*{_NAME}(?:\s+(?:via|for)\s+{_NAME})?                        # Name/Agency (via Getty Images)
+      | (?!By\s){_NAME}\s*/\s*{_NAME}(?:\s+(?:via|for)\s+{_NAME})?                # Name/Agency (not a byline)
       | {_AGENCY}(?:\s*/\s*{_NAME})?(?:\s+via\s+{_NAME})?                         # AFP/Getty Images, AP Photo/Name
       | {_NAME}\s+(?:via|for)\s+{_AGENCY}(?:\s+Images)?                         # Name via Getty Images
     )\s*$""",
@@ -162,6 +162,8 @@ UI_NOUNS = frozenset(
     ]
 )
 CONTENT_WORD_MIN = 4
+# Words a headline never ends on; a line ending on one was cut mid-sentence.
+CUT_OFF_WORDS = DETERMINERS | CONJUNCTIONS | POSSESSIVES | {"of", "to", "with", "from"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +252,7 @@ def ui_signals(text: str) -> int:
 
 def is_body_paragraph(text: str) -> bool:
     """A line of story prose: many words, closed by sentence punctuation, not a UI string."""
-    stripped = text.strip()
+    stripped = GLUED_SHARE_RE.sub("", text).strip()
     return len(stripped.split()) >= 14 and ends_sentence(stripped) and not is_known_ui_line(stripped)
 
 
@@ -296,6 +298,13 @@ CAPTION_CONTROL_RE = re.compile(
 CAPTION_LABEL_RE = re.compile(r"^\s*(?:Image|Photo|Picture|Media|Video)\s+caption\s*[,:]\s+\S", re.IGNORECASE)
 
 
+# A caption that ends with its wire credit, as agencies file them: "... on Thursday. REUTERS/Name".
+CAPTION_WITH_CREDIT_RE = re.compile(
+    r"[.!?]['\"”’]?\s+\(?(?:REUTERS|Reuters|AP\s+Photo|AFP(?:\s+PHOTO)?|EPA(?:-EFE)?|Getty\s+Images|"
+    r"Xinhua|ANADOLU|dpa|PA\s+Images)\s*/\s*[A-Z][\w.'’ -]{1,50}\)?\s*$"
+)
+
+
 def is_caption_control(text: str) -> bool:
     return bool(CAPTION_CONTROL_RE.match(text))
 
@@ -337,8 +346,11 @@ def overlap_with_body(doc: Document, text: str, vocab: set[str]) -> float:
 def is_headline_shaped(text: str, max_words: int = 22) -> bool:
     """A standalone line that reads as a headline: capitalised, 3+ words, no full stop at the end."""
     stripped = text.strip()
-    count = len(stripped.split())
-    if count < 3 or count > max_words or not (stripped[0].isupper() or stripped[0].isdigit()):
+    split = stripped.split()
+    if len(split) < 3 or len(split) > max_words or not (stripped[0].isupper() or stripped[0].isdigit()):
+        return False
+    # A line that stops on a comma or a function word was cut mid-sentence; it is no headline.
+    if stripped.endswith(",") or split[-1].lower() in CUT_OFF_WORDS:
         return False
     return not FULL_STOP_RE.search(stripped)
 

@@ -10,6 +10,7 @@ from newslint.hookspecs import hookimpl
 from newslint.rules import FixAvailability, Rule, rule
 from newslint.scrape_structure import (
     CAPTION_LABEL_RE,
+    CAPTION_WITH_CREDIT_RE,
     FULL_STOP_RE,
     is_caption_marker,
     is_credit_line,
@@ -129,7 +130,7 @@ def caption_text(doc: Document) -> Iterator[Violation]:
     headline_seen = False
     for position, index in enumerate(shape.nonblank):
         text = doc.line_text(index)
-        if CAPTION_LABEL_RE.match(text):
+        if CAPTION_LABEL_RE.match(text) or CAPTION_WITH_CREDIT_RE.search(text):
             span = _line_span(doc, index)
             if not doc.is_ignored(span):
                 yield Violation(

@@ -12,7 +12,7 @@ from newslint.hookspecs import hookimpl
 from newslint.lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, POSSESSIVES, PRONOUNS, zipf
 from newslint.rules import FixAvailability, Rule, rule
 from newslint.scrape_structure import GLUED_SHARE_RE
-from newslint.segment import is_bullet
+from newslint.segment import ABBREVIATIONS, AMBIGUOUS_ABBREVIATIONS, is_bullet
 
 COMMON = 3.0  # Zipf frequency of a word every reader knows
 GLUED_RE = re.compile(
@@ -23,6 +23,7 @@ _NOT_PROSE_RE = re.compile(
     r"(?:www\.|https?://|@|\.(?:com|org|net|gov|edu|io|co|js|py|html?)\b)", re.IGNORECASE
 )
 _TOKEN_AROUND_RE = re.compile(r"\S+")
+TITLE_ABBREVIATIONS = ABBREVIATIONS - AMBIGUOUS_ABBREVIATIONS
 NOT_SENTENCE_STARTS = frozenset({"com", "net", "org", "js", "io"})
 
 
@@ -66,6 +67,8 @@ def missing_space_after_sentence(doc: Document) -> Iterator[Violation]:
     text = doc.text
     for match in GLUED_RE.finditer(text):
         left, right = match.group("left"), match.group("right")
+        if left.lower() in TITLE_ABBREVIATIONS:
+            continue  # "St.Louis", "Dr.Smith": a missing space after a title, not two sentences glued
         if right.lower() in NOT_SENTENCE_STARTS or _NOT_PROSE_RE.search(_token_at(text, match.start())):
             continue
         start = match.start("punct")

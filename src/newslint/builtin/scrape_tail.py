@@ -217,8 +217,11 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
             continue
         if not marker_seen and (index in doc.list_lines or question):
             continue
-        if is_sign_off(text):
+        following = shape.next(index)
+        if is_sign_off(text) or GLUED_SHARE_RE.search(text):
             continue
+        if following is not None and doc.line_text(following).lstrip()[:1].islower():
+            continue  # a paragraph broken mid-sentence (SC704), not a headline
         overlap = overlap_with_body(doc, text, vocab)
         # The story's last line being a headline-shaped line is itself a sign (a widget whose label
         # was already removed); elsewhere in the tail the line must share few words with the story.
