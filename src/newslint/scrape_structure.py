@@ -380,3 +380,40 @@ def shorten(text: str, limit: int = 40) -> str:
     """``text`` stripped and cut to ``limit`` characters with an ellipsis, for messages."""
     stripped = " ".join(text.split())
     return stripped if len(stripped) <= limit else stripped[: limit - 1].rstrip() + "…"
+
+
+UI_LINE_MAX_WORDS = 14
+QUOTE_OPENERS = ('"', "“", "‘", "'")
+
+
+def looks_like_ui(text: str) -> bool:
+    """A short line that calls the reader to act on the site, in any wording.
+
+    An imperative UI verb first ("Download", "Tap", "Sign") with the reader or a site noun
+    ("your inbox", "our app"), or the reader addressed about a site noun ("You can now listen
+    to our podcast").
+    """
+    stripped = text.strip()
+    tokens = [w.lower() for w in words(stripped)]
+    if not tokens or len(tokens) > UI_LINE_MAX_WORDS or stripped.startswith(QUOTE_OPENERS):
+        return False
+    second = any(t in SECOND_PERSON for t in tokens)
+    site_noun = any(t in UI_NOUNS for t in tokens)
+    first_person_plural = any(t in {"our", "us"} for t in tokens)
+    verb_first = tokens[0] in UI_VERBS or (tokens[0] in {"don't", "don’t"} and len(tokens) > 1)
+    if verb_first and (second or site_noun or first_person_plural or len(tokens) <= 4):
+        return True
+    return second and site_noun
+
+
+def tail_marker(doc: Document) -> int | None:
+    """The first UI line after the story's last body paragraph: where the widgets begin."""
+    shape = layout(doc)
+    if shape.last_body is None:
+        return None
+    for index in shape.nonblank:
+        if index > shape.last_body:
+            text = doc.line_text(index)
+            if is_known_ui_line(text) or is_caption_marker(text) or looks_like_ui(text):
+                return index
+    return None

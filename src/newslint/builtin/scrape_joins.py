@@ -140,6 +140,92 @@ PREFIXES = (
 )
 
 
+# Second halves of compound place and company names ("Millbrook", "Harbourfront", "Lakeview").
+PLACE_NAME_ENDINGS = frozenset(
+    [
+        "field",
+        "fields",
+        "brook",
+        "wood",
+        "woods",
+        "ford",
+        "ton",
+        "town",
+        "ville",
+        "view",
+        "side",
+        "land",
+        "lands",
+        "dale",
+        "port",
+        "haven",
+        "bridge",
+        "gate",
+        "burg",
+        "burgh",
+        "borough",
+        "shire",
+        "mouth",
+        "stead",
+        "ham",
+        "wick",
+        "worth",
+        "stone",
+        "stones",
+        "water",
+        "waters",
+        "well",
+        "wells",
+        "hill",
+        "hills",
+        "hurst",
+        "ridge",
+        "mont",
+        "crest",
+        "point",
+        "front",
+        "way",
+        "park",
+        "berg",
+        "bury",
+        "moor",
+        "vale",
+        "wich",
+        "cliff",
+        "cliffs",
+        "lake",
+        "lakes",
+        "bay",
+        "creek",
+        "river",
+        "grove",
+        "glen",
+        "falls",
+        "spring",
+        "springs",
+        "field",
+        "mill",
+        "mills",
+        "court",
+        "cross",
+        "end",
+        "head",
+        "heights",
+        "wharf",
+        "works",
+        "line",
+        "link",
+        "light",
+        "lights",
+        "star",
+        "tech",
+        "soft",
+        "net",
+        "corp",
+    ]
+)
+
+
 def _is_derivation(word: str) -> bool:
     lowered = word.lower()
     return any(
@@ -157,7 +243,7 @@ def _best_split(word: str, capitalised: bool, doc_words: frozenset[str]) -> tupl
         lz, rz = zipf(left), zipf(right)
         function = right in GLUE_RIGHT or left.lower() in GLUE_LEFT
         if capitalised:
-            if len(right) < 3 or rz < COMMON:
+            if len(right) < 3 or rz < COMMON or right in PLACE_NAME_ENDINGS:
                 continue
             known_name = left in doc_words
             long_word = len(left) >= 8 and lz >= 3.5 and rz >= 4.0

@@ -12,9 +12,7 @@ from newslint.hookspecs import hookimpl
 from newslint.rules import FixAvailability, Rule, rule
 from newslint.scrape_structure import (
     GLUED_SHARE_RE,
-    SECOND_PERSON,
     UI_NOUNS,
-    UI_VERBS,
     body_vocabulary,
     ends_sentence,
     is_caption_marker,
@@ -22,16 +20,16 @@ from newslint.scrape_structure import (
     is_known_ui_line,
     is_sign_off,
     layout,
+    looks_like_ui,
     overlap_with_body,
     shorten,
+    tail_marker,
     words,
 )
 
-UI_LINE_MAX_WORDS = 14
 TEASER_MAX_OVERLAP = 0.2
 FINAL_LINE_MAX_OVERLAP = 0.5
 FINAL_LINE_MIN_WORDS = 4
-QUOTE_OPENERS = ('"', "“", "‘", "'")
 _QUESTION_RE = re.compile(r"\?[\"'”’)]*\s*$")
 
 
@@ -42,24 +40,17 @@ def _line_span(doc: Document, index: int) -> Span:
     return Span(line.start + lead, line.start + len(text.rstrip()))
 
 
-def looks_like_ui(text: str) -> bool:
-    """A short line that calls the reader to act on the site, in any wording.
+TAG_MAX_WORDS = 3
+_CLICK_RE = re.compile(r"\b(?:click|tap|here)\b", re.IGNORECASE)
 
-    An imperative UI verb first ("Download", "Tap", "Sign") with the reader or a site noun
-    ("your inbox", "our app"), or the reader addressed about a site noun ("You can now listen
-    to our podcast").
-    """
+
+def _names_the_site(text: str) -> bool:
+    return bool(_CLICK_RE.search(text)) or any(w.lower() in UI_NOUNS for w in words(text))
+
+
+def _is_tag_line(text: str) -> bool:
     stripped = text.strip()
-    tokens = [w.lower() for w in words(stripped)]
-    if not tokens or len(tokens) > UI_LINE_MAX_WORDS or stripped.startswith(QUOTE_OPENERS):
-        return False
-    second = any(t in SECOND_PERSON for t in tokens)
-    site_noun = any(t in UI_NOUNS for t in tokens)
-    first_person_plural = any(t in {"our", "us"} for t in tokens)
-    verb_first = tokens[0] in UI_VERBS or (tokens[0] in {"don't", "don’t"} and len(tokens) > 1)
-    if verb_first and (second or site_noun or first_person_plural or len(tokens) <= 4):
-        return True
-    return second and site_noun
+    return 0 < len(stripped.split()) <= TAG_MAX_WORDS and not ends_sentence(stripped)
 
 
 @rule(
@@ -98,17 +89,21 @@ def site_chrome_line(doc: Document) -> Iterator[Violation]:
     Unsafe: the line is judged by its shape and position, not by an exact known string.
     """
     shape = layout(doc)
+    marker = tail_marker(doc)
     for index in shape.nonblank:
         text = doc.line_text(index)
         # Inside the story only an unpunctuated line counts: a short imperative sentence can be prose.
         if not (shape.in_head(index) or shape.in_tail(index)) and ends_sentence(text):
             continue
-        if (
-            index == doc.title_line
-            or is_known_ui_line(text)
-            or is_caption_marker(text)
-            or not looks_like_ui(text)
-        ):
+        if index == doc.title_line or is_known_ui_line(text) or is_caption_marker(text):
+            continue
+        # After the widgets begin, a short unpunctuated line is a topic tag or a menu entry.
+        tag = marker is not None and index > marker and _is_tag_line(text)
+        if not (tag or looks_like_ui(text)):
+            continue
+        # Inside the story a subheading can be imperative ("Check your eligibility"): require a site
+        # noun or a click there.
+        if not (shape.in_head(index) or shape.in_tail(index)) and not _names_the_site(text):
             continue
         span = _line_span(doc, index)
         if doc.is_ignored(span):
@@ -222,6 +217,8 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
             continue
         if following is not None and doc.line_text(following).lstrip()[:1].islower():
             continue  # a paragraph broken mid-sentence (SC704), not a headline
+        if not marker_seen and following is not None and ends_sentence(doc.line_text(following)):
+            continue  # a subheading over a short closing paragraph
         overlap = overlap_with_body(doc, text, vocab)
         # The story's last line being a headline-shaped line is itself a sign (a widget whose label
         # was already removed); elsewhere in the tail the line must share few words with the story.
