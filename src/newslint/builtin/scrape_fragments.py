@@ -14,8 +14,10 @@ from newslint.scrape_structure import (
     ends_sentence,
     is_caption_marker,
     is_known_ui_line,
+    is_sign_off,
     layout,
     shorten,
+    tail_marker,
     words,
 )
 
@@ -109,6 +111,7 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
     Unsafe: the line is deleted; a lone leading word may instead belong to the next line.
     """
     shape = layout(doc)
+    marker = tail_marker(doc)  # lines after it are SC109's topic tags
     names: frozenset[str] | None = None
     for position, index in enumerate(shape.nonblank):
         text = doc.line_text(index).strip()
@@ -122,7 +125,15 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
         before_title = head or (shape.first_body is not None and position == 0 and index < shape.first_body)
         stray = all(t in FUNCTION_WORDS for t in lowered) or text[0].islower()
         if not stray and before_title:
-            stray = all(t in PAGE_LABELS for t in lowered)
+            # Above a proper headline, a line of one or two words is a kicker or a label.
+            above_headline = doc.title_line is not None and index < doc.title_line
+            stray = above_headline or all(t in PAGE_LABELS for t in lowered)
+        if not stray and shape.in_tail(index) and (marker is None or index < marker):
+            # After the story, a word or two not heading a closing paragraph is left over.
+            following = shape.next(index)
+            stray = not is_sign_off(text) and (
+                following is None or not ends_sentence(doc.line_text(following))
+            )
         if not stray and len(tokens) == 1 and not shape.in_head(index) and text[0].isupper():
             word = tokens[0]
             if names is None:
