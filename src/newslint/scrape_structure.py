@@ -8,6 +8,7 @@ is computed here once per document and cached on the Document's identity.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -181,12 +182,14 @@ class Layout:
         return self.last_body is not None and index > self.last_body
 
     def previous(self, index: int) -> int | None:
-        before = [i for i in self.nonblank if i < index]
-        return before[-1] if before else None
+        """The nearest non-blank line above ``index``."""
+        at = bisect.bisect_left(self.nonblank, index)
+        return self.nonblank[at - 1] if at > 0 else None
 
     def next(self, index: int) -> int | None:
-        after = [i for i in self.nonblank if i > index]
-        return after[0] if after else None
+        """The nearest non-blank line below ``index``."""
+        at = bisect.bisect_right(self.nonblank, index)
+        return self.nonblank[at] if at < len(self.nonblank) else None
 
 
 _LAYOUTS: WeakKeyDictionary[Document, Layout] = WeakKeyDictionary()

@@ -221,11 +221,8 @@ def _is_emoji_side(char: str) -> bool:
     )
 
 
-def _invisible(char: str) -> bool:
-    if char in INVISIBLE:
-        return True
-    code = ord(char)
-    return (code < 0x20 and char not in "\t\n\r") or 0x7F <= code <= 0x9F
+# C0 controls except tab and line breaks, DEL, C1 controls, and the invisible formatting characters.
+INVISIBLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(sorted(INVISIBLE)) + "]")
 
 
 @rule(
@@ -253,9 +250,8 @@ def invisible_character(doc: Document) -> Iterator[Violation]:
     Safe: the character is invisible, so deleting it changes nothing a reader sees.
     """
     text = doc.text
-    for offset, char in enumerate(text):
-        if not _invisible(char):
-            continue
+    for match in INVISIBLE_RE.finditer(text):
+        offset, char = match.start(), match.group()
         if char == "\ufeff" and offset == 0:
             continue
         if (
