@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterator
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
@@ -11,6 +12,7 @@ from newslint.hookspecs import hookimpl
 from newslint.lexicon import FUNCTION_WORDS, zipf
 from newslint.rules import FixAvailability, Rule, rule
 from newslint.scrape_structure import (
+    CUT_OFF_WORDS,
     ends_sentence,
     is_caption_marker,
     is_known_ui_line,
@@ -164,6 +166,106 @@ def _continues_previous(doc: Document, previous: int | None, text: str) -> bool:
     return not ends_sentence(doc.line_text(previous))
 
 
+TRUNCATED_MIN_WORDS = 6
+# Words a finished sentence never ends on (particles such as "in", "up" or "out" can).
+TRUNCATION_WORDS = CUT_OFF_WORDS | frozenset(
+    [
+        "for",
+        "at",
+        "into",
+        "about",
+        "than",
+        "between",
+        "among",
+        "during",
+        "against",
+        "toward",
+        "towards",
+        "via",
+        "onto",
+        "upon",
+        "whose",
+        "that",
+        "which",
+        "who",
+        "because",
+        "if",
+        "said",
+        "says",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "has",
+        "have",
+        "had",
+    ]
+)
+_TRAILING_MARKUP_RE = re.compile(r"(?:\s*</?[A-Za-z][^<>]{0,80}>)+\s*$")
+LONG_LINE_WORDS = 25
+
+
+@rule(
+    code="SC502",
+    name="truncated-paragraph",
+    category=Category.FRAGMENT,
+    severity=Severity.WARNING,
+    flag=(
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees.\n\nThe mayor said the city would ask the state for\n\nOfficials said the vote was "
+        "close and that the debate had lasted more than three hours.\n",
+    ),
+    pass_=(
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees.\n\nWhat the budget means for you\n\nOfficials said the vote was close and that "
+        "the debate had lasted more than three hours.\n",
+    ),
+)
+def truncated_paragraph(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags a paragraph inside the story that stops mid-sentence: it ends on a comma, an article, a
+    conjunction or a preposition such as "of" or "to", or it runs past 25 words with no closing
+    punctuation, and the next line does not carry the sentence on.
+
+    ## Why is this bad
+    The extractor lost the rest of the sentence (a link, an embed or a page break cut it off); the
+    reader is left with half a thought.
+
+    ## Example
+    The mayor said the city would ask the state for
+
+    ## Fix safety
+    No fix: the missing words are not in the text.
+    """
+    shape = layout(doc)
+    if shape.first_body is None or shape.last_body is None:
+        return
+    for index in shape.nonblank:
+        if not shape.first_body <= index < shape.last_body or index in doc.list_lines:
+            continue
+        text = _TRAILING_MARKUP_RE.sub("", doc.line_text(index)).strip()
+        split = text.split()
+        if len(split) < TRUNCATED_MIN_WORDS or ends_sentence(text) or text.endswith((":", "-", "—", "–")):
+            continue
+        if is_known_ui_line(text) or is_caption_marker(text):
+            continue
+        following = shape.next(index)
+        if following is not None and doc.line_text(following).lstrip()[:1].islower():
+            continue  # carried on in the next line: SC704
+        cut = text.endswith(",") or split[-1].lower() in TRUNCATION_WORDS
+        if not (cut or len(split) > LONG_LINE_WORDS):
+            continue
+        lead = len(doc.line_text(index)) - len(doc.line_text(index).lstrip())
+        start = doc.lines[index].start + lead
+        span = Span(start + len(text) - len(split[-1]), start + len(text))
+        if doc.is_ignored(span):
+            continue
+        yield Violation(span, f"Paragraph stops mid-sentence after `{shorten(split[-1])}`")
+
+
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(stray_fragment_line)
+    register(truncated_paragraph)
