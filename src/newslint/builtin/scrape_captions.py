@@ -144,7 +144,12 @@ def caption_text(doc: Document) -> Iterator[Violation]:
         before_marker = following is not None and is_caption_marker(doc.line_text(following))
         after_marker = preceding is not None and is_caption_marker(doc.line_text(preceding))
         in_head = shape.in_head(index)
-        if before_marker and (in_head or after_marker) and _caption_candidate(doc, index, headline_seen):
+        # A caption printed in the same block as its credit, with no blank line, is one anywhere.
+        glued = before_marker and following == index + 1 and is_credit_line(doc.line_text(following))
+        placed = (before_marker and (in_head or after_marker or glued)) or (
+            in_head and after_marker and headline_seen
+        )
+        if placed and index != doc.title_line and _caption_candidate(doc, index, headline_seen):
             span = _line_span(doc, index)
             if not doc.is_ignored(span):
                 yield Violation(

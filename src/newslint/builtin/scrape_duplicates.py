@@ -14,6 +14,7 @@ from newslint.scrape_structure import is_caption_marker, is_known_ui_line, short
 # A repeated short line is more likely a refrain, a chant or a repeated subhead than damage.
 MIN_CHARS = 40
 MIN_WORDS = 7
+MIN_TITLE_WORDS = 4
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -52,12 +53,20 @@ def duplicate_line(doc: Document) -> Iterator[Violation]:
     Unsafe: the later copy is deleted; check that the repetition was not deliberate.
     """
     seen: set[str] = set()
+    title = _key(doc.line_text(doc.title_line)) if doc.title_line is not None else None
+    if title is not None:
+        seen.add(title)
     for index, line in enumerate(doc.lines):
         text = doc[line]
         key = _key(text)
-        if len(key) < MIN_CHARS or len(key.split()) < MIN_WORDS:
+        if index == doc.title_line or not key:
             continue
-        if index in doc.heading_lines or is_caption_marker(text) or is_known_ui_line(text):
+        if key != title and (len(key) < MIN_CHARS or len(key.split()) < MIN_WORDS):
+            continue
+        if is_caption_marker(text) or is_known_ui_line(text):
+            continue
+        # Repeated subheads ("Update") are deliberate; the headline printed twice is not.
+        if index in doc.heading_lines and not (key == title and len(key.split()) >= MIN_TITLE_WORDS):
             continue
         if key not in seen:
             seen.add(key)

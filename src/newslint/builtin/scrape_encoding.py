@@ -66,11 +66,11 @@ def mojibake(doc: Document) -> Iterator[Violation]:
             if doc.is_ignored(span):
                 continue
             good = fixed[j1:j2]
-            yield Violation(
-                span,
-                f"Mojibake `{text[i1:i2]}` (should read `{good}`)",
-                Fix.safe(f"Replace with `{good}`", Edit(span, good)),
-            )
+            if good:
+                message, title = f"Mojibake `{text[i1:i2]}` (should read `{good}`)", f"Replace with `{good}`"
+            else:
+                message, title = f"Mojibake `{text[i1:i2]}` left by a wrong decoding", "Delete it"
+            yield Violation(span, message, Fix.safe(title, Edit(span, good)))
 
 
 ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")

@@ -198,6 +198,7 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
     shape = layout(doc)
     if shape.last_body is None:
         return
+    yield from _teasers_inside_story(doc)
     vocab = body_vocabulary(doc)
     marker_seen = False
     for index in shape.nonblank:
@@ -234,6 +235,36 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
             Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
             severity=Severity.ERROR if marker_seen else None,
         )
+
+
+# Labels of related-story widgets: the lines after one are other stories' headlines.
+RELATED_LABEL_RE = re.compile(
+    r"^\s*(?:related(?:\s+(?:stories|articles|posts|coverage|news|content|reading|links))?|read\s+more|"
+    r"(?:also|further)\s+read(?:ing)?|read\s+also|see\s+also|more\s+on\s+this(?:\s+story)?|recommended(?:\s+\w+){0,2}|"
+    r"you\s+(?:may|might)\s+also\s+like|don['’]t\s+miss|must[\s-]read|editor['’]?s['’]?\s+picks?|"
+    r"trending(?:\s+now)?|most\s+(?:read|popular|viewed|shared)|more\s+stories|top\s+stories)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _teasers_inside_story(doc: Document) -> Iterator[Violation]:
+    """Headlines under a related-stories label in the middle of the story."""
+    shape = layout(doc)
+    assert shape.last_body is not None
+    for index in shape.nonblank:
+        if index >= shape.last_body or not RELATED_LABEL_RE.match(doc.line_text(index)):
+            continue
+        after = shape.next(index)
+        while after is not None and after < shape.last_body and is_headline_shaped(doc.line_text(after)):
+            span = _line_span(doc, after)
+            if not doc.is_ignored(span):
+                yield Violation(
+                    span,
+                    f"Headline of another story `{shorten(doc.line_text(after))}` in the article",
+                    Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(after))),
+                    severity=Severity.ERROR,
+                )
+            after = shape.next(after)
 
 
 @hookimpl
