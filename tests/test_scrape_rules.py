@@ -162,3 +162,17 @@ def test_unsafe_fix_removes_head_and_tail_junk_only(linter):
     )
     expected = "Harbour plan approved after long debate\n\n" + LEAD + BODY
     assert fixed(linter, text) == expected
+
+
+def test_dateline_paragraph_after_a_credit_is_kept(linter):
+    text = (
+        "Dockers strike for a third day\n\nStrikers gather around braziers outside the main gate of the "
+        "container terminal on Thursday.\n\nAnn Lee/AFP\n\nMARSEILLE, France — Traffic at the port stopped "
+        "for a third day as dockers continued a strike over a plan to auto-\nmate the largest terminal.\n\n"
+        + BODY
+    )
+    expected = (
+        "Dockers strike for a third day\n\nMARSEILLE, France — Traffic at the port stopped for a third day "
+        "as dockers continued a strike over a plan to automate the largest terminal.\n\n" + BODY
+    )
+    assert fixed(linter, text) == expected

@@ -17,6 +17,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from newslint.builtin.packs import builtin_rules_root
+from newslint.diagnostics import Span
 from newslint.document import WORD_RE, Document
 from newslint.lexicon import CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, POSSESSIVES
 
@@ -266,11 +267,8 @@ def layout(doc: Document) -> Layout:
         return cached
     nonblank = tuple(i for i in range(len(doc.lines)) if not doc.is_blank_line(i))
     body = [i for i in nonblank if is_body_paragraph(doc.line_text(i))]
-    # A dateline paragraph opens the story even when it is short.
-    for span in doc.datelines:
-        index = doc.line_index(span.start)
-        if not body or index < body[0]:
-            body.insert(0, index)
+    # A dateline paragraph opens the story even when it is short or cut off.
+    body = sorted(set(body) | {doc.line_index(span.start) for span in doc.datelines})
     first_body = _first_story_line(doc, body)
     result = Layout(first_body, body[-1] if body else None, nonblank)
     _LAYOUTS[doc] = result
@@ -420,3 +418,15 @@ def tail_marker(doc: Document) -> int | None:
             if is_known_ui_line(text) or is_caption_marker(text) or looks_like_ui(text):
                 return index
     return None
+
+
+def line_deletion(doc: Document, index: int) -> Span:
+    """The span that deletes line ``index`` and keeps the paragraph breaks around it.
+
+    A line that continues a block (the line above it is not blank) takes the line break before
+    it, so the blank line after the block survives; any other line is deleted as
+    ``Document.line_with_break`` does.
+    """
+    if index > 0 and not doc.is_blank_line(index - 1):
+        return Span(doc.lines[index - 1].end, doc.lines[index].end)
+    return doc.line_with_break(index)

@@ -16,6 +16,7 @@ from newslint.scrape_structure import (
     is_credit_line,
     is_known_ui_line,
     layout,
+    line_deletion,
     shorten,
 )
 
@@ -74,7 +75,7 @@ def photo_credit_line(doc: Document) -> Iterator[Violation]:
         yield Violation(
             span,
             f"Photo credit `{shorten(text)}` left in the article",
-            Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
+            Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, index))),
         )
 
 
@@ -127,16 +128,19 @@ def caption_text(doc: Document) -> Iterator[Violation]:
     Unsafe: the caption is judged by its position next to a credit; check it before deleting.
     """
     shape = layout(doc)
+    dateline_lines = {doc.line_index(span.start) for span in doc.datelines}
     headline_seen = False
     for position, index in enumerate(shape.nonblank):
         text = doc.line_text(index)
+        if index in dateline_lines:
+            continue  # the story's first paragraph, never a caption
         if CAPTION_LABEL_RE.match(text) or CAPTION_WITH_CREDIT_RE.search(text):
             span = _line_span(doc, index)
             if not doc.is_ignored(span):
                 yield Violation(
                     span,
                     f"Photo caption `{shorten(text)}` left in the text",
-                    Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
+                    Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, index))),
                 )
             continue
         following = shape.nonblank[position + 1] if position + 1 < len(shape.nonblank) else None
@@ -155,7 +159,7 @@ def caption_text(doc: Document) -> Iterator[Violation]:
                 yield Violation(
                     span,
                     f"Photo caption `{shorten(text)}` left in the text",
-                    Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
+                    Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, index))),
                 )
             continue
         if in_head and len(text.split()) > 2 and not is_caption_marker(text) and not is_known_ui_line(text):

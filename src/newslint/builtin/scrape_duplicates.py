@@ -9,7 +9,7 @@ from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.rules import FixAvailability, Rule, rule
-from newslint.scrape_structure import is_caption_marker, is_known_ui_line, shorten
+from newslint.scrape_structure import is_caption_marker, is_known_ui_line, line_deletion, shorten
 
 # A repeated short line is more likely a refrain, a chant or a repeated subhead than damage.
 MIN_CHARS = 40
@@ -78,7 +78,7 @@ def duplicate_line(doc: Document) -> Iterator[Violation]:
         yield Violation(
             span,
             f"Line `{shorten(key)}` repeats an earlier line",
-            Fix.unsafe("Delete the repeated line", Edit.deletion(doc.line_with_break(index))),
+            Fix.unsafe("Delete the repeated line", Edit.deletion(line_deletion(doc, index))),
         )
 
 

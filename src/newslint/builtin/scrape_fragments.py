@@ -18,6 +18,7 @@ from newslint.scrape_structure import (
     is_known_ui_line,
     is_sign_off,
     layout,
+    line_deletion,
     shorten,
     tail_marker,
     words,
@@ -155,7 +156,7 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
         yield Violation(
             span,
             f"Stray fragment line `{shorten(text)}`",
-            Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
+            Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, index))),
         )
 
 

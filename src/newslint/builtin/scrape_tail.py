@@ -20,6 +20,7 @@ from newslint.scrape_structure import (
     is_known_ui_line,
     is_sign_off,
     layout,
+    line_deletion,
     looks_like_ui,
     overlap_with_body,
     shorten,
@@ -111,7 +112,7 @@ def site_chrome_line(doc: Document) -> Iterator[Violation]:
         yield Violation(
             span,
             f"Site UI line `{shorten(text)}` left in the article",
-            Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
+            Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, index))),
         )
 
 
@@ -232,7 +233,7 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
         yield Violation(
             span,
             f"Headline of another story `{shorten(text)}` after the article",
-            Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
+            Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, index))),
             severity=Severity.ERROR if marker_seen else None,
         )
 
@@ -261,7 +262,7 @@ def _teasers_inside_story(doc: Document) -> Iterator[Violation]:
                 yield Violation(
                     span,
                     f"Headline of another story `{shorten(doc.line_text(after))}` in the article",
-                    Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(after))),
+                    Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, after))),
                     severity=Severity.ERROR,
                 )
             after = shape.next(after)
