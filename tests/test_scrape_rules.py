@@ -176,3 +176,18 @@ def test_dateline_paragraph_after_a_credit_is_kept(linter):
         "as dockers continued a strike over a plan to automate the largest terminal.\n\n" + BODY
     )
     assert fixed(linter, text) == expected
+
+
+def test_teaser_excerpts_after_marker(lint):
+    text = (
+        "Harbour plan approved\n\n"
+        + LEAD
+        + BODY
+        + "\nRelated Posts\n\nLibrary hours extended after petition\n\n"
+        "The board voted on Thursday to add five Sunday hours at the main branch from January […]\n"
+    )
+    assert codes(lint(text, "SC4")) == ["SC401", "SC401"]
+
+
+def test_missing_space_after_comma_between_words(lint):
+    assert codes(lint("Officials in Paris,France said so, and 1,000 people agreed.\n", "SC7")) == ["SC701"]

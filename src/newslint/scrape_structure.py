@@ -254,10 +254,21 @@ def ui_signals(text: str) -> int:
     return score
 
 
+# A teaser's excerpt ends with an ellipsis, "[…]" or a "Read more" link.
+EXCERPT_END_RE = re.compile(
+    r"(?:…|\.\.\.|\[(?:…|\.\.\.)\])\s*(?:Read more\W*|Continue reading\W*)?$", re.IGNORECASE
+)
+
+
 def is_body_paragraph(text: str) -> bool:
     """A line of story prose: many words, closed by sentence punctuation, not a UI string."""
     stripped = GLUED_SHARE_RE.sub("", text).strip()
-    return len(stripped.split()) >= 14 and ends_sentence(stripped) and not is_known_ui_line(stripped)
+    return (
+        len(stripped.split()) >= 14
+        and ends_sentence(stripped)
+        and not EXCERPT_END_RE.search(stripped)
+        and not is_known_ui_line(stripped)
+    )
 
 
 def layout(doc: Document) -> Layout:

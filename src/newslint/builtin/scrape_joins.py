@@ -16,7 +16,7 @@ from newslint.segment import ABBREVIATIONS, AMBIGUOUS_ABBREVIATIONS, is_bullet
 
 COMMON = 3.0  # Zipf frequency of a word every reader knows
 GLUED_RE = re.compile(
-    r"(?P<left>(?:[a-z]\.){1,3}[a-z]|[A-Za-z]*[a-z]|\d+)(?P<punct>[.!?][”\"’)]?)(?P<right>[A-Z][a-z]+)\b"
+    r"(?P<left>(?:[a-z]\.){1,3}[a-z]|[A-Za-z]*[a-z]|\d+)(?P<punct>[.!?][”\"’)]?|,)(?P<right>[A-Z][a-z]+)\b"
 )
 # Domains, file names and code identifiers keep their dots.
 _NOT_PROSE_RE = re.compile(
@@ -72,6 +72,8 @@ def missing_space_after_sentence(doc: Document) -> Iterator[Violation]:
         if right.lower() in NOT_SENTENCE_STARTS or _NOT_PROSE_RE.search(_token_at(text, match.start())):
             continue
         start = match.start("punct")
+        if match.group("punct") == "," and not left.isalpha():
+            continue  # "1,Ten" is no prose
         line = doc.lines[doc.line_index(start)]
         if GLUED_SHARE_RE.search(text, start + 1, line.end) and GLUED_SHARE_RE.search(
             text[line.start : line.end]
@@ -87,7 +89,7 @@ def missing_space_after_sentence(doc: Document) -> Iterator[Violation]:
         make = Fix.safe if certain else Fix.unsafe
         yield Violation(
             span,
-            f"Missing space after the full stop in `{match.group()}`",
+            f"Missing space after the {'comma' if match.group('punct') == ',' else 'full stop'} in `{match.group()}`",
             make("Insert a space", Edit.insertion(at, " ")),
         )
 

@@ -11,6 +11,7 @@ from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.rules import FixAvailability, Rule, rule
 from newslint.scrape_structure import (
+    EXCERPT_END_RE,
     GLUED_SHARE_RE,
     UI_NOUNS,
     body_vocabulary,
@@ -210,6 +211,18 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
             marker_seen = True
             continue
         question = bool(_QUESTION_RE.search(text))
+        # After the widgets begin, a teaser's excerpt ends in an ellipsis or "[…]".
+        excerpt = marker_seen and bool(EXCERPT_END_RE.search(text))
+        if excerpt:
+            span = _line_span(doc, index)
+            if not doc.is_ignored(span):
+                yield Violation(
+                    span,
+                    f"Excerpt of another story `{shorten(text)}` after the article",
+                    Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, index))),
+                    severity=Severity.ERROR,
+                )
+            continue
         if not is_headline_shaped(text) and not (marker_seen and question and len(text.split()) >= 3):
             continue
         if not marker_seen and (index in doc.list_lines or question):
