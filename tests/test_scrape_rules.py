@@ -191,3 +191,12 @@ def test_teaser_excerpts_after_marker(lint):
 
 def test_missing_space_after_comma_between_words(lint):
     assert codes(lint("Officials in Paris,France said so, and 1,000 people agreed.\n", "SC7")) == ["SC701"]
+
+
+def test_byline_after_a_credit_is_not_a_caption(lint):
+    text = (
+        "Harbour plan approved\n\nPhoto: Ann Lee/Harbour Courier\n\nBy Jane Doe, Staff Writer\n\n"
+        + LEAD
+        + BODY
+    )
+    assert codes(lint(text, "SC2")) == ["SC201"]

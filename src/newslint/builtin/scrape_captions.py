@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
@@ -15,12 +16,14 @@ from newslint.scrape_structure import (
     is_caption_marker,
     is_credit_line,
     is_known_ui_line,
+    is_sign_off,
     layout,
     line_deletion,
     shorten,
 )
 
 CAPTION_MIN_WORDS = 4
+BYLINE_RE = re.compile(r"^(?:By|BY|Words by|Text by)\s+[A-Z]")
 HEADLINE_MAX_WORDS = 16
 
 
@@ -83,6 +86,8 @@ def _caption_candidate(doc: Document, index: int, headline_seen: bool) -> bool:
     text = doc.line_text(index).strip()
     count = len(text.split())
     if count < CAPTION_MIN_WORDS or is_caption_marker(text) or is_known_ui_line(text):
+        return False
+    if BYLINE_RE.match(text) or is_sign_off(text):
         return False
     # A descriptive sentence ends with a full stop; a long line without one is not a headline either.
     # A short unpunctuated line is a caption only once the headline has been seen above it.
