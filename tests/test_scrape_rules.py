@@ -44,7 +44,7 @@ def codes(findings) -> list[str]:
         "At 10 p.m. Turnout was reported. The U.S. Army said so.\n",
         "Prices rose 3.5 percent. Yes.\n",
         "The café in Tromsø sold “pierogi” for £4 — a bargain, Ramón said.\n",
-        "Hartley & Sons and R&D staff met AT&T at 5 < 7 > 2.\n",
+        "Baxter & Sons and R&D staff met AT&T at 5 < 7 > 2.\n",
         "\ufeffThe text opens with a byte-order mark.\n",
         "A family emoji 👨\u200d👩\u200d👧 stays whole.\n",
     ],
@@ -77,13 +77,13 @@ def test_refrain_in_quotes_is_not_a_duplicate(lint):
 def test_body_paragraph_above_mid_article_credit_is_not_a_caption(lint):
     text = (
         "Harbour plan approved\n\n" + LEAD + "The storm pushed water a metre deep into the building. Staff "
-        "spent two nights carrying paintings upstairs.\n\nPhotograph: Eoin Daly/Connacht Tribune\n\n" + BODY
+        "spent two nights carrying paintings upstairs.\n\nPhotograph: Pia Lund/Fjord Post\n\n" + BODY
     )
     assert codes(lint(text, "SC2")) == ["SC201"]
 
 
 def test_headline_directly_above_credit_is_not_a_caption(lint):
-    text = "Harbour plan approved after long debate\n\nPhoto: Lena Marsh/Harbour Courier\n\n" + LEAD + BODY
+    text = "Harbour plan approved after long debate\n\nPhoto: Ruth Okoye/Harbour Courier\n\n" + LEAD + BODY
     assert codes(lint(text, "SC2")) == ["SC201"]
 
 
@@ -143,13 +143,13 @@ def test_encoding_fixes_are_safe_and_exact(linter):
 
 def test_join_fixes(linter):
     text = (
-        "Harbour plan approved\n\n" + LEAD + "It pays for classroom tech-\nnology and a well-\nknown "
-        "program. Shops and salonsand cafes closed.\n\nThe board scaled back the plan, dropping a proposal\n\n"
+        "Harbour plan approved\n\n" + LEAD + "It pays for road infra-\nstructure and a well-\nknown "
+        "program. Shops and bakeriesand cafes closed.\n\nThe board scaled back the plan, dropping a proposal\n\n"
         "to build a new athletic complex.\n"
     )
     result = fixed(linter, text)
-    assert "classroom technology and a well-known program" in result
-    assert "salons and cafes" in result
+    assert "road infrastructure and a well-known program" in result
+    assert "bakeries and cafes" in result
     assert "dropping a proposal to build" in result
 
 
@@ -158,7 +158,7 @@ def test_unsafe_fix_removes_head_and_tail_junk_only(linter):
         "Local\n\nHarbour plan approved after long debate\n\n"
         "Workers paint new bays near the ferry terminal on Monday.\n\nPhoto: Ann Lee/Harbour Courier\n\n"
         "Hide caption\n\n" + LEAD + BODY + "\nSource link\n\nGet our briefing in your inbox every morning\n\n"
-        "Five ways to winterize your garden shed\n"
+        "Five ways to paint a garden shed\n"
     )
     expected = "Harbour plan approved after long debate\n\n" + LEAD + BODY
     assert fixed(linter, text) == expected

@@ -41,14 +41,14 @@ def _line_span(doc: Document, index: int) -> Span:
     severity=Severity.WARNING,
     fix=FixAvailability.ALWAYS,
     flag=(
-        "The bridge closed.\n\nPhoto: Lena Marsh/Dorrance Courier\n\nEngineers found rust.\n",
+        "The bridge closed.\n\nPhoto: Ruth Okoye/Tidewater Herald\n\nEngineers found rust.\n",
         "Maria Lopez/AFP via Getty Images\n",
         "Image source, Getty Images\n",
         "(Photo by Tom Reed/Reuters)\n",
-        "Photograph: Eoin Daly/Connacht Tribune\n",
+        "Photograph: Pia Lund/Fjord Post\n",
     ),
     pass_=(
-        "The photograph was taken by Lena Marsh for the Dorrance Courier.\n",
+        "The photograph was taken by Ruth Okoye for the Tidewater Herald.\n",
         "Getty Images said it would appeal, Reuters reported.\n",
         "Before/after: what the renovation changed\n",
     ),
@@ -63,7 +63,7 @@ def photo_credit_line(doc: Document) -> Iterator[Violation]:
     line between paragraphs.
 
     ## Example
-    Vladimir Smirnov/AFP via Getty Images
+    Maria Lopez/AFP via Getty Images
 
     ## Fix safety
     Unsafe: deleting the line is right for a scraped credit, but a byline-like line can look the same.
@@ -102,17 +102,17 @@ def _caption_candidate(doc: Document, index: int, headline_seen: bool) -> bool:
     fix=FixAvailability.ALWAYS,
     flag=(
         "Harbour bridge to close for a year\n\nThe bridge seen from the east bank on Wednesday.\n\n"
-        "Photo: Lena Marsh/Dorrance Courier\n\nMILLBROOK, Pennsylvania — The bridge will close in March, "
+        "Photo: Ruth Okoye/Tidewater Herald\n\nEASTON, Maryland — The bridge will close in March, "
         "officials said on Tuesday after a long meeting of the board.\n",
         "Harbour bridge to close for a year\n\nWorkers inspect the rusted girders under the old bridge\n"
         "Hide caption\n\nThe bridge will close in March, officials said on Tuesday after a long meeting of "
         "the county board.\n",
     ),
     pass_=(
-        "Harbour bridge to close for a year\n\nPhoto: Lena Marsh/Dorrance Courier\n\nMILLBROOK, "
-        "Pennsylvania — The bridge will close in March, officials said on Tuesday after a long meeting.\n",
+        "Harbour bridge to close for a year\n\nPhoto: Ruth Okoye/Tidewater Herald\n\nEASTON, "
+        "Maryland — The bridge will close in March, officials said on Tuesday after a long meeting.\n",
         "The storm pushed water a metre deep into the building. Staff spent two nights carrying "
-        "paintings upstairs.\n\nPhotograph: Eoin Daly/Connacht Tribune\n\nConservators doubted "
+        "paintings upstairs.\n\nPhotograph: Pia Lund/Fjord Post\n\nConservators doubted "
         "she could be saved, and the work took fourteen months in a borrowed hangar.\n",
     ),
 )
@@ -126,8 +126,8 @@ def caption_text(doc: Document) -> Iterator[Violation]:
     pushes the real lead down and repeats what the story says.
 
     ## Example
-    Maeve Pardy holds the award at the Grand Theatre on Sunday.
-    Photo: Carl Ng/Limestone Film Festival
+    The winning crew lifts the trophy at the boat club on Sunday.
+    Photo: Tom Reyes/River Regatta
 
     ## Fix safety
     Unsafe: the caption is judged by its position next to a credit; check it before deleting.

@@ -85,8 +85,8 @@ SPACE_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;", "&ensp;", "&
     category=Category.ENCODING,
     severity=Severity.ERROR,
     fix=FixAvailability.ALWAYS,
-    flag=("Hartley &amp; Sons\n", "we didn&#8217;t want it\n", "£84&nbsp;million\n"),
-    pass_=("Hartley & Sons\n", "R&D spending; AT&T; Q&A\n"),
+    flag=("Baxter &amp; Sons\n", "we didn&#8217;t want it\n", "£84&nbsp;million\n"),
+    pass_=("Baxter & Sons\n", "R&D spending; AT&T; Q&A\n"),
 )
 def html_entity(doc: Document) -> Iterator[Violation]:
     """## What it does
@@ -96,7 +96,7 @@ def html_entity(doc: Document) -> Iterator[Violation]:
     The extractor failed to decode the page's markup, so readers see `&amp;` instead of `&`.
 
     ## Example
-    Hartley &amp; Sons
+    Baxter &amp; Sons
 
     ## Fix safety
     Safe: the reference is replaced by the character it stands for (a non-breaking space by a space).
@@ -151,7 +151,7 @@ def markup_tag(doc: Document) -> Iterator[Violation]:
     Markup is for the browser; in the article text it is noise that readers have to skip.
 
     ## Example
-    said she hoped to return.<br>Esterhuizen added
+    said she hoped to return.<br>Marsh added
 
     ## Fix safety
     Safe: the tag is deleted; a line-breaking tag between two words becomes a space so they stay apart.

@@ -15,6 +15,7 @@ from newslint.scrape_structure import GLUED_SHARE_RE
 from newslint.segment import ABBREVIATIONS, AMBIGUOUS_ABBREVIATIONS, is_bullet
 
 COMMON = 3.0  # Zipf frequency of a word every reader knows
+KNOWN = 2.5  # Zipf frequency of a word most readers know
 GLUED_RE = re.compile(
     r"(?P<left>(?:[a-z]\.){1,3}[a-z]|[A-Za-z]*[a-z]|\d+)(?P<punct>[.!?][”\"’)]?|,)(?P<right>[A-Z][a-z]+)\b"
 )
@@ -59,7 +60,7 @@ def missing_space_after_sentence(doc: Document) -> Iterator[Violation]:
     glued word looks like a typo and breaks sentence splitting.
 
     ## Example
-    the remainder.Bids open in March
+    the balance.Bids open in March
 
     ## Fix safety
     Safe when both sides are common English words; unsafe otherwise (a brand or a domain may keep the dot).
@@ -94,7 +95,7 @@ def missing_space_after_sentence(doc: Document) -> Iterator[Violation]:
         )
 
 
-# Function words that end or start a glued pair ("salonsand", "theboard"). Prepositions that also
+# Function words that end or start a glued pair ("bakeriesand", "theboard"). Prepositions that also
 # work as prefixes ("out", "over", "up") are left out: "outsprinting" is a word, not two.
 GLUE_RIGHT = (
     DETERMINERS | CONJUNCTIONS | PRONOUNS | AUXILIARIES | POSSESSIVES | {"of", "to", "for", "with", "from"}
@@ -142,7 +143,7 @@ PREFIXES = (
 )
 
 
-# Second halves of compound place and company names ("Millbrook", "Harbourfront", "Lakeview").
+# Second halves of compound place and company names ("Eastbrook", "Harbourfront", "Bayview").
 PLACE_NAME_ENDINGS = frozenset(
     [
         "field",
@@ -252,10 +253,12 @@ def _best_split(word: str, capitalised: bool, doc_words: frozenset[str]) -> tupl
             if not (known_name or function or long_word):
                 continue
         else:
-            if min(lz, rz) < COMMON or len(left) < 2:
+            # Beside a function word ("bakeriesand") a less common word is still convincing.
+            needed = KNOWN if function and len(left) >= 4 else COMMON
+            if min(lz, rz) < needed or len(left) < 2:
                 continue
             # Compounds missing from the word list ("overtourism") have an uninflected first half;
-            # glued words often do not ("salonsand", "votedto").
+            # glued words often do not ("bakeriesand", "votedto").
             inflected = left.endswith(("s", "ed", "ing")) and len(left) >= 4
             if not (function or inflected):
                 continue
@@ -272,26 +275,26 @@ def _best_split(word: str, capitalised: bool, doc_words: frozenset[str]) -> tupl
     severity=Severity.WARNING,
     fix=FixAvailability.ALWAYS,
     flag=(
-        "Shops, nail salonsand cafes closed.\n",
-        "Class sizes at Lakeview Elementaryrose to 31.\n",
+        "Shops, bakeriesand cafes closed.\n",
+        "Visits to the new Hospitalsaw a record in May.\n",
         "Northfield voted. Northfieldresidents were glad.\n",
     ),
     pass_=(
         "FieldMote raised money from GreenHarbor Ventures for the iPhone app.\n",
-        "Springfield and Millbrook signed the deal.\n",
+        "Springfield and Eastbrook signed the deal.\n",
     ),
 )
 def run_together_words(doc: Document) -> Iterator[Violation]:
     """## What it does
     Flags a word missing from the English word list that splits into two common words
-    ("salonsand", "Elementaryrose"), using the shipped word frequencies. Camel-case names
+    ("bakeriesand", "Hospitalsaw"), using the shipped word frequencies. Camel-case names
     (FieldMote, iPhone) and words in the `accept` list are left alone.
 
     ## Why is this bad
     Extractors drop the space where a line or a link ended, leaving a non-word readers must decode.
 
     ## Example
-    nail salonsand cafes
+    bakeriesand cafes
 
     ## Fix safety
     Unsafe: the split is a guess from word frequencies; a rare name can look like two words.
@@ -329,20 +332,20 @@ HYPHEN_BREAK_RE = re.compile(r"(?P<left>[A-Za-z]{2,})-[ \t]*(?P<break>\r\n|\r|\n
     category=Category.JOIN,
     severity=Severity.WARNING,
     fix=FixAvailability.ALWAYS,
-    flag=("It will pay for classroom tech-\nnology and heating.\n",),
+    flag=("It will pay for road infra-\nstructure and heating.\n",),
     pass_=("It was an off-year election.\nVoters came anyway.\n", "Pages 3-\n4 list the costs.\n"),
 )
 def hyphen_line_break(doc: Document) -> Iterator[Violation]:
     """## What it does
-    Flags a word split by a hyphen at the end of a line ("tech-" / "nology"), as print layouts and
+    Flags a word split by a hyphen at the end of a line ("infra-" / "structure"), as print layouts and
     PDF extraction leave them.
 
     ## Why is this bad
     The broken word is no longer a word for readers, search or spell checking.
 
     ## Example
-    classroom tech-
-    nology
+    road infra-
+    structure
 
     ## Fix safety
     Unsafe: the fix joins the halves (dropping the hyphen when the joined word is English, keeping it

@@ -192,7 +192,7 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
 
     ## Example
     Related Posts
-    Five things to check before you winterize your home
+    Seven ways to clear your gutters before spring
 
     ## Fix safety
     Unsafe: deleting the line is right for a widget headline; an editor should confirm.
