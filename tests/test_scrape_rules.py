@@ -200,3 +200,19 @@ def test_byline_after_a_credit_is_not_a_caption(lint):
         + BODY
     )
     assert codes(lint(text, "SC2")) == ["SC201"]
+
+
+def test_hard_wrapped_text_is_not_read_as_broken_paragraphs(lint):
+    wrapped = (
+        "The council approved the plan on Tuesday after a long\n"
+        "debate about parking fees, which had divided the town\n"
+        "for most of the summer and drawn hundreds of letters\n"
+        "from residents who said the fees would hurt the shops\n"
+        "on the main street and the cafes along the harbour, and\n"
+        "from visitors who said there was nowhere left to park.\n"
+    )
+    assert lint(wrapped + "\n" + wrapped, *SCRAPE) == []
+
+
+def test_a_paragraph_about_copyright_is_not_a_footer(lint):
+    assert lint(LEAD + "Copyright lawyers said the ruling was narrow.\n", *SCRAPE) == []

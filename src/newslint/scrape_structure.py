@@ -441,3 +441,24 @@ def line_deletion(doc: Document, index: int) -> Span:
     if index > 0 and not doc.is_blank_line(index - 1):
         return Span(doc.lines[index - 1].end, doc.lines[index].end)
     return doc.line_with_break(index)
+
+
+HARD_WRAP_MIN_LINES = 5
+HARD_WRAP_SHARE = 0.3
+
+
+def is_hard_wrapped(doc: Document) -> bool:
+    """Say whether the text is wrapped at a fixed width (sentences run on over line breaks).
+
+    Extracted articles put a paragraph on one line; in wrapped text a line that stops
+    mid-sentence is the format, not damage.
+    """
+    shape = layout(doc)
+    runs_on = sum(
+        1
+        for index in shape.nonblank
+        if index + 1 < len(doc.lines)
+        and not doc.is_blank_line(index + 1)
+        and not ends_sentence(doc.line_text(index))
+    )
+    return runs_on >= HARD_WRAP_MIN_LINES and runs_on >= HARD_WRAP_SHARE * len(shape.nonblank)

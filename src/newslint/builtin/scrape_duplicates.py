@@ -9,7 +9,13 @@ from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.rules import FixAvailability, Rule, rule
-from newslint.scrape_structure import is_caption_marker, is_known_ui_line, line_deletion, shorten
+from newslint.scrape_structure import (
+    is_caption_marker,
+    is_hard_wrapped,
+    is_known_ui_line,
+    line_deletion,
+    shorten,
+)
 
 # A repeated short line is more likely a refrain, a chant or a repeated subhead than damage.
 MIN_CHARS = 40
@@ -52,6 +58,8 @@ def duplicate_line(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the later copy is deleted; check that the repetition was not deliberate.
     """
+    if is_hard_wrapped(doc):
+        return  # the layout of wrapped text says nothing about page chrome
     seen: set[str] = set()
     title = _key(doc.line_text(doc.title_line)) if doc.title_line is not None else None
     if title is not None:

@@ -15,6 +15,7 @@ from newslint.scrape_structure import (
     CUT_OFF_WORDS,
     ends_sentence,
     is_caption_marker,
+    is_hard_wrapped,
     is_known_ui_line,
     is_sign_off,
     layout,
@@ -113,6 +114,8 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the line is deleted; a lone leading word may instead belong to the next line.
     """
+    if is_hard_wrapped(doc):
+        return  # the layout of wrapped text says nothing about page chrome
     shape = layout(doc)
     marker = tail_marker(doc)  # lines after it are SC109's topic tags
     names: frozenset[str] | None = None
@@ -240,6 +243,8 @@ def truncated_paragraph(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     No fix: the missing words are not in the text.
     """
+    if is_hard_wrapped(doc):
+        return  # the layout of wrapped text says nothing about page chrome
     shape = layout(doc)
     if shape.first_body is None or shape.last_body is None:
         return

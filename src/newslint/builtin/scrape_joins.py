@@ -11,7 +11,7 @@ from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, POSSESSIVES, PRONOUNS, zipf
 from newslint.rules import FixAvailability, Rule, rule
-from newslint.scrape_structure import GLUED_SHARE_RE
+from newslint.scrape_structure import GLUED_SHARE_RE, is_hard_wrapped
 from newslint.segment import ABBREVIATIONS, AMBIGUOUS_ABBREVIATIONS, is_bullet
 
 COMMON = 3.0  # Zipf frequency of a word every reader knows
@@ -406,6 +406,8 @@ def paragraph_broken_mid_sentence(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the fix joins the two lines with a space.
     """
+    if is_hard_wrapped(doc):
+        return
     lines = doc.lines
     for index in range(len(lines) - 1):
         text = doc.line_text(index)

@@ -17,6 +17,7 @@ from newslint.scrape_structure import (
     body_vocabulary,
     ends_sentence,
     is_caption_marker,
+    is_hard_wrapped,
     is_headline_shaped,
     is_known_ui_line,
     is_sign_off,
@@ -90,6 +91,8 @@ def site_chrome_line(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the line is judged by its shape and position, not by an exact known string.
     """
+    if is_hard_wrapped(doc):
+        return  # the layout of wrapped text says nothing about page chrome
     shape = layout(doc)
     marker = tail_marker(doc)
     for index in shape.nonblank:
@@ -197,6 +200,8 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: deleting the line is right for a widget headline; an editor should confirm.
     """
+    if is_hard_wrapped(doc):
+        return  # the layout of wrapped text says nothing about page chrome
     shape = layout(doc)
     if shape.last_body is None:
         return
