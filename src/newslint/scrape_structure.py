@@ -237,23 +237,6 @@ def is_known_ui_line(text: str) -> bool:
     return bool(text.strip()) and bool(_ui_line_re().fullmatch(text))
 
 
-def ui_signals(text: str) -> int:
-    """Count the signs that a short line is site chrome: UI verb first, second person, UI nouns."""
-    tokens = [w.lower() for w in words(text)]
-    if not tokens:
-        return 0
-    score = 0
-    if tokens[0] in UI_VERBS:
-        score += 1
-    if any(t in SECOND_PERSON for t in tokens):
-        score += 1
-    if any(t in UI_NOUNS for t in tokens):
-        score += 1
-    if re.search(r"[|•»›→←]|\(\d+\)|\bhere\b", text):
-        score += 1
-    return score
-
-
 # A teaser's excerpt ends with an ellipsis, "[…]" or a "Read more" link.
 EXCERPT_END_RE = re.compile(
     r"(?:…|\.\.\.|\[(?:…|\.\.\.)\])\s*(?:Read more\W*|Continue reading\W*)?$", re.IGNORECASE
