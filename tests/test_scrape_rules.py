@@ -216,3 +216,23 @@ def test_hard_wrapped_text_is_not_read_as_broken_paragraphs(lint):
 
 def test_a_paragraph_about_copyright_is_not_a_footer(lint):
     assert lint(LEAD + "Copyright lawyers said the ruling was narrow.\n", *SCRAPE) == []
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "People walk past the Capitol in Washington on Jan. 5, 2024. (AP Photo/Jane Doe, File)",
+        "A man walks past the flooded shop on Tuesday. REUTERS/Jane Doe/File Photo",
+        "Crowds gather outside the stadium on Tuesday. Photograph: Jane Doe/Harbour Herald",
+    ],
+)
+def test_caption_ending_with_its_credit(lint, caption):
+    text = "Harbour plan approved\n\n" + LEAD + caption + "\n\n" + BODY
+    assert codes(lint(text, "SC2")) == ["SC202"]
+
+
+def test_sentence_mentioning_photos_is_not_a_caption(lint):
+    text = (
+        "Harbour plan approved\n\n" + LEAD + "The mayor said it was fine. Photo finishes are rare.\n\n" + BODY
+    )
+    assert lint(text, "SC2") == []

@@ -49,7 +49,7 @@ CREDIT_RE = re.compile(
       | {_CREDIT_LABEL}\s+(?:by|courtesy\s+of)\s+\S.{{0,60}}                        # Photo by Name, Photo courtesy of X
       | Courtesy\s+(?:of\s+)?{_NAME}(?:\s*/\s*{_NAME})?                             # Courtesy of the family
       | {_NAME}\s*[|]\s*{_NAME}                                                  # Name | Agency
-      | (?!By\s){_NAME}\s*/\s*{_NAME}(?:\s+(?:via|for)\s+{_NAME})?                # Name/Agency (not a byline)
+      | (?!By\s){_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?(?:\s+(?:via|for)\s+{_NAME})?                # Name/Agency (not a byline)
       | {_AGENCY}(?:\s*/\s*{_NAME})?(?:\s+via\s+{_NAME})?                         # AFP/Getty Images, AP Photo/Name
       | {_NAME}\s+(?:via|for)\s+{_AGENCY}(?:\s+Images)?                         # Name via Getty Images
     )\s*$""",
@@ -293,11 +293,22 @@ CAPTION_CONTROL_RE = re.compile(
 CAPTION_LABEL_RE = re.compile(r"^\s*(?:Image|Photo|Picture|Media|Video)\s+caption\s*[,:]\s+\S", re.IGNORECASE)
 
 
-# A caption that ends with its wire credit, as agencies file them: "... on Thursday. REUTERS/Name".
-CAPTION_WITH_CREDIT_RE = re.compile(
-    r"[.!?]['\"”’]?\s+\(?(?:REUTERS|Reuters|AP\s+Photo|AFP(?:\s+PHOTO)?|EPA(?:-EFE)?|Getty\s+Images|"
-    r"Xinhua|ANADOLU|dpa|PA\s+Images)\s*/\s*[A-Z][\w.'’ -]{1,50}\)?\s*$"
-)
+# A caption that ends with its own credit, as agencies file them: "... on Thursday. REUTERS/Name",
+# "... in 2020. (AP Photo/Name, File)", "... on Monday. Photograph: Name/Agency".
+_LAST_SENTENCE_END_RE = re.compile(r"[.!?]['\"”’]?\s+(?=\S[^.!?]*$)")
+_CREDIT_SIGNAL_RE = re.compile(r"/|\b(?:Photo|Photograph|Picture|Image|Credit)s?\b", re.IGNORECASE)
+
+
+def ends_with_credit(text: str) -> bool:
+    """Say whether a caption-like line closes with a photo credit after its last sentence."""
+    ends = list(_LAST_SENTENCE_END_RE.finditer(text))
+    match = ends[-1] if ends else None
+    if match is None or len(text[: match.start()].split()) < 4:
+        return False
+    tail = text[match.end() :].strip()
+    inner = tail[1:-1] if tail.startswith("(") and tail.endswith(")") else tail
+    inner = re.sub(r",\s*(?:File|Pool|Handout)(?:\s+Photo)?$", "", inner)
+    return bool(_CREDIT_SIGNAL_RE.search(inner)) and is_credit_line(inner)
 
 
 def is_caption_control(text: str) -> bool:

@@ -11,8 +11,8 @@ from newslint.hookspecs import hookimpl
 from newslint.rules import FixAvailability, Rule, rule
 from newslint.scrape_structure import (
     CAPTION_LABEL_RE,
-    CAPTION_WITH_CREDIT_RE,
     FULL_STOP_RE,
+    ends_with_credit,
     is_caption_marker,
     is_credit_line,
     is_known_ui_line,
@@ -139,7 +139,7 @@ def caption_text(doc: Document) -> Iterator[Violation]:
         text = doc.line_text(index)
         if index in dateline_lines:
             continue  # the story's first paragraph, never a caption
-        if CAPTION_LABEL_RE.match(text) or CAPTION_WITH_CREDIT_RE.search(text):
+        if CAPTION_LABEL_RE.match(text) or ends_with_credit(text):
             span = _line_span(doc, index)
             if not doc.is_ignored(span):
                 yield Violation(
