@@ -236,3 +236,22 @@ def test_sentence_mentioning_photos_is_not_a_caption(lint):
         "Harbour plan approved\n\n" + LEAD + "The mayor said it was fine. Photo finishes are rare.\n\n" + BODY
     )
     assert lint(text, "SC2") == []
+
+
+def test_closing_list_of_dates_is_not_a_teaser_block(lint):
+    text = (
+        "Harbour plan approved\n\n" + LEAD + BODY + "\nKey dates\n\nJan. 7: First meters switched on\n\n"
+        "March 1: Council reviews the fees\n"
+    )
+    assert lint(text, *SCRAPE) == []
+
+
+def test_closing_run_of_headlines_is_a_teaser_block_even_on_the_same_topic(lint):
+    text = (
+        "Harbour plan approved\n\n"
+        + LEAD
+        + BODY
+        + "\nHarbour town council approves new budget for parking staff\n\n"
+        "Harbour police report drop in weekend thefts\n"
+    )
+    assert codes(lint(text, "SC4")) == ["SC401", "SC401"]

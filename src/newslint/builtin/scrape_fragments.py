@@ -135,10 +135,11 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
             above_headline = doc.title_line is not None and index < doc.title_line
             stray = above_headline or all(t in PAGE_LABELS for t in lowered)
         if not stray and shape.in_tail(index) and (marker is None or index < marker):
-            # After the story, a word or two not heading a closing paragraph is left over.
+            # After the story, a last word or two, or one above a UI line, is left over.
+            # (A word or two over more lines is a subheading: "Key dates" over a list.)
             following = shape.next(index)
             stray = not is_sign_off(text) and (
-                following is None or not ends_sentence(doc.line_text(following))
+                following is None or is_known_ui_line(doc.line_text(following))
             )
         if not stray and len(tokens) == 1 and not shape.in_head(index) and text[0].isupper():
             word = tokens[0]
