@@ -456,3 +456,21 @@ def is_hard_wrapped(doc: Document) -> bool:
         and not ends_sentence(doc.line_text(index))
     )
     return runs_on >= HARD_WRAP_MIN_LINES and runs_on >= HARD_WRAP_SHARE * len(shape.nonblank)
+
+
+# Labelled items ("Jan. 7: First opening", "Cost: $40") make a list, not a block of headlines.
+LABELLED_ITEM_RE = re.compile(r"^\s*(?:[^:]{1,20}:\s|\(?\d)")
+
+
+def headline_run_length(doc: Document, index: int) -> int:
+    """How many headline-shaped lines, ``index``'s included, run to the end of the text."""
+    shape = layout(doc)
+    position = shape.nonblank.index(index)
+    rest = shape.nonblank[position:]
+    texts = [doc.line_text(i) for i in rest]
+    if not all(is_headline_shaped(t) and not is_sign_off(t) for t in texts):
+        return 0
+    # Labelled items ("Jan. 7: First opening", "Cost: $40") are a list the story closes with.
+    if sum(bool(LABELLED_ITEM_RE.match(t)) for t in texts) * 2 >= len(texts):
+        return 0
+    return len(rest)

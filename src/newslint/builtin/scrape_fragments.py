@@ -14,6 +14,7 @@ from newslint.rules import FixAvailability, Rule, rule
 from newslint.scrape_structure import (
     CUT_OFF_WORDS,
     ends_sentence,
+    headline_run_length,
     is_caption_marker,
     is_hard_wrapped,
     is_known_ui_line,
@@ -139,7 +140,9 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
             # (A word or two over more lines is a subheading: "Key dates" over a list.)
             following = shape.next(index)
             stray = not is_sign_off(text) and (
-                following is None or is_known_ui_line(doc.line_text(following))
+                following is None
+                or is_known_ui_line(doc.line_text(following))
+                or headline_run_length(doc, following) >= 2
             )
         if not stray and len(tokens) == 1 and not shape.in_head(index) and text[0].isupper():
             word = tokens[0]

@@ -13,9 +13,11 @@ from newslint.rules import FixAvailability, Rule, rule
 from newslint.scrape_structure import (
     EXCERPT_END_RE,
     GLUED_SHARE_RE,
+    LABELLED_ITEM_RE,
     UI_NOUNS,
     body_vocabulary,
     ends_sentence,
+    headline_run_length,
     is_caption_marker,
     is_hard_wrapped,
     is_headline_shaped,
@@ -34,7 +36,6 @@ TEASER_MAX_OVERLAP = 0.2
 FINAL_LINE_MAX_OVERLAP = 0.5
 FINAL_LINE_MIN_WORDS = 4
 MIN_HEADLINE_RUN = 2
-_LABELLED_ITEM_RE = re.compile(r"^\s*(?:[^:]{1,20}:\s|\(?\d)")
 RUN_MAX_OVERLAP = 0.75
 
 
@@ -42,21 +43,7 @@ def _is_in_list(doc: Document, index: int) -> bool:
     """A labelled line next to another labelled line: an item of a list, not a headline."""
     shape = layout(doc)
     neighbours = (shape.previous(index), shape.next(index))
-    return any(n is not None and _LABELLED_ITEM_RE.match(doc.line_text(n)) for n in neighbours)
-
-
-def _headline_run_length(doc: Document, index: int) -> int:
-    """How many headline-shaped lines, ``index``'s included, run to the end of the text."""
-    shape = layout(doc)
-    position = shape.nonblank.index(index)
-    rest = shape.nonblank[position:]
-    texts = [doc.line_text(i) for i in rest]
-    if not all(is_headline_shaped(t) and not is_sign_off(t) for t in texts):
-        return 0
-    # Labelled items ("Jan. 7: First opening", "Cost: $40") are a list the story closes with.
-    if sum(bool(_LABELLED_ITEM_RE.match(t)) for t in texts) * 2 >= len(texts):
-        return 0
-    return len(rest)
+    return any(n is not None and LABELLED_ITEM_RE.match(doc.line_text(n)) for n in neighbours)
 
 
 _QUESTION_RE = re.compile(r"\?[\"'”’)]*\s*$")
@@ -269,9 +256,9 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
         # The story's last line being a headline-shaped line is itself a sign (a widget whose label
         # was already removed); elsewhere in the tail the line must share few words with the story.
         # A run of headlines closing the text is a widget list whatever their words.
-        in_run = _headline_run_length(doc, index) >= MIN_HEADLINE_RUN
+        in_run = headline_run_length(doc, index) >= MIN_HEADLINE_RUN
         last = index == shape.nonblank[-1]
-        if not in_run and not marker_seen and _LABELLED_ITEM_RE.match(text) and _is_in_list(doc, index):
+        if not in_run and not marker_seen and LABELLED_ITEM_RE.match(text) and _is_in_list(doc, index):
             continue
         limit = RUN_MAX_OVERLAP if in_run else FINAL_LINE_MAX_OVERLAP if last else TEASER_MAX_OVERLAP
         if not marker_seen and (overlap > limit or len(text.split()) < FINAL_LINE_MIN_WORDS):
