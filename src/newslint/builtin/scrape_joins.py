@@ -17,7 +17,7 @@ from newslint.segment import ABBREVIATIONS, AMBIGUOUS_ABBREVIATIONS, is_bullet
 COMMON = 3.0  # Zipf frequency of a word every reader knows
 KNOWN = 2.5  # Zipf frequency of a word most readers know
 GLUED_RE = re.compile(
-    r"(?P<left>(?:[a-z]\.){1,3}[a-z]|[A-Za-z]*[a-z]|\d+)(?P<punct>[.!?][”\"’)]?|,)(?P<right>[A-Z][a-z]+)\b"
+    r"(?P<left>(?:[a-z]\.){1,3}[a-z]|(?<![\w.])(?:[A-Z]\.){1,3}[A-Z]|[A-Za-z]*[a-z]|\d+)(?P<punct>[.!?][”\"’)]?|,)(?P<right>[A-Z][a-z]+)\b"
 )
 # Domains, file names and code identifiers keep their dots.
 _NOT_PROSE_RE = re.compile(
@@ -84,9 +84,10 @@ def missing_space_after_sentence(doc: Document) -> Iterator[Violation]:
         if doc.is_ignored(span) or doc.is_accepted(left + match.group("punct") + right):
             continue
         at = match.end("punct")
-        certain = ((left.islower() and zipf(left.replace(".", "")) >= COMMON) or "." in left) and zipf(
-            right
-        ) >= COMMON
+        # "p.m.Turnout", "ministry.The": common words both sides; "U.S.Army" may be a style choice.
+        lower_abbreviation = "." in left and left.islower()
+        common_word = left.islower() and zipf(left) >= COMMON
+        certain = (lower_abbreviation or common_word) and zipf(right) >= COMMON
         make = Fix.safe if certain else Fix.unsafe
         yield Violation(
             span,
