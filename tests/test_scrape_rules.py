@@ -255,3 +255,12 @@ def test_closing_run_of_headlines_is_a_teaser_block_even_on_the_same_topic(lint)
         "Harbour police report drop in weekend thefts\n"
     )
     assert codes(lint(text, "SC4")) == ["SC401", "SC401"]
+
+
+def test_compounds_missing_from_the_word_list_are_not_joins(lint):
+    text = "Critics called it sportswashing; newsmakers, salespeople and policyholders used smartwatches.\n"
+    assert lint(text, "SC702") == []
+
+
+def test_run_together_words_split_at_the_glued_word(linter):
+    assert fixed(linter, "The boardsaid it votedto wait.\n") == "The board said it voted to wait.\n"
