@@ -392,6 +392,9 @@ UI_LINE_MAX_WORDS = 14
 QUOTE_OPENERS = ('"', "“", "‘", "'")
 
 
+_ADDRESS_RE = re.compile(r"\S+@\S+\.\w{2,}|https?://\S+|\bwww\.\S+")
+
+
 def looks_like_ui(text: str) -> bool:
     """A short line that calls the reader to act on the site, in any wording.
 
@@ -406,6 +409,8 @@ def looks_like_ui(text: str) -> bool:
     second = any(t in SECOND_PERSON for t in tokens)
     site_noun = any(t in UI_NOUNS for t in tokens)
     first_person_plural = any(t in {"our", "us"} for t in tokens)
+    if _ADDRESS_RE.search(stripped) and (second or first_person_plural or any(t in UI_VERBS for t in tokens)):
+        return True  # "Got a tip? Email us at tips@example.com"
     verb_first = tokens[0] in UI_VERBS or (tokens[0] in {"don't", "don’t"} and len(tokens) > 1)
     if verb_first and (second or site_noun or first_person_plural or len(tokens) <= 4):
         return True
