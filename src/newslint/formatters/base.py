@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from newslint.diagnostics import Applicability, Finding
 from newslint.document import Document, Position
+
+if TYPE_CHECKING:
+    from newslint.score import ArticleScore
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +21,7 @@ class FileReport:
     document: Document | None
     findings: Sequence[Finding]
     fixed: int = 0  # fixes applied to this file
+    statistics: ArticleScore | None = None  # with --statistics: score and readability
 
     def positions(self, finding: Finding) -> tuple[Position, Position] | None:
         if finding.span is None or self.document is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newslint.diagnostics import Applicability, Finding, Severity
 from newslint.formatters.base import FileReport, Formatter, Summary
+from newslint.formatters.statistics import statistics_text
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -32,6 +33,8 @@ class TextFormatter(Formatter):
             )
             code = self._paint(finding.code, "1;" + _COLORS[finding.severity])
             self.stream.write(f"{self._paint(where, '1')} {code} {self._marker(finding)}{finding.message}\n")
+        if report.statistics is not None and report.document is not None:
+            self.stream.write(statistics_text(report.path, report.document, report.statistics))
 
     def finish(self, summary: Summary) -> None:
         parts = []
