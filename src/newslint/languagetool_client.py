@@ -19,12 +19,9 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import http.client
 import json
 import re
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -155,7 +152,7 @@ class LanguageToolClient:
     timeout: float = DEFAULT_TIMEOUT
     max_chars: int = DEFAULT_MAX_CHARS
     params: Mapping[str, str] = field(default_factory=dict)  # extra /v2/check fields
-    opener: Opener = urllib.request.urlopen
+    opener: Opener | None = None  # urllib.request.urlopen unless given (imported on first request)
     _cache: dict[str, list[Match]] = field(default_factory=dict, repr=False)
     _language_checked: bool = field(default=False, repr=False)
     requests: int = field(default=0, repr=False)  # how many requests went out
@@ -211,6 +208,11 @@ class LanguageToolClient:
         return self._cache[key]
 
     def _request(self, endpoint: str, form: Mapping[str, str] | None) -> Any:
+        # Imported here: they pull in http.client and ssl, which a run without a server never needs.
+        import http.client
+        import urllib.error
+        import urllib.request
+
         url = urllib.parse.urljoin(self.url, endpoint)
         body = urllib.parse.urlencode(form).encode("utf-8") if form is not None else None
         request = urllib.request.Request(url, data=body, headers={"Accept": "application/json"})
@@ -218,7 +220,7 @@ class LanguageToolClient:
             request.add_header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
         self.requests += 1
         try:
-            with self.opener(request, timeout=self.timeout) as response:
+            with (self.opener or urllib.request.urlopen)(request, timeout=self.timeout) as response:
                 payload = response.read()
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace").strip()[:200]
