@@ -205,3 +205,17 @@ def test_fail_under_alone_ignores_findings_that_keep_the_score(articles, capsys)
 def test_fail_under_on_an_unreadable_file_fails(articles, capsys):
     code, out, _ = run(capsys, "--fail-under", "10", "missing.txt")
     assert code == 1 and "NL901" in out
+
+
+def test_text_summary_sums_up_the_scores_of_several_articles(articles, capsys):
+    _, out, _ = run(capsys, "--statistics", "clean-council.txt", "damaged-council.txt")
+    lines = out.splitlines()
+    damaged = float(
+        next(x for x in lines if x.startswith("damaged-council.txt: quality")).split()[3].split("/")[0]
+    )
+    mean = (100.0 + damaged) / 2
+    assert (
+        lines[-2]
+        == f"Quality score: mean {mean:.1f} over 2 articles; lowest {damaged:.1f} (damaged-council.txt)."
+    )
+    assert lines[-1].startswith("Found 5 findings")

@@ -10,6 +10,7 @@ with ``--statistics``, so the default output is unchanged.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -65,3 +66,22 @@ def statistics_object(path: str, document: Document, scored: ArticleScore) -> di
         "fix": None,
         "statistics": scored.as_dict(document),
     }
+
+
+@dataclass
+class ScoreTally:
+    """The run's scores, for one summary line when more than one article was scored."""
+
+    scores: list[tuple[float, str]] = field(default_factory=list)
+
+    def add(self, path: str, score: float) -> None:
+        self.scores.append((score, path))
+
+    def summary(self) -> list[str]:
+        if len(self.scores) < 2:
+            return []
+        mean = sum(s for s, _ in self.scores) / len(self.scores)
+        lowest, path = min(self.scores)
+        return [
+            f"Quality score: mean {mean:.1f} over {len(self.scores)} articles; lowest {lowest:.1f} ({path})."
+        ]
