@@ -178,21 +178,24 @@ class Linter:
         diff: bool = False,
         data: bytes | None = None,
     ) -> FileResult:
-        """Lint one file (or ``data`` read from standard input), applying fixes if asked."""
+        """Lint one file (or ``data`` read from standard input).
+
+        With ``fix``, apply fixes at or above that applicability and write the file (or, with
+        ``diff``, only compute the diff; for standard input, return the fixed text).
+        """
         try:
             config = self.config_for(path)
             source = decode(data) if data is not None else read_source(_require(path), config.max_file_size)
         except InputError as exc:
             return FileResult(display, None, [_file_error(exc)])
         document, findings = self._lint(source.text, path, config)
-        if fix is None and not diff:
+        if fix is None:
             return FileResult(display, document, findings)
-        threshold = fix if fix is not None else Applicability.SAFE
 
         def relint(text: str) -> list[Finding]:
             return self._lint(text, path, config)[1]
 
-        outcome = fix_until_stable(source.text, findings, relint, threshold)
+        outcome = fix_until_stable(source.text, findings, relint, fix)
         if diff:
             return FileResult(
                 display, document, findings, diff=unified_diff(source.text, outcome.text, display)

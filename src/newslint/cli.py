@@ -234,7 +234,7 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser, stdin: TextI
 def _lint_paths(args: argparse.Namespace, linter: Linter, stdin: TextIO, base: Config) -> int:
     unsafe = base.unsafe_fixes
     threshold = Applicability.UNSAFE if unsafe else Applicability.SAFE
-    fix = threshold if args.fix else None
+    fix = threshold if args.fix or args.diff else None
     stdin_mode_output = args.fix and args.paths == ["-"]
     report_stream = sys.stderr if stdin_mode_output else sys.stdout
     formatter = linter.plugins.formatters[args.format](
