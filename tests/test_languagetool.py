@@ -371,3 +371,13 @@ def test_local_without_the_extra_names_it(article, capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "language_tool_python", None)  # import fails
     code, _, err = run(capsys, "--isolated", "--languagetool", "local", "a.txt")
     assert code == 2 and "newslint[grammar]" in err
+
+
+def test_a_bug_in_the_mapping_is_a_crash_finding_not_a_traceback(server, article, capsys, monkeypatch):
+    def broken(match):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(lt, "map_category", broken)
+    code, out, _ = run(capsys, "--isolated", "--languagetool", server.url, "a.txt")
+    assert code == 3
+    assert "a.txt: NL902 LT (languagetool, from newslint.builtin.languagetool) crashed: KeyError" in out

@@ -20,6 +20,7 @@ from typing import Any
 from newslint.config import Config
 from newslint.diagnostics import Category, Edit, Finding, Fix, Severity, Span
 from newslint.document import Document
+from newslint.engine import crash_finding
 from newslint.errors import ConfigError
 from newslint.hookspecs import hookimpl
 from newslint.languagetool_client import (
@@ -332,4 +333,8 @@ def newslint_extra_findings(
     settings = settings_for(config)
     if settings is None or not document.text.strip():
         return None
-    return list(to_findings(document, BACKEND.matches(settings, document.text), findings, config))
+    matches = BACKEND.matches(settings, document.text)  # LanguageToolError: a clear error, exit 2
+    try:
+        return list(to_findings(document, matches, findings, config))
+    except Exception as exc:  # a bug in the mapping must not hide the rules' findings: NL902, exit 3
+        return [crash_finding(CODE_PREFIX, PLUGIN, ORIGIN, exc)]
