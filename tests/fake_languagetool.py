@@ -37,6 +37,16 @@ PATTERNS = [
         ["the", "ten", "tech"],
     ),
     (
+        r"\b(?:Okonjo|Teh)\b",
+        "MORFOLOGIK_RULE_EN_US",
+        "Possible spelling mistake",
+        "misspelling",
+        "TYPOS",
+        "Possible Typo",
+        "Possible spelling mistake found.",
+        ["Okoye", "The"],
+    ),
+    (
         r"\bFieldMoat\b",
         "MORFOLOGIK_RULE_EN_US",
         "Possible spelling mistake",

@@ -381,3 +381,12 @@ def test_a_bug_in_the_mapping_is_a_crash_finding_not_a_traceback(server, article
     code, out, _ = run(capsys, "--isolated", "--languagetool", server.url, "a.txt")
     assert code == 3
     assert "a.txt: NL902 LT (languagetool, from newslint.builtin.languagetool) crashed: KeyError" in out
+
+
+def test_spelling_matches_on_names_are_skipped_unless_asked(server):
+    text = "The final went to Okonjo in three sets.\n\nTeh crowd cheered. “Okonjo was brilliant,” he said.\n"
+    findings = _linter(server.url).lint_text(text)
+    # A capitalised word mid-sentence is a name, and so is the same word starting a sentence.
+    assert [text[f.span.start : f.span.end] for f in findings] == ["Teh"]
+    checked = _linter(server.url, **{"check-names": True}).lint_text(text)
+    assert [text[f.span.start : f.span.end] for f in checked] == ["Okonjo", "Teh", "Okonjo"]

@@ -42,7 +42,17 @@ log = logging.getLogger("newslint.languagetool")
 
 _LISTS = ("disabled-rules", "enabled-rules", "disabled-categories", "enabled-categories")
 _KEYS = frozenset(
-    {"server", "language", "timeout", "max-chars", "optional", "level", "mother-tongue", *_LISTS}
+    {
+        "server",
+        "language",
+        "timeout",
+        "max-chars",
+        "optional",
+        "level",
+        "mother-tongue",
+        "check-names",
+        *_LISTS,
+    }
 )
 
 # LanguageTool category ids -> newslint categories (issue type and rule id refine these below).
@@ -138,6 +148,7 @@ class Settings:
     timeout: float = DEFAULT_TIMEOUT
     max_chars: int = DEFAULT_MAX_CHARS
     optional: bool = False
+    check_names: bool = False  # spelling matches on capitalised words mid-sentence (names, mostly)
     params: tuple[tuple[str, str], ...] = ()
 
 
@@ -162,8 +173,10 @@ def read_settings(table: Mapping[str, Any], where: str) -> Settings | None:
     if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 100:
         raise ConfigError(f"{prefix} 'max-chars' must be a whole number of at least 100")
     optional = table.get("optional", False)
-    if not isinstance(optional, bool):
-        raise ConfigError(f"{prefix} 'optional' must be true or false")
+    check_names = table.get("check-names", False)
+    for key, flag in (("optional", optional), ("check-names", check_names)):
+        if not isinstance(flag, bool):
+            raise ConfigError(f"{prefix} '{key}' must be true or false")
     for key in _LISTS:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -176,6 +189,7 @@ def read_settings(table: Mapping[str, Any], where: str) -> Settings | None:
         timeout=float(timeout),
         max_chars=max_chars,
         optional=optional,
+        check_names=check_names,
         params=tuple(sorted(check_params(table).items())),
     )
 
@@ -290,7 +304,11 @@ def selected(config: Config, code: str, category: Category) -> bool:
 
 
 def to_findings(
-    document: Document, matches: Iterable[Match], own: Sequence[Finding], config: Config
+    document: Document,
+    matches: Iterable[Match],
+    own: Sequence[Finding],
+    config: Config,
+    check_names: bool = False,
 ) -> Iterator[Finding]:
     spans = [f.span for f in own if f.span is not None and f.category is not Category.ERROR]
     for match in matches:
@@ -303,6 +321,8 @@ def to_findings(
         category = map_category(match)
         if _accepted(document, matched, category):
             continue
+        if category is Category.SPELLING and not check_names and _name_like(document, span):
+            continue  # LanguageTool's dictionary does not know the people and places in the news
         code = finding_code(match.rule_id)
         if not selected(config, code, category):
             continue
@@ -316,6 +336,18 @@ def to_findings(
             fix=_fix(match, span, matched),
             origin=ORIGIN,
         )
+
+
+def _name_like(document: Document, span: Span) -> bool:
+    """A capitalised word mid-sentence, or one the article also uses mid-sentence: most likely a name."""
+    word = document[span]
+    if not word[:1].isupper() or not word.replace("-", "").replace("'", "").isalpha():
+        return False
+    before = document.text[: span.start].rstrip(" \t\"“‘'(")
+    if before and before[-1] not in ".!?:\n\r":
+        return True
+    mid_sentence = re.compile(rf"[\w,;] {re.escape(word)}\b")
+    return mid_sentence.search(document.text) is not None
 
 
 def _accepted(document: Document, matched: str, category: Category) -> bool:
@@ -335,6 +367,6 @@ def newslint_extra_findings(
         return None
     matches = BACKEND.matches(settings, document.text)  # LanguageToolError: a clear error, exit 2
     try:
-        return list(to_findings(document, matches, findings, config))
+        return list(to_findings(document, matches, findings, config, settings.check_names))
     except Exception as exc:  # a bug in the mapping must not hide the rules' findings: NL902, exit 3
         return [crash_finding(CODE_PREFIX, PLUGIN, ORIGIN, exc)]
