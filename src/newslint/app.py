@@ -160,6 +160,13 @@ class Linter:
     def _lint(self, text: str, path: Path | None, config: Config) -> tuple[Document, list[Finding]]:
         document = self.parse(text, path, config)
         findings = lint_document(document, self.selection_for(config, path))
+        extra = self.pm.hook.newslint_extra_findings(
+            document=document, findings=tuple(findings), config=config
+        )
+        if any(extra):
+            findings = sorted(
+                [*findings, *(f for more in extra if more for f in more)], key=lambda f: f.sort_key
+            )
         return document, apply_suppressions(document, findings)
 
     def check_file(

@@ -12,6 +12,7 @@ from newslint.document import Document, Position
 
 if TYPE_CHECKING:
     from newslint.rules import Rule
+    from newslint.score import ArticleScore
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,7 @@ class FileReport:
     document: Document | None
     findings: Sequence[Finding]
     fixed: int = 0  # fixes applied to this file
+    statistics: ArticleScore | None = None  # with --statistics: score and readability
 
     def positions(self, finding: Finding) -> tuple[Position, Position] | None:
         if finding.span is None or self.document is None:
