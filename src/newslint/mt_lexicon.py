@@ -1,0 +1,604 @@
+"""Shared word lists and token context for the machine-translation (MT) rules.
+
+The MT rules all ask the same questions of a token: is it the first word of a
+sentence, is it in running prose (not a heading, list item, quote or ignored region),
+what word comes before and after it, and what text separates them. ``analyse``
+answers them once per document and caches the answer, so the rules share one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from newslint.diagnostics import Span
+from newslint.document import Document, Token
+from newslint.lexicon import AUXILIARIES, FUNCTION_WORDS, PREPOSITIONS, zipf
+
+REPORTING_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "added",
+        "noted",
+        "stated",
+        "reported",
+        "announced",
+        "explained",
+        "wrote",
+        "argued",
+        "insisted",
+        "warned",
+        "claimed",
+        "confirmed",
+        "denied",
+        "estimated",
+        "concluded",
+        "found",
+        "noticed",
+        "showed",
+        "agreed",
+        "believed",
+        "believes",
+        "thinks",
+        "thought",
+        "suggested",
+        "acknowledged",
+        "admitted",
+        "predicted",
+        "recalled",
+        "replied",
+        "testified",
+        "urged",
+    ]
+)
+MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
+NUMBER_WORDS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+    ]
+)
+# Nouns that may take a plural verb in British usage ("the government are").
+COLLECTIVE_NOUNS = frozenset(
+    [
+        "team",
+        "government",
+        "police",
+        "family",
+        "staff",
+        "public",
+        "crew",
+        "committee",
+        "board",
+        "council",
+        "club",
+        "band",
+        "couple",
+        "majority",
+        "number",
+        "rest",
+        "remainder",
+        "cast",
+        "jury",
+        "audience",
+        "management",
+        "party",
+        "group",
+        "squad",
+        "side",
+        "media",
+        "data",
+        "people",
+        "cattle",
+        "clergy",
+        "youth",
+        "personnel",
+        "faculty",
+        "press",
+        "electorate",
+        "military",
+        "army",
+        "navy",
+        "enemy",
+        "crowd",
+        "class",
+        "company",
+        "firm",
+        "panel",
+        "union",
+        "opposition",
+        "cabinet",
+        "parliament",
+        "congress",
+        "senate",
+        "administration",
+        "leadership",
+        "community",
+        "population",
+        "pair",
+        "duo",
+        "trio",
+        "quartet",
+        "choir",
+        "orchestra",
+        "household",
+        "workforce",
+        "congregation",
+        "village",
+        "town",
+        "city",
+        "nation",
+        "country",
+        "fish",
+        "sheep",
+        "deer",
+        "aircraft",
+        "series",
+        "species",
+        "means",
+    ]
+)
+# Words that introduce a name or a title, so a capital after them is expected.
+NAME_INTRODUCERS = frozenset(
+    [
+        "of",
+        "the",
+        "for",
+        "and",
+        "in",
+        "by",
+        "named",
+        "called",
+        "titled",
+        "entitled",
+        "dubbed",
+        "to",
+        "from",
+        "on",
+        "a",
+        "an",
+        "at",
+        "with",
+        "as",
+        "film",
+        "movie",
+        "book",
+        "novel",
+        "album",
+        "song",
+        "single",
+        "play",
+        "musical",
+        "show",
+        "series",
+        "memoir",
+        "documentary",
+        "opera",
+        "poem",
+        "painting",
+        "newspaper",
+        "magazine",
+        "programme",
+        "program",
+        "podcast",
+        "column",
+        "track",
+        "hit",
+        "exhibition",
+        "game",
+        "sitcom",
+        "drama",
+        "paper",
+        "daily",
+        "tabloid",
+        "broadsheet",
+        "brand",
+        "label",
+        "app",
+        "station",
+        "channel",
+        "website",
+    ]
+)
+# Institutions that some house styles capitalise in running text.
+INSTITUTION_WORDS = frozenset(
+    [
+        "parliament",
+        "congress",
+        "senate",
+        "cabinet",
+        "government",
+        "state",
+        "council",
+        "court",
+        "church",
+        "god",
+        "internet",
+        "army",
+        "navy",
+        "police",
+        "labour",
+        "conservative",
+        "conservatives",
+        "liberal",
+        "liberals",
+        "democrat",
+        "democrats",
+        "republican",
+        "republicans",
+        "green",
+        "greens",
+        "independent",
+        "socialist",
+        "communist",
+        "tory",
+        "tories",
+        "unionist",
+        "nationalist",
+        "crown",
+        "treasury",
+        "bench",
+        "house",
+        "assembly",
+        "chamber",
+    ]
+)
+IRREGULAR_VERBS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "am",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "said",
+        "says",
+        "told",
+        "took",
+        "takes",
+        "made",
+        "makes",
+        "gave",
+        "gives",
+        "went",
+        "goes",
+        "came",
+        "comes",
+        "saw",
+        "sees",
+        "found",
+        "finds",
+        "got",
+        "gets",
+        "led",
+        "leads",
+        "left",
+        "leaves",
+        "met",
+        "meets",
+        "ran",
+        "runs",
+        "won",
+        "wins",
+        "lost",
+        "loses",
+        "held",
+        "holds",
+        "kept",
+        "keeps",
+        "set",
+        "sets",
+        "put",
+        "puts",
+        "cut",
+        "cuts",
+        "hit",
+        "hits",
+        "let",
+        "lets",
+        "began",
+        "begins",
+        "became",
+        "becomes",
+        "brought",
+        "brings",
+        "bought",
+        "buys",
+        "built",
+        "builds",
+        "caught",
+        "catches",
+        "chose",
+        "chooses",
+        "drew",
+        "draws",
+        "drove",
+        "drives",
+        "fell",
+        "falls",
+        "felt",
+        "feels",
+        "fought",
+        "fights",
+        "grew",
+        "grows",
+        "heard",
+        "hears",
+        "knew",
+        "knows",
+        "laid",
+        "lays",
+        "lay",
+        "meant",
+        "means",
+        "paid",
+        "pays",
+        "rose",
+        "rises",
+        "sent",
+        "sends",
+        "shut",
+        "spent",
+        "spends",
+        "spoke",
+        "speaks",
+        "stood",
+        "stands",
+        "struck",
+        "strikes",
+        "taught",
+        "teaches",
+        "thought",
+        "thinks",
+        "threw",
+        "throws",
+        "wrote",
+        "writes",
+        "wore",
+        "broke",
+        "breaks",
+        "remains",
+        "seems",
+        "seemed",
+        "appears",
+        "looks",
+    ]
+)
+IRREGULAR_PLURALS = frozenset(
+    [
+        "people",
+        "men",
+        "women",
+        "children",
+        "feet",
+        "teeth",
+        "mice",
+        "geese",
+        "oxen",
+        "lice",
+        "dice",
+        "police",
+        "cattle",
+        "staff",
+        "personnel",
+        "folk",
+        "folks",
+        "offspring",
+    ]
+)
+_SUFFIX_EVIDENCE = ("ing", "ly", "ent", "ous", "ive", "ful", "less", "able", "ible")
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Per-document token facts the MT rules share."""
+
+    tokens: tuple[Token, ...]
+    sentence_initial: frozenset[int]  # token indexes that open a sentence
+    prose: tuple[bool, ...]  # token is in body prose: not heading, list, quote or ignored
+    quoted: tuple[bool, ...]
+    lower_counts: Counter[str]  # how often each word occurs in lower case
+    cap_mid_counts: Counter[str]  # how often each word is capitalised mid-sentence
+
+
+_CACHE: dict[int, tuple[Document, Analysis]] = {}
+
+
+def analyse(doc: Document) -> Analysis:
+    """Return the shared token facts of ``doc``, computed once."""
+    hit = _CACHE.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    result = _analyse(doc)
+    if len(_CACHE) > 16:
+        _CACHE.clear()
+    _CACHE[id(doc)] = (doc, result)
+    return result
+
+
+def _analyse(doc: Document) -> Analysis:
+    tokens = doc.tokens
+    starts = [t.start for t in tokens]
+    initial: set[int] = set()
+    import bisect
+
+    openers = [s.start for s in doc.sentences] + [d.end for d in doc.datelines]
+    for offset in openers:
+        index = bisect.bisect_left(starts, offset)
+        if index < len(tokens):
+            initial.add(index)
+    skip_lines = doc.heading_lines | doc.list_lines
+    if doc.title_line is not None:
+        skip_lines = skip_lines | {doc.title_line}
+    prose: list[bool] = []
+    quoted: list[bool] = []
+    lower: Counter[str] = Counter()
+    cap_mid: Counter[str] = Counter()
+    for i, tok in enumerate(tokens):
+        in_quote = doc.in_quote(tok.span)
+        quoted.append(in_quote)
+        line = doc.line_index(tok.start)
+        prose.append(not in_quote and line not in skip_lines and not doc.is_ignored(tok.span))
+        word = tok.text
+        if word.islower():
+            lower[word] += 1
+        elif word[:1].isupper() and i not in initial and line not in skip_lines:
+            cap_mid[word] += 1
+    return Analysis(tuple(tokens), frozenset(initial), tuple(prose), tuple(quoted), lower, cap_mid)
+
+
+def gap(doc: Document, left: Token, right: Token) -> str:
+    """The text between two tokens."""
+    return doc.text[left.end : right.start]
+
+
+def joined_by_space(doc: Document, left: Token, right: Token) -> bool:
+    """Say whether only spaces (no line break or punctuation) separate two tokens."""
+    between = gap(doc, left, right)
+    return bool(between) and between.strip(" \t") == ""
+
+
+def is_capitalised(word: str) -> bool:
+    """``Word``: an upper-case letter followed by at least one lower-case letter."""
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
+def has_suffix_evidence(word: str) -> bool:
+    return word.lower().endswith(_SUFFIX_EVIDENCE)
+
+
+def is_function_word(word: str) -> bool:
+    return word.lower() in FUNCTION_WORDS
+
+
+def plural_of(noun: str) -> str:
+    """A regular English plural, good enough to look up in the frequency list."""
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and len(noun) > 2 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def is_singular_count_noun(word: str) -> bool:
+    """Say whether ``word`` looks like a singular count noun with a common plural."""
+    lower = word.lower()
+    if not lower.isalpha() or len(lower) < 3 or lower.endswith(("s", "ly", "ing", "ed")):
+        return False
+    if lower in FUNCTION_WORDS or lower in NUMBER_WORDS or lower in IRREGULAR_VERBS:
+        return False
+    if lower in IRREGULAR_PLURALS or lower in COLLECTIVE_NOUNS:
+        return False
+    return zipf(lower) >= 3.0 and zipf(plural_of(lower)) >= 2.8
+
+
+def iter_prose(doc: Document) -> Iterator[tuple[int, Token]]:
+    """Yield (index, token) for tokens in body prose."""
+    facts = analyse(doc)
+    for i, tok in enumerate(facts.tokens):
+        if facts.prose[i]:
+            yield i, tok
+
+
+def span_of(first: Token, last: Token) -> Span:
+    return Span(first.start, last.end)
+
+
+def looks_finite_verb(doc: Document, tokens: tuple[Token, ...], i: int) -> bool:
+    """Loose test: could token ``i`` be the finite verb of a clause?
+
+    Deliberately generous (it errs towards "yes"), because the verbless-sentence rule
+    must only fire when no reading of the sentence has a verb.
+    """
+    word = tokens[i].text
+    lower = word.lower()
+    if lower in IRREGULAR_VERBS or lower in AUXILIARIES or lower in REPORTING_VERBS:
+        return True
+    if not word.islower():
+        return False
+    before = tokens[i - 1].text.lower() if i > 0 else ""
+    if before in _NOMINAL_BEFORE or before in NUMBER_WORDS or before.isdigit():
+        return False  # "the plans", "a think": a noun
+    if lower.endswith("ed") and len(lower) > 4:
+        return not _reduced_relative(doc, tokens, i)
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ous", "'s", "’s"))
+
+
+_NOMINAL_BEFORE = frozenset({"a", "an", "the", "my", "your", "his", "her", "its", "our", "their"})
+
+
+def _reduced_relative(doc: Document, tokens: tuple[Token, ...], i: int) -> bool:
+    """Say whether the participle at ``i`` modifies an appositive noun: ", a think tank affiliated with"."""
+    after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    if after not in PREPOSITIONS:
+        return False
+    line_start = doc.text.rfind("\n", 0, tokens[i].start) + 1
+    comma = doc.text.rfind(",", line_start, tokens[i].start)
+    if comma < 0:
+        return False
+    segment = doc.text[comma + 1 : tokens[i].start].split()
+    return bool(segment) and segment[0].lower() in {"a", "an", "the"}
+
+
+@cache
+def foreign_words() -> dict[str, tuple[str, str]]:
+    """Function words of other languages: word -> (language, English gloss or "")."""
+    table: dict[str, tuple[str, str]] = {}
+    text = (files("newslint") / "data" / "mt_foreign_words.tsv").read_text(encoding="utf-8")
+    for raw in text.splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        parts = raw.split("\t")
+        word, lang = parts[0], parts[1]
+        table[word] = (lang, parts[2] if len(parts) > 2 else "")
+    return table
+
+
+WORD_BOUNDARY_RE = re.compile(r"\w")
