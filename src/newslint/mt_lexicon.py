@@ -563,12 +563,40 @@ def looks_finite_verb(doc: Document, tokens: tuple[Token, ...], i: int) -> bool:
         return True
     if not word.islower():
         return False
-    before = tokens[i - 1].text.lower() if i > 0 else ""
+    previous = tokens[i - 1].text if i > 0 else ""
+    if (
+        _could_be_subject(previous)
+        and lower not in FUNCTION_WORDS
+        and joined_by_space(doc, tokens[i - 1], tokens[i])
+    ):
+        return True  # "Reyes read", "Officials fear", "they fear"
+    before = previous.lower()
     if before in _NOMINAL_BEFORE or before in NUMBER_WORDS or before.isdigit():
         return False  # "the plans", "a think": a noun
     if lower.endswith("ed") and len(lower) > 4:
         return not _reduced_relative(doc, tokens, i)
     return lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ous", "'s", "’s"))
+
+
+_SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "who", "which", "that"})
+
+
+_CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december""".split()
+)
+
+
+def _could_be_subject(word: str) -> bool:
+    """A name, a plural noun or a subject pronoun, which a verb may follow."""
+    lower = word.lower()
+    if lower in _SUBJECT_PRONOUNS:
+        return True
+    if lower in FUNCTION_WORDS or lower.endswith(("'s", "’s")) or lower in _CALENDAR_WORDS:
+        return False
+    if word[:1].isupper():
+        return True
+    return lower.endswith("s") and not lower.endswith(("ss", "'s", "’s", "us", "is"))
 
 
 _NOMINAL_BEFORE = frozenset({"a", "an", "the", "my", "your", "his", "her", "its", "our", "their"})

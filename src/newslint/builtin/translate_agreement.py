@@ -240,6 +240,7 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
         if (
             j + 1 < len(tokens)
             and tokens[j].text.islower()
+            and not tokens[j].text.endswith("s")  # "two points clear": the noun was plural
             and joined_by_space(doc, tokens[j], tokens[j + 1])
         ):
             candidates.append(j + 1)
