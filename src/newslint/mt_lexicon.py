@@ -481,15 +481,23 @@ def _analyse(doc: Document) -> Analysis:
     quoted: list[bool] = []
     lower: Counter[str] = Counter()
     cap_mid: Counter[str] = Counter()
+    # Sweep lines and quotes alongside the tokens instead of a bisect per token.
+    line_starts = doc.line_starts
+    quotes = doc.quotes
+    line, q = 0, 0
     for i, tok in enumerate(tokens):
-        in_quote = doc.in_quote(tok.span)
+        while line + 1 < len(line_starts) and line_starts[line + 1] <= tok.start:
+            line += 1
+        while q < len(quotes) and quotes[q].end <= tok.start:
+            q += 1
+        in_quote = q < len(quotes) and quotes[q].start <= tok.start and tok.end <= quotes[q].end
         quoted.append(in_quote)
-        line = doc.line_index(tok.start)
-        prose.append(not in_quote and line not in skip_lines and not doc.is_ignored(tok.span))
+        skipped = line in skip_lines
+        prose.append(not in_quote and not skipped and not (doc.ignored and doc.is_ignored(tok.span)))
         word = tok.text
         if word.islower():
             lower[word] += 1
-        elif word[:1].isupper() and i not in initial and line not in skip_lines:
+        elif not skipped and i not in initial and word[:1].isupper():
             cap_mid[word] += 1
     return Analysis(tuple(tokens), frozenset(initial), tuple(prose), tuple(quoted), lower, cap_mid)
 

@@ -33,8 +33,6 @@ AMBIGUOUS_SPINS = {
     "remaining week": "last week",
     "subsequent yr": "next year",
     "huge quantity of": "large number of",
-    "in a while": "later",
-    "consistent with": "according to",
 }
 _AMBIGUOUS_RE = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in AMBIGUOUS_SPINS) + r")(?!\w)",
