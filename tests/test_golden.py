@@ -29,5 +29,5 @@ def test_golden(case, linter, request):
     assert listing == findings_file.read_text(encoding="utf-8")
     assert fixed == fixed_file.read_text(encoding="utf-8")
     # A fixed article has nothing left that a safe fix could change.
-    relisted, refixed = golden_outputs(linter, fixed_file, Applicability.SAFE)
+    _relisted, refixed = golden_outputs(linter, fixed_file, Applicability.SAFE)
     assert refixed == fixed, "a safe fix still applies to the fixed article"

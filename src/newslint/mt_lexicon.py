@@ -572,9 +572,11 @@ def looks_finite_verb(doc: Document, tokens: tuple[Token, ...], i: int) -> bool:
     if not word.islower():
         return False
     previous = tokens[i - 1].text if i > 0 else ""
+    ends_phrase = doc.text[tokens[i].end : tokens[i].end + 1] in {".", ","}
     if (
         _could_be_subject(previous)
         and lower not in FUNCTION_WORDS
+        and not ends_phrase
         and joined_by_space(doc, tokens[i - 1], tokens[i])
     ):
         return True  # "Reyes read", "Officials fear", "they fear"
@@ -583,15 +585,39 @@ def looks_finite_verb(doc: Document, tokens: tuple[Token, ...], i: int) -> bool:
         return False  # "the plans", "a think": a noun
     if lower.endswith("ed") and len(lower) > 4:
         return not _reduced_relative(doc, tokens, i)
-    return lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ous", "'s", "’s"))
+    if not lower.endswith("s") or lower.endswith(("ss", "us", "is", "ous", "'s", "’s")):
+        return False
+    if before in FUNCTION_WORDS:
+        return before in _SUBJECT_PRONOUNS  # "and volunteers", "of scientists": nouns
+    # A plural noun ends a noun phrase at a full stop far more often than a verb does.
+    return doc.text[tokens[i].end : tokens[i].end + 1] not in {".", ","}
 
 
 _SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "who", "which", "that"})
 
 
 _CALENDAR_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december""".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 
 

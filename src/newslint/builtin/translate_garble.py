@@ -56,7 +56,7 @@ def _predicate(m: re.Match[str]) -> str:
 
 
 def _verb_final(m: re.Match[str]) -> str:
-    return f"that {m.group('verb')} {m.group('body')}"
+    return f"that {m.group('verb')} {m.group('body').strip()}"
 
 
 def _noun_adjective(m: re.Match[str]) -> str:
@@ -97,7 +97,7 @@ PATTERNS = (
     GarblePattern(
         re.compile(
             rf"\b(?<=that |this )(?P<be>is|was|are|were) (?P<adj>{_PREDICATE_ADJECTIVES}) "
-            r"(?P<subject>(?:the|its|their) [a-z]+(?: (?:for|of|in) [a-z]+)?)(?=[,.;])"
+            r"(?P<subject>(?:the|its|their) [a-z]+(?: [a-z]+){0,3})(?=[,.;])"
         ),
         "predicate adjective `{adj}` placed before its subject",
         _predicate,
@@ -179,7 +179,7 @@ def garbled_word_order(doc: Document) -> Iterator[Violation]:
                 fix = None
                 if pattern.repair is not None:
                     repaired = pattern.repair(match)
-                    fix = Fix.display_only(f"Reorder: `{repaired}`", Edit(span, repaired))
+                    fix = Fix.display_only(f"Rewrite as `{repaired}`", Edit(span, repaired))
                 yield Violation(span, f"Garbled word order: {problem}", fix)
 
 
