@@ -11,6 +11,7 @@ from newslint.hookspecs import hookimpl
 from newslint.lexicon import AUXILIARIES, CONJUNCTIONS, PREPOSITIONS, zipf
 from newslint.mt_lexicon import (
     COLLECTIVE_NOUNS,
+    IRREGULAR_VERBS,
     NUMBER_WORDS,
     analyse,
     is_singular_count_noun,
@@ -19,12 +20,16 @@ from newslint.mt_lexicon import (
 )
 from newslint.rules import FixAvailability, Rule, rule
 
-# Vowel letters sounded as consonants ("a European", "a one-off", "a union").
+# Vowel letters sounded as consonants ("a European", "a one-off", "a union", "a unanimous").
 _CONSONANT_SOUND_RE = re.compile(
-    r"^(?:uni|use|usu|uti|ure|uro|ura|eu|ewe|one|once|ufo|uga|uk|ubiq|uvu)", re.I
+    r"^(?:uni(?:form|on|que|t|vers|f|lateral|cycl|corn|sex|son|cod|cameral|polar|directional)|unanim|"
+    r"use|usu|uti|uto|ure|uro|ura|eu|ewe|one(?!r)|once|ufo|uga|ukr|ukul|ubiq|uvu)",
+    re.I,
 )
 # Consonant letters with a silent h ("an hour", "an honest").
-_VOWEL_SOUND_RE = re.compile(r"^(?:hour|honest|honou?r|heir|herb)", re.I)
+_VOWEL_SOUND_RE = re.compile(r"^(?:hour|honest|honou?r|heir)", re.I)
+# Words where usage differs ("a/an historic", "a/an herb"): never flagged.
+_EITHER_RE = re.compile(r"^(?:herb|histor|hotel|heroic|habitual|hysteric|hypothe)", re.I)
 # Nouns that label a letter ("vitamin a", "plan a"), after which "a" is not an article.
 _LETTER_LABELS = frozenset(
     [
@@ -50,6 +55,8 @@ def _wants_an(word: str) -> bool | None:
     """True for a vowel sound, False for a consonant sound, None when unsure."""
     if not word.isalpha() or word.isupper() or len(word) < 2:
         return None
+    if _EITHER_RE.match(word):
+        return None
     if _VOWEL_SOUND_RE.match(word):
         return True
     if _CONSONANT_SOUND_RE.match(word):
@@ -69,6 +76,8 @@ def _wants_an(word: str) -> bool | None:
         "He took a one-year contract with a union.",
         "The FBI opened an FBI-led inquiry into an NHS trust.",
         "Children need vitamin a every day.",
+        "It was a unanimous vote by an uninsured driver on an onerous route.",
+        "It was an historic day and a historic win.",
     ),
 )
 def article_mismatch(doc: Document) -> Iterator[Violation]:
@@ -488,9 +497,68 @@ def _numbered(tokens: tuple[Token, ...], i: int) -> bool:
     return any(back >= 0 and _is_plural_number(tokens[back]) for back in (i, i - 1))
 
 
+_APPOSITIVE_RE = re.compile(
+    r"(?P<name>[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){1,3}), "
+    r"(?P<app>(?:[A-Z][\w’'\-]+[’']s|the|a|an|his|her|their|its) [^,.;:\"“”()]{3,70}?)"
+    r"(?P<gap> )(?P<verb>said|says|told|added|stated|noted|warned|explained)\b"
+)
+
+
+@rule(
+    code="MT505",
+    name="unclosed-appositive",
+    category=Category.AGREEMENT,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Yuri Ushakov, Putin's foreign policy aide said the leaders could sign a pact.",
+        "Maria Lopez, the council's finance director told reporters the budget was tight.",
+    ),
+    pass_=(
+        "Yuri Ushakov, Putin's foreign policy aide, said the leaders could sign a pact.",
+        "Maria Lopez, who was appointed last year said little.",
+        '"It is over," Maria Lopez, the director said.',
+    ),
+)
+def unclosed_appositive(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags an appositive opened with a comma after a name and never closed before the
+    reporting verb: "Yuri Ushakov, Putin's foreign policy aide said ...".
+
+    ## Why is this bad
+    Without the closing comma the appositive swallows the verb's subject; the sentence
+    reads as if the aide, not Ushakov, is the one named. Translation software often
+    drops the second comma.
+
+    ## Example
+    `Yuri Ushakov, Putin's foreign policy aide said` -> `Yuri Ushakov, Putin's foreign policy aide, said`
+
+    ## Fix safety
+    Unsafe: a comma is inserted before the verb.
+    """
+    for sentence in doc.sentences:
+        text = doc[sentence]
+        match = _APPOSITIVE_RE.match(text)
+        if match is None:
+            continue
+        span = Span(sentence.start + match.start("app"), sentence.start + match.end("verb"))
+        if doc.in_quote(span) or doc.is_ignored(span):
+            continue
+        if any(word in IRREGULAR_VERBS or word.endswith("ed") for word in match.group("app").split()[1:]):
+            continue  # a verb inside: a clause, not an appositive
+        comma_at = sentence.start + match.start("gap")
+        yield Violation(
+            span,
+            "Appositive after the name is not closed before the verb",
+            Fix.unsafe("Insert a comma before the verb", Edit.insertion(comma_at, ",")),
+        )
+
+
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(article_mismatch)
     register(number_noun_mismatch)
     register(mass_noun_plural)
     register(subject_verb_mismatch)
+    register(unclosed_appositive)

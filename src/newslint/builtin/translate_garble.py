@@ -28,6 +28,7 @@ class GarblePattern:
     regex: re.Pattern[str]
     problem: str
     repair: Callable[[re.Match[str]], str] | None
+    certain: bool = False  # the repair only deletes the garble: offer it as unsafe, not display-only
 
 
 def _is_there(m: re.Match[str]) -> str:
@@ -68,6 +69,7 @@ PATTERNS = (
         re.compile(rf"(?<=[A-Za-z] )(?P<be>is|was|are|were) there (?P<verb>{_REPORTING})\b"),
         "finite verb after `{be} there`",
         _is_there,
+        certain=True,
     ),
     GarblePattern(
         re.compile(
@@ -166,7 +168,8 @@ def garbled_word_order(doc: Document) -> Iterator[Violation]:
 
     ## Fix safety
     Display-only: the most likely reordering is shown, never applied, because the
-    intended meaning needs an editor.
+    intended meaning needs an editor. Unsafe where the repair only deletes the stray
+    words ("Shin is there said" -> "Shin said").
     """
     for sentence in doc.sentences:
         text = doc[sentence]
@@ -179,7 +182,8 @@ def garbled_word_order(doc: Document) -> Iterator[Violation]:
                 fix = None
                 if pattern.repair is not None:
                     repaired = pattern.repair(match)
-                    fix = Fix.display_only(f"Rewrite as `{repaired}`", Edit(span, repaired))
+                    make = Fix.unsafe if pattern.certain else Fix.display_only
+                    fix = make(f"Rewrite as `{repaired}`", Edit(span, repaired))
                 yield Violation(span, f"Garbled word order: {problem}", fix)
 
 
