@@ -526,8 +526,22 @@ def is_function_word(word: str) -> bool:
     return word.lower() in FUNCTION_WORDS
 
 
+IRREGULAR_PLURAL_OF = {
+    "child": "children",
+    "person": "people",
+    "man": "men",
+    "woman": "women",
+    "foot": "feet",
+    "tooth": "teeth",
+    "mouse": "mice",
+    "goose": "geese",
+}
+
+
 def plural_of(noun: str) -> str:
-    """A regular English plural, good enough to look up in the frequency list."""
+    """An English plural, good enough to look up in the frequency list."""
+    if noun in IRREGULAR_PLURAL_OF:
+        return IRREGULAR_PLURAL_OF[noun]
     if noun.endswith(("s", "x", "z", "ch", "sh")):
         return noun + "es"
     if noun.endswith("y") and len(noun) > 2 and noun[-2] not in "aeiou":

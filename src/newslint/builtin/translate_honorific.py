@@ -38,7 +38,7 @@ DOUBLED_TITLE_RE = re.compile(
 )
 FOREIGN_HONORIFIC_RE = re.compile(
     r"\b(?P<title>Herr|Frau|Fräulein|Senhor|Senhora|Señor|Señora|Señorita|Monsieur|Mademoiselle|"
-    r"Signor|Signora|Signore|Signorina|Mevrouw|Meneer|Heer|Gospodin|Gospozha|Sayın|Engineer|Eng\.|"
+    r"Signor|Signora|Signore|Signorina|Senor|Senora|Senorita|Doña|Mme\.?|Mlle\.?|Mevrouw|Meneer|Heer|Gospodin|Gospozha|Sayın|Engineer|Eng\.|"
     r"Ing\.|Architect|Licenciado|Licenciada|Doutor|Doutora|Doktor|Sr\.|Sra\.|Sri\.)"
     r"\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
 )

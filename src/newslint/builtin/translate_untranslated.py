@@ -144,6 +144,14 @@ _LANGUAGES = {
     "no": "Norwegian",
     "da": "Danish",
     "sv": "Swedish",
+    "id": "Indonesian",
+    "tr": "Turkish",
+    "cs": "Czech",
+    "sk": "Slovak",
+    "hr": "Croatian",
+    "hu": "Hungarian",
+    "fi": "Finnish",
+    "ro": "Romanian",
 }
 
 FOREIGN_SCRIPT_RE = re.compile(
