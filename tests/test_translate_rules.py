@@ -340,3 +340,28 @@ def test_analysis_marks_sentence_starts_and_quotes():
     assert facts.quoted[words.index("Then")]
     assert not facts.prose[words.index("went")]
     assert analyse(doc) is facts
+
+
+def test_unclosed_appositive(lint):
+    (finding,) = lint("Yuri Ushakov, Putin's foreign policy aide said the pact was ready.", "MT505")
+    assert finding.fix is not None and finding.fix.edits[0].content == ","
+    assert lint("Yuri Ushakov, Putin's foreign policy aide, said the pact was ready.", "MT505") == []
+    assert lint("Maria Lopez, who was appointed last year said little.", "MT505") == []
+
+
+def test_spun_news_terms(lint):
+    text = "Hearth crews fought the forest hearth. The decide ruled on it. The dying toll rose."
+    assert codes(lint(text, "MT714")) == ["MT714"] * 4
+    assert lint("They sat by the hearth and will decide soon.", "MT714") == []
+
+
+def test_reported_clause_agreement(lint):
+    assert codes(lint("Officials said the bridge were closed.", "MT504")) == ["MT504"]
+    assert codes(lint("The ships was waiting offshore.", "MT504")) == ["MT504"]
+    for text in ("The news was spreading.", "The lens was cracking.", "Officials said the talks were going well."):
+        assert lint(text, "MT504") == [], text
+
+
+def test_irregular_plural_suggestion(lint):
+    (finding,) = lint("The fire injured five person on Monday.", "MT502")
+    assert finding.fix is not None and finding.fix.edits[0].content == "people"
