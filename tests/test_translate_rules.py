@@ -358,7 +358,11 @@ def test_spun_news_terms(lint):
 def test_reported_clause_agreement(lint):
     assert codes(lint("Officials said the bridge were closed.", "MT504")) == ["MT504"]
     assert codes(lint("The ships was waiting offshore.", "MT504")) == ["MT504"]
-    for text in ("The news was spreading.", "The lens was cracking.", "Officials said the talks were going well."):
+    for text in (
+        "The news was spreading.",
+        "The lens was cracking.",
+        "Officials said the talks were going well.",
+    ):
         assert lint(text, "MT504") == [], text
 
 
