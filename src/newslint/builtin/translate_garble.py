@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
-from newslint.lexicon import FUNCTION_WORDS, PREPOSITIONS
+from newslint.lexicon import FUNCTION_WORDS, zipf
 from newslint.mt_lexicon import analyse, looks_finite_verb
 from newslint.rules import FixAvailability, Rule, rule
 
@@ -187,6 +187,25 @@ def garbled_word_order(doc: Document) -> Iterator[Violation]:
                 yield Violation(span, f"Garbled word order: {problem}", fix)
 
 
+_NOMINAL_HEAD_PREPOSITIONS = frozenset({"by", "of", "from", "for", "with", "on", "into", "about"})
+
+
+def _nominal_opening(first: str, second: str) -> bool:
+    """A noun heading a noun phrase ("Analysis by", "Summary of"), the shape MT leaves verbless.
+
+    Verbless sentences of edited prose open otherwise ("Not the coffee shop, ...",
+    "About 2.4 million pounds, ..."), so they stay clean.
+    """
+    lower = first.lower()
+    if lower in FUNCTION_WORDS or lower in _NOT_NOUN_OPENERS or not first[:1].isupper():
+        return False
+    return second in _NOMINAL_HEAD_PREPOSITIONS and zipf(lower) >= 3.0
+
+
+_NOT_NOUN_OPENERS = frozenset(
+    ["not", "also", "just", "only", "even", "some", "more", "most", "plus", "hence", "thus", "still", "yet"]
+)
+
 _SIGN_OFF_RE = re.compile(
     r"^(?:Additional reporting|Reporting|Editing|Writing|Compiled|Research|Graphics|Photos?|Video)\b", re.I
 )
@@ -211,8 +230,9 @@ _SIGN_OFF_RE = re.compile(
 def verbless_sentence(doc: Document) -> Iterator[Violation]:
     """
     ## What it does
-    Flags a sentence of eight or more words with no finite verb, in a paragraph that has
-    other sentences: "Analysis by the Institute for National Security Strategy, a think
+    Flags a sentence of eight or more words with no finite verb that opens with a noun
+    heading a phrase ("Analysis by", "Summary of"), in a paragraph that has other
+    sentences: "Analysis by the Institute for National Security Strategy, a think
     tank affiliated with South Korea's top intelligence agency." Headlines, captions,
     datelines, list items, sign-offs ("Reporting by ...") and quotes are skipped.
 
@@ -244,7 +264,7 @@ def verbless_sentence(doc: Document) -> Iterator[Violation]:
         if any(ch in text for ch in '"“”:;()'):
             continue
         words = tokens[first:last]
-        if words[0].text.lower() in FUNCTION_WORDS - PREPOSITIONS:
+        if not _nominal_opening(words[0].text, words[1].text):
             continue
         if any(looks_finite_verb(doc, tokens, k) for k in range(first, last)):
             continue
