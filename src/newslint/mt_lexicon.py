@@ -411,6 +411,12 @@ IRREGULAR_VERBS = frozenset(
         "looks",
     ]
 )
+# Nouns whose singular form also serves as the plural, or that take no number.
+INVARIANT_NOUNS = frozenset(
+    """fish sheep deer aircraft series species means data media public press military police staff
+    cattle clergy personnel youth offspring headquarters news crew salmon trout cod moose bison
+    swine""".split()
+)
 IRREGULAR_PLURALS = frozenset(
     [
         "people",
@@ -556,7 +562,7 @@ def is_singular_count_noun(word: str) -> bool:
         return False
     if lower in FUNCTION_WORDS or lower in NUMBER_WORDS or lower in IRREGULAR_VERBS:
         return False
-    if lower in IRREGULAR_PLURALS or lower in COLLECTIVE_NOUNS:
+    if lower in IRREGULAR_PLURALS or lower in INVARIANT_NOUNS:
         return False
     return zipf(lower) >= 3.0 and zipf(plural_of(lower)) >= 2.8
 
