@@ -413,9 +413,36 @@ IRREGULAR_VERBS = frozenset(
 )
 # Nouns whose singular form also serves as the plural, or that take no number.
 INVARIANT_NOUNS = frozenset(
-    """fish sheep deer aircraft series species means data media public press military police staff
-    cattle clergy personnel youth offspring headquarters news crew salmon trout cod moose bison
-    swine""".split()
+    [
+        "fish",
+        "sheep",
+        "deer",
+        "aircraft",
+        "series",
+        "species",
+        "means",
+        "data",
+        "media",
+        "public",
+        "press",
+        "military",
+        "police",
+        "staff",
+        "cattle",
+        "clergy",
+        "personnel",
+        "youth",
+        "offspring",
+        "headquarters",
+        "news",
+        "crew",
+        "salmon",
+        "trout",
+        "cod",
+        "moose",
+        "bison",
+        "swine",
+    ]
 )
 IRREGULAR_PLURALS = frozenset(
     [
