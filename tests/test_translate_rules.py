@@ -369,3 +369,17 @@ def test_reported_clause_agreement(lint):
 def test_irregular_plural_suggestion(lint):
     (finding,) = lint("The fire injured five person on Monday.", "MT502")
     assert finding.fix is not None and finding.fix.edits[0].content == "people"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They moved the chairs to the table nearest to them.",
+        "It was the more northern of the two routes.",
+        "He said that more of them survived.",
+        "Dr. Emily Post wrote about manners, and Mrs. Margaret Court won titles.",
+        "Chief Engineer Tom Lee met Sr. Mary Joseph and Sri Ravi Shankar.",
+    ],
+)
+def test_more_look_alikes(lint, text):
+    assert lint(text, "MT2", "MT4") == []

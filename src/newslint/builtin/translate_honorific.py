@@ -14,15 +14,19 @@ _TITLE = r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Madam|Dame|Doctor)\.?"
 _CAP = r"[A-Z][\w’'\-]*"
 ORGANISATION_HEADS = (
     "Newspapers?|Agency|Agencies|Ministry|Ministries|Institute|Institution|Observatory|University|"
-    "Party|Times|News|Company|Corporation|Council|Committee|Department|Office|Bank|Fund|Association|"
-    "Foundation|Centre|Center|Commission|Authority|Group|Service|Herald|Gazette|Journal|Network|"
-    "Organisation|Organization|Federation|Union|Board|Bureau|Academy|Hospital|Museum|Council|Court|"
-    "Parliament|Assembly|Government|Administration|Laboratory|Laboratories|Station|Airlines?|"
-    "Railways?|Television|Radio|Press|Post|Tribune|Daily|Weekly|Magazine|Society|Club|Ltd|Inc|Corp"
+    "Party|Times|News|Company|Corporation|Committee|Department|Office|Association|"
+    "Foundation|Centre|Center|Commission|Authority|Herald|Gazette|Journal|Network|"
+    "Organisation|Organization|Federation|Bureau|Academy|Hospital|Museum|Council|"
+    "Parliament|Assembly|Government|Administration|Laboratory|Laboratories|Airlines?|"
+    "Railways?|Television|Tribune|Magazine|Society|Club|Ltd|Inc|Corp"
 )
+# Heads that are also surnames ("Dr. Emily Post", "Mrs. Margaret Court"): they need two
+# capitalised words before them, as "Dr Rodong Sinmun Newspapers" has.
+SURNAME_HEADS = "Post|Court|Press|Bank|Union|Service|Station|Daily|Weekly|Radio|Group|Fund|Board"
 # A title, then up to five capitalised words, ending in an organisation's head noun.
 TITLE_ON_ORG_RE = re.compile(
     rf"\b(?P<title>{_TITLE})\s+(?P<org>(?:{_CAP}\s+){{0,4}}(?:{ORGANISATION_HEADS})\b"
+    rf"|(?:{_CAP}\s+){{2,4}}(?:{SURNAME_HEADS})\b"
     rf"|(?:Ministry|Department|University|Institute|Bank|Office)\s+of\b)"
 )
 _OFFICES = (
@@ -39,7 +43,7 @@ DOUBLED_TITLE_RE = re.compile(
 FOREIGN_HONORIFIC_RE = re.compile(
     r"\b(?P<title>Herr|Frau|Fräulein|Senhor|Senhora|Señor|Señora|Señorita|Monsieur|Mademoiselle|"
     r"Signor|Signora|Signore|Signorina|Senor|Senora|Senorita|Doña|Mme\.?|Mlle\.?|Mevrouw|Meneer|Heer|Gospodin|Gospozha|Sayın|Engineer|Eng\.|"
-    r"Ing\.|Architect|Licenciado|Licenciada|Doutor|Doutora|Doktor|Sr\.|Sra\.|Sri\.)"
+    r"Ing\.|Architect|Licenciado|Licenciada|Doutor|Doutora|Doktor|Sra\.)"
     r"\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
 )
 _PREPOSITION_BEFORE_RE = re.compile(r"\b(?:at|by|from|of|with|for|in|on|to|into|and)\s+\Z")
@@ -47,6 +51,14 @@ _PREPOSITION_BEFORE_RE = re.compile(r"\b(?:at|by|from|of|with|for|in|on|to|into|
 
 def _outside_quote(doc: Document, span: Span) -> bool:
     return not doc.in_quote(span) and not doc.is_ignored(span)
+
+
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+\Z")
+
+
+def _after_capitalised_word(doc: Document, start: int) -> bool:
+    before = _WORD_BEFORE_RE.search(doc.text, max(0, start - 30), start)
+    return before is not None and before.group(1)[0].isupper()
 
 
 @rule(
@@ -64,6 +76,7 @@ def _outside_quote(doc: Document, span: Span) -> bool:
         "Dr. Amina Yusuf, a cardiologist, led the study.",
         "Professor Alan Reid of the University of Leeds said the data were clear.",
         "Dr Martens boots sold well.",
+        "Dr. Emily Post wrote about etiquette, and Mrs. Margaret Court won titles.",
     ),
 )
 def title_on_organization(doc: Document) -> Iterator[Violation]:
@@ -172,6 +185,7 @@ def mistranslated_title(doc: Document) -> Iterator[Violation]:
         '"Herr Holzapfel has done enough," a fan shouted.',
         "Madame Tussauds opened a new wing.",
         "The engineer Ramón Diaz inspected the pier.",
+        "Chief Engineer Tom Lee inspected the pier with Sr. Mary Joseph.",
     ),
 )
 def foreign_honorific(doc: Document) -> Iterator[Violation]:
@@ -195,6 +209,8 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
         span = Span(match.start("title"), match.end("title"))
         if not _outside_quote(doc, span) or doc.is_accepted(match.group("title")):
             continue
+        if _after_capitalised_word(doc, span.start):
+            continue  # "Chief Engineer Tom Lee": part of an English job title
         cut = Span(span.start, match.start("name"))
         title = match.group("title")
         yield Violation(
