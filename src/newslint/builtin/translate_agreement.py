@@ -23,7 +23,8 @@ from newslint.rules import FixAvailability, Rule, rule
 # Vowel letters sounded as consonants ("a European", "a one-off", "a union", "a unanimous").
 _CONSONANT_SOUND_RE = re.compile(
     r"^(?:uni(?:form|on|que|t|vers|f|lateral|cycl|corn|sex|son|cod|cameral|polar|directional)|unanim|"
-    r"use|usu|uti|uto|ure|uro|ura|eu|ewe|one(?!r)|once|ufo|uga|ukr|ukul|ubiq|uvu)",
+    r"use|usa|usu|uti|uto|ute|ure|uri|uro|ura|uber|utah|eu|ewe|one(?!r)|once|oui|ufo|uga|ukr|ukul|"
+    r"ubiq|uvu)",
     re.I,
 )
 # Consonant letters with a silent h ("an hour", "an honest").
@@ -78,6 +79,7 @@ def _wants_an(word: str) -> bool | None:
         "Children need vitamin a every day.",
         "It was a unanimous vote by an uninsured driver on an onerous route.",
         "It was an historic day and a historic win.",
+        "A usable app for a Uber driver in a Utah town, a urine test and a Ouija board.",
     ),
 )
 def article_mismatch(doc: Document) -> Iterator[Violation]:
