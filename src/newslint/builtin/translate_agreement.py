@@ -11,6 +11,8 @@ from newslint.hookspecs import hookimpl
 from newslint.lexicon import AUXILIARIES, CONJUNCTIONS, PREPOSITIONS, zipf
 from newslint.mt_lexicon import (
     COLLECTIVE_NOUNS,
+    INVARIANT_NOUNS,
+    IRREGULAR_PLURALS,
     IRREGULAR_VERBS,
     NUMBER_WORDS,
     analyse,
@@ -206,6 +208,7 @@ def _is_plural_number(tok: Token) -> bool:
         "The 2024 budget was approved.",
         "They took a 15 minute walk.",
         "There were two car bombs.",
+        "About 900,000 people live with dementia, and three staff work nights.",
     ),
 )
 def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
@@ -252,6 +255,7 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
             j + 1 < len(tokens)
             and tokens[j].text.islower()
             and not tokens[j].text.endswith("s")  # "two points clear": the noun was plural
+            and tokens[j].text not in IRREGULAR_PLURALS | INVARIANT_NOUNS  # "900,000 people live"
             and joined_by_space(doc, tokens[j], tokens[j + 1])
         ):
             candidates.append(j + 1)
