@@ -209,6 +209,7 @@ def _is_plural_number(tok: Token) -> bool:
         "They took a 15 minute walk.",
         "There were two car bombs.",
         "About 900,000 people live with dementia, and three staff work nights.",
+        "All three agree with the plan, and the two vote in May.",
     ),
 )
 def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
@@ -265,6 +266,8 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
                 continue
             if not _noun_phrase_ends(doc, tokens, k):
                 continue
+            if k == j and _verb_capable(noun.text) and not _ends_before_verb(doc, tokens, k):
+                continue  # "all three agree with": a verb after a numeral subject
             if doc.text[noun.end : noun.end + 1] in "-’'":
                 continue
             plural = plural_of(noun.text)
@@ -274,6 +277,20 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
                 Fix.unsafe(f"Replace with `{plural}`", Edit(noun.span, plural)),
             )
             break
+
+
+def _verb_capable(word: str) -> bool:
+    """Say whether ``word`` is also a common verb (its past form is frequent)."""
+    past = word + "d" if word.endswith("e") else word + "ed"
+    return zipf(past) >= 3.5
+
+
+def _ends_before_verb(doc: Document, tokens: tuple[Token, ...], k: int) -> bool:
+    """The noun is followed by punctuation, an auxiliary or a participle: it is a subject or object."""
+    if doc.text[tokens[k].end : tokens[k].end + 1] in {",", ";", ".", ")", ":"}:
+        return True
+    after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    return after in AUXILIARIES or (after.endswith("ed") and zipf(after) >= 3.0)
 
 
 def _noun_phrase_ends(doc: Document, tokens: tuple[Token, ...], k: int) -> bool:
