@@ -395,6 +395,38 @@ def mass_noun_plural(doc: Document) -> Iterator[Violation]:
         )
 
 
+# Adjectives used as plural nouns ("the rich are", "the blind were") and quantity words.
+_PLURAL_ADJECTIVE_NOUNS = frozenset(
+    [
+        "rich",
+        "poor",
+        "blind",
+        "deaf",
+        "young",
+        "old",
+        "sick",
+        "dead",
+        "wealthy",
+        "first",
+        "last",
+        "former",
+        "latter",
+        "lot",
+        "best",
+        "worst",
+        "brave",
+        "weak",
+        "strong",
+        "faithful",
+        "living",
+        "few",
+        "many",
+        "bulk",
+        "likes",
+        "second",
+        "third",
+    ]
+)
 _SINGULAR_DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "our", "my"})
 _INVARIANT = frozenset(
     [
@@ -441,6 +473,7 @@ _INVARIANT = frozenset(
         "A margin of three votes is not a mandate.",
         "The fish are returning to the river.",
         "Ten years was spent on the project.",
+        "The rich are richer, the blind were helped and the first were built in 1990.",
     ),
 )
 def subject_verb_mismatch(doc: Document) -> Iterator[Violation]:
@@ -479,6 +512,7 @@ def subject_verb_mismatch(doc: Document) -> Iterator[Violation]:
             and noun.text.islower()
             and lower_noun not in COLLECTIVE_NOUNS
             and lower_noun not in _INVARIANT
+            and lower_noun not in _PLURAL_ADJECTIVE_NOUNS
             and is_singular_count_noun(lower_noun)
         ):
             right = "is" if verb.text == "are" else "was"
