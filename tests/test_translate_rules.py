@@ -383,3 +383,14 @@ def test_irregular_plural_suggestion(lint):
 )
 def test_more_look_alikes(lint, text):
     assert lint(text, "MT2", "MT4") == []
+
+
+def test_dictionary_synonyms(lint):
+    text = "Darby aforesaid prices will autumn sharply in the exigency department."
+    assert codes(lint(text, "MT715")) == ["MT715"] * 3
+    assert lint("The aforesaid property was sold in autumn.", "MT715") == []
+
+
+def test_foreign_script_outside_parentheses(lint):
+    assert codes(lint("Officials called it важный шаг forward.", "MT902")) == ["MT902"]
+    assert lint("Kim Jong Un (김정은) arrived.", "MT902") == []
