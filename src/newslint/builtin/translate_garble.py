@@ -78,7 +78,8 @@ def _noun_adjective(m: re.Match[str]) -> str:
 
 PATTERNS = (
     GarblePattern(
-        re.compile(rf"(?<=[A-Za-z] )(?P<be>is|was|are|were) there (?P<verb>{_REPORTING})\b"),
+        # Not the passive "Nowhere is there said to be a better view".
+        re.compile(rf"(?<=[A-Za-z] )(?P<be>is|was|are|were) there (?P<verb>{_REPORTING})\b(?! to\b)"),
         "finite verb after `{be} there`",
         _is_there,
         certain=True,
@@ -162,6 +163,7 @@ PATTERNS = (
     ),
     pass_=(
         "Is there anything left to say? Little, she said.",
+        "Nowhere is there said to be a better view.",
         "The offer was rejected to the dismay of the union.",
         "She sat next to the one closest to the door.",
         "He said that was small comfort.",
