@@ -87,10 +87,13 @@ class Substitution(Kind):
         return not (self.only_after and not any(p.match(after) for p in self.only_after))
 
 
+_BACKREFERENCE_RE = re.compile(r"\\[1-9]|\(\?P=")
+
+
 def _any_of(bodies: list[str], flags: int) -> re.Pattern[str] | None:
     """One pattern matching wherever any entry matches, or None if they cannot be joined."""
-    if len(bodies) < 2:
-        return None
+    if len(bodies) < 2 or any(_BACKREFERENCE_RE.search(b) for b in bodies):
+        return None  # group numbers shift when patterns are joined
     try:
         return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{b})" for b in bodies) + r")(?!\w)", flags)
     except re.error:  # e.g. a backreference whose group number shifts when joined
