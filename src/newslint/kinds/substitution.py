@@ -38,9 +38,12 @@ class Substitution(Kind):
         flags = re.IGNORECASE if spec.get("ignore-case", True) else 0
         self.regex = bool(spec.get("regex", False))
         self.entries: list[tuple[re.Pattern[str], str]] = []
+        bodies: list[str] = []
         for found, expected in swap.items():
             body = found if self.regex else r"\s+".join(re.escape(p) for p in found.split())
+            bodies.append(body)
             self.entries.append((self.compile("swap", rf"(?<!\w)(?:{body})(?!\w)", flags), expected))
+        self.prefilter = _any_of(bodies, flags)
         self.unless_before = [
             self.compile("unless-before", p + r"\Z", flags) for p in self.string_list("unless-before")
         ]
@@ -57,6 +60,8 @@ class Substitution(Kind):
     def violations(self, document: Document, options: Options) -> Iterator[Violation]:
         for scope in self.scope_spans(document):
             text = document[scope]
+            if self.prefilter is not None and not self.prefilter.search(text):
+                continue  # one scan of the scope instead of one per entry
             for pattern, expected in self.entries:
                 for match in pattern.finditer(text):
                     before = text[max(0, match.start() - CONTEXT) : match.start()]
@@ -80,6 +85,19 @@ class Substitution(Kind):
         if self.only_before and not any(p.search(before) for p in self.only_before):
             return False
         return not (self.only_after and not any(p.match(after) for p in self.only_after))
+
+
+_BACKREFERENCE_RE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def _any_of(bodies: list[str], flags: int) -> re.Pattern[str] | None:
+    """One pattern matching wherever any entry matches, or None if they cannot be joined."""
+    if len(bodies) < 2 or any(_BACKREFERENCE_RE.search(b) for b in bodies):
+        return None  # group numbers shift when patterns are joined
+    try:
+        return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{b})" for b in bodies) + r")(?!\w)", flags)
+    except re.error:  # e.g. a backreference whose group number shifts when joined
+        return None
 
 
 def _match_case(found: str, replacement: str) -> str:
