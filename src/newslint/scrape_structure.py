@@ -378,6 +378,14 @@ SIGN_OFF_RE = re.compile(
 )
 
 
+def introduces_list(doc: Document, index: int) -> bool:
+    """Say whether line ``index`` ends in a colon and leads into a list ("What happens next:")."""
+    if not doc.line_text(index).rstrip().endswith(":"):
+        return False
+    following = layout(doc).next(index)
+    return following is not None and following in doc.list_lines
+
+
 def is_sign_off(text: str) -> bool:
     return bool(SIGN_OFF_RE.match(text))
 

@@ -82,6 +82,7 @@ def parse_markdown(text: str, path: Path | None = None, accept: frozenset[str] =
     ignored: list[Span] = []
     inline: list[Span] = []
     headings: list[Span] = []
+    joins: list[Span] = []  # soft line breaks inside a paragraph
 
     def whole_lines(first: int, last: int) -> Span:  # last is exclusive
         return Span(lines[first].start, lines[max(last - 1, first)].end)
@@ -117,8 +118,11 @@ def parse_markdown(text: str, path: Path | None = None, accept: frozenset[str] =
             comments, markup = _inline_markup(text, whole_lines(first, last))
             ignored.extend(comments)
             inline.extend(markup)
+            inline.extend(comments)  # blank in the view too: "said. <!-- note -->" ends a sentence
             if last - first == 1 and tokens[index - 1].type == "paragraph_open":
                 inline.extend(_emphasis_wrapper(plain, first))
+            elif tokens[index - 1].type == "paragraph_open":
+                joins.extend(_soft_breaks(plain, first, last))
     for number, line in enumerate(lines):
         if number not in covered and REFERENCE_RE.match(plain[line]):
             ignored.append(line)
@@ -126,7 +130,7 @@ def parse_markdown(text: str, path: Path | None = None, accept: frozenset[str] =
     hard, soft = _merged(ignored), _merged(inline)
     return Document(
         # Blocks stay visible (blanking them would let a line deletion run across them).
-        text=_view(text, soft),
+        text=_view(text, soft, joins),
         path=path,
         markup="markdown",
         accept=accept,
@@ -137,12 +141,14 @@ def parse_markdown(text: str, path: Path | None = None, accept: frozenset[str] =
     )
 
 
-def _view(text: str, spans: tuple[Span, ...]) -> str:
+def _view(text: str, spans: tuple[Span, ...], joins: list[Span]) -> str:
     """Blank ``spans`` to spaces, keeping line breaks, so the view keeps every offset.
 
     A line that only markup fills (an image, a lone link) is left as written: blank, it
     would let a line deletion above it run on and delete it too. A line of quote
-    markers alone (``>``) is blank in the quote, so it is blanked.
+    markers alone (``>``) is blank in the quote, so it is blanked. Soft line breaks
+    (``joins``) become spaces, so a paragraph wrapped in the file is one line in the
+    view, as rules that read an article line by line expect.
     """
     chars = list(text)
     for span in spans:
@@ -154,7 +160,20 @@ def _view(text: str, spans: tuple[Span, ...]) -> str:
         line = text[start:end]
         if not view[start:end].strip() and line.strip() and QUOTE_MARKER_RE.sub("", line, count=1).strip():
             chars[start:end] = line
+    for span in joins:
+        chars[span.start : span.end] = " " * len(span)
     return "".join(chars)
+
+
+def _soft_breaks(plain: Document, first: int, last: int) -> list[Span]:
+    """The line breaks inside a paragraph that are not hard breaks (two spaces or ``\\``)."""
+    breaks = []
+    for index in range(first, last - 1):
+        line, following = plain.lines[index], plain.lines[index + 1]
+        text = plain[line]
+        if not text.endswith(("  ", "\\")):
+            breaks.append(Span(line.end, following.start))
+    return breaks
 
 
 def _quote_markers(plain: Document, first: int, last: int) -> list[Span]:

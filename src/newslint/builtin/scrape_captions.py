@@ -27,6 +27,24 @@ BYLINE_RE = re.compile(r"^(?:By|BY|Words by|Text by)\s+[A-Z]")
 HEADLINE_MAX_WORDS = 16
 
 
+FIGURE_RE = re.compile(r"!\[|<img\b|<figcaption\b|<figure\b", re.IGNORECASE)
+
+
+def _is_figure_caption(doc: Document, index: int) -> bool:
+    """Say whether a Markdown or HTML caption belongs to an image the article still shows.
+
+    A caption on the image's line or the line after it is the article's own figure, not the
+    leftover of a photo the scraper dropped; plain text has no images, so this never holds.
+    """
+    if doc.source is None:
+        return False
+    previous = index - 1
+    while previous > 0 and doc.is_blank_line(previous):
+        previous -= 1
+    start = doc.lines[max(previous, 0)].start
+    return bool(FIGURE_RE.search(doc.source, start, doc.lines[index].end))
+
+
 def _line_span(doc: Document, index: int) -> Span:
     line = doc.lines[index]
     text = doc.line_text(index)
@@ -70,7 +88,7 @@ def photo_credit_line(doc: Document) -> Iterator[Violation]:
     """
     for index in range(len(doc.lines)):
         text = doc.line_text(index)
-        if not text.strip() or not is_credit_line(text):
+        if not text.strip() or not is_credit_line(text) or _is_figure_caption(doc, index):
             continue
         span = _line_span(doc, index)
         if doc.is_ignored(span):
@@ -137,8 +155,8 @@ def caption_text(doc: Document) -> Iterator[Violation]:
     headline_seen = False
     for position, index in enumerate(shape.nonblank):
         text = doc.line_text(index)
-        if index in dateline_lines:
-            continue  # the story's first paragraph, never a caption
+        if index in dateline_lines or _is_figure_caption(doc, index):
+            continue  # the story's first paragraph, or an image's own caption: never junk
         if CAPTION_LABEL_RE.match(text) or ends_with_credit(text):
             span = _line_span(doc, index)
             if not doc.is_ignored(span):

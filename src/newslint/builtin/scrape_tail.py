@@ -18,6 +18,7 @@ from newslint.scrape_structure import (
     body_vocabulary,
     ends_sentence,
     headline_run_length,
+    introduces_list,
     is_caption_marker,
     is_hard_wrapped,
     is_headline_shaped,
@@ -114,6 +115,8 @@ def site_chrome_line(doc: Document) -> Iterator[Violation]:
         if not (shape.in_head(index) or shape.in_tail(index)) and ends_sentence(text):
             continue
         if index == doc.title_line or is_known_ui_line(text) or is_caption_marker(text):
+            continue
+        if introduces_list(doc, index):
             continue
         # After the widgets begin, a short unpunctuated line is a topic tag or a menu entry.
         tag = marker is not None and index > marker and _is_tag_line(text)
@@ -246,7 +249,7 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
         if not marker_seen and (index in doc.list_lines or question):
             continue
         following = shape.next(index)
-        if is_sign_off(text) or GLUED_SHARE_RE.search(text):
+        if is_sign_off(text) or GLUED_SHARE_RE.search(text) or introduces_list(doc, index):
             continue
         if following is not None and doc.line_text(following).lstrip()[:1].islower():
             continue  # a paragraph broken mid-sentence (SC704), not a headline
