@@ -17,7 +17,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from newslint.builtin.packs import builtin_rules_root
-from newslint.diagnostics import Span
+from newslint.diagnostics import Edit, Fix, Severity, Span, Violation
 from newslint.document import WORD_RE, Document
 from newslint.lexicon import CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, POSSESSIVES
 
@@ -448,6 +448,20 @@ def line_deletion(doc: Document, index: int) -> Span:
     if index > 0 and not doc.is_blank_line(index - 1):
         return Span(doc.lines[index - 1].end, doc.lines[index].end)
     return doc.line_with_break(index)
+
+
+def junk_line(doc: Document, index: int, message: str, severity: Severity | None = None) -> Violation:
+    """A finding on line ``index`` (its words, without surrounding space) whose fix deletes it.
+
+    The fix is unsafe: these rules judge a line by its shape and place, not by an exact string.
+    """
+    line = doc.lines[index]
+    text = doc.line_text(index)
+    lead = len(text) - len(text.lstrip())
+    span = Span(line.start + lead, line.start + len(text.rstrip()))
+    return Violation(
+        span, message, Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, index))), severity
+    )
 
 
 HARD_WRAP_MIN_LINES = 5

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
+from newslint.diagnostics import Category, Severity, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.rules import FixAvailability, Rule, rule
@@ -17,8 +17,8 @@ from newslint.scrape_structure import (
     is_credit_line,
     is_known_ui_line,
     is_sign_off,
+    junk_line,
     layout,
-    line_deletion,
     shorten,
 )
 
@@ -43,13 +43,6 @@ def _is_figure_caption(doc: Document, index: int) -> bool:
         previous -= 1
     start = doc.lines[max(previous, 0)].start
     return bool(FIGURE_RE.search(doc.source, start, doc.lines[index].end))
-
-
-def _line_span(doc: Document, index: int) -> Span:
-    line = doc.lines[index]
-    text = doc.line_text(index)
-    lead = len(text) - len(text.lstrip())
-    return Span(line.start + lead, line.start + len(text.rstrip()))
 
 
 @rule(
@@ -90,14 +83,7 @@ def photo_credit_line(doc: Document) -> Iterator[Violation]:
         text = doc.line_text(index)
         if not text.strip() or not is_credit_line(text) or _is_figure_caption(doc, index):
             continue
-        span = _line_span(doc, index)
-        if doc.is_ignored(span):
-            continue
-        yield Violation(
-            span,
-            f"Photo credit `{shorten(text)}` left in the article",
-            Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, index))),
-        )
+        yield junk_line(doc, index, f"Photo credit `{shorten(text)}` left in the article")
 
 
 def _caption_candidate(doc: Document, index: int, headline_seen: bool) -> bool:
@@ -158,13 +144,7 @@ def caption_text(doc: Document) -> Iterator[Violation]:
         if index in dateline_lines or _is_figure_caption(doc, index):
             continue  # the story's first paragraph, or an image's own caption: never junk
         if CAPTION_LABEL_RE.match(text) or ends_with_credit(text):
-            span = _line_span(doc, index)
-            if not doc.is_ignored(span):
-                yield Violation(
-                    span,
-                    f"Photo caption `{shorten(text)}` left in the text",
-                    Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, index))),
-                )
+            yield junk_line(doc, index, f"Photo caption `{shorten(text)}` left in the text")
             continue
         following = shape.nonblank[position + 1] if position + 1 < len(shape.nonblank) else None
         preceding = shape.nonblank[position - 1] if position > 0 else None
@@ -177,13 +157,7 @@ def caption_text(doc: Document) -> Iterator[Violation]:
             in_head and after_marker and headline_seen
         )
         if placed and index != doc.title_line and _caption_candidate(doc, index, headline_seen):
-            span = _line_span(doc, index)
-            if not doc.is_ignored(span):
-                yield Violation(
-                    span,
-                    f"Photo caption `{shorten(text)}` left in the text",
-                    Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, index))),
-                )
+            yield junk_line(doc, index, f"Photo caption `{shorten(text)}` left in the text")
             continue
         if in_head and len(text.split()) > 2 and not is_caption_marker(text) and not is_known_ui_line(text):
             headline_seen = True

@@ -24,8 +24,8 @@ from newslint.scrape_structure import (
     is_headline_shaped,
     is_known_ui_line,
     is_sign_off,
+    junk_line,
     layout,
-    line_deletion,
     looks_like_ui,
     overlap_with_body,
     shorten,
@@ -48,13 +48,6 @@ def _is_in_list(doc: Document, index: int) -> bool:
 
 
 _QUESTION_RE = re.compile(r"\?[\"'”’)]*\s*$")
-
-
-def _line_span(doc: Document, index: int) -> Span:
-    line = doc.lines[index]
-    text = doc.line_text(index)
-    lead = len(text) - len(text.lstrip())
-    return Span(line.start + lead, line.start + len(text.rstrip()))
 
 
 TAG_MAX_WORDS = 3
@@ -126,14 +119,7 @@ def site_chrome_line(doc: Document) -> Iterator[Violation]:
         # noun or a click there.
         if not (shape.in_head(index) or shape.in_tail(index)) and not _names_the_site(text):
             continue
-        span = _line_span(doc, index)
-        if doc.is_ignored(span):
-            continue
-        yield Violation(
-            span,
-            f"Site UI line `{shorten(text)}` left in the article",
-            Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, index))),
-        )
+        yield junk_line(doc, index, f"Site UI line `{shorten(text)}` left in the article")
 
 
 @rule(
@@ -235,14 +221,12 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
         # After the widgets begin, a teaser's excerpt ends in an ellipsis or "[…]".
         excerpt = marker_seen and bool(EXCERPT_END_RE.search(text))
         if excerpt:
-            span = _line_span(doc, index)
-            if not doc.is_ignored(span):
-                yield Violation(
-                    span,
-                    f"Excerpt of another story `{shorten(text)}` after the article",
-                    Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, index))),
-                    severity=Severity.ERROR,
-                )
+            yield junk_line(
+                doc,
+                index,
+                f"Excerpt of another story `{shorten(text)}` after the article",
+                severity=Severity.ERROR,
+            )
             continue
         if not is_headline_shaped(text) and not (marker_seen and question and len(text.split()) >= 3):
             continue
@@ -266,13 +250,10 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
         limit = RUN_MAX_OVERLAP if in_run else FINAL_LINE_MAX_OVERLAP if last else TEASER_MAX_OVERLAP
         if not marker_seen and (overlap > limit or len(text.split()) < FINAL_LINE_MIN_WORDS):
             continue
-        span = _line_span(doc, index)
-        if doc.is_ignored(span):
-            continue
-        yield Violation(
-            span,
+        yield junk_line(
+            doc,
+            index,
             f"Headline of another story `{shorten(text)}` after the article",
-            Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, index))),
             severity=Severity.ERROR if marker_seen else None,
         )
 
@@ -296,14 +277,8 @@ def _teasers_inside_story(doc: Document) -> Iterator[Violation]:
             continue
         after = shape.next(index)
         while after is not None and after < shape.last_body and is_headline_shaped(doc.line_text(after)):
-            span = _line_span(doc, after)
-            if not doc.is_ignored(span):
-                yield Violation(
-                    span,
-                    f"Headline of another story `{shorten(doc.line_text(after))}` in the article",
-                    Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, after))),
-                    severity=Severity.ERROR,
-                )
+            message = f"Headline of another story `{shorten(doc.line_text(after))}` in the article"
+            yield junk_line(doc, after, message, severity=Severity.ERROR)
             after = shape.next(after)
 
 
