@@ -24,6 +24,7 @@ from newslint.plugins import get_plugin_manager
 from newslint.rules import RuleRegistry
 from newslint.selection import Selection, select_rules, validate_entries, validate_rule_settings
 from newslint.suppress import apply_suppressions
+from newslint.timing import RuleTimer
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
 SKIP_DIRS = frozenset(
@@ -105,6 +106,7 @@ class Linter:
         self._registries: dict[tuple[Path, ...], RuleRegistry] = {}
         self._selections: dict[tuple[int, Path | None], Selection] = {}
         self._configured: set[int] = set()
+        self.timer: RuleTimer | None = None  # set to time each rule (--timing)
         self._fixed_config = self._prepare(load_config(config_file)) if config_file else None
 
     # -- configuration -------------------------------------------------------------------
@@ -159,7 +161,7 @@ class Linter:
 
     def _lint(self, text: str, path: Path | None, config: Config) -> tuple[Document, list[Finding]]:
         document = self.parse(text, path, config)
-        findings = lint_document(document, self.selection_for(config, path))
+        findings = lint_document(document, self.selection_for(config, path), self.timer)
         return document, apply_suppressions(document, findings)
 
     def check_file(
