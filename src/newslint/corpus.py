@@ -47,13 +47,14 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 class CorpusSettings:
     """Everything that decides the findings, in a form that pickles to any worker.
 
-    The configuration travels as parsed TOML data, not as a path, so workers on other
-    machines need no copy of the file. It is also the linter's config transform.
+    The configuration travels as its TOML table (as JSON text, so the settings hash), not
+    as a path, so workers on other machines need no copy of the file. It is also the
+    linter's config transform.
     """
 
     text_field: str = "text"
     id_field: str = "id"
-    config_data: Mapping[str, Any] | None = None
+    config_json: str | None = None
     config_where: str = "command line"
     config_root: str = "."
     select: tuple[str, ...] | None = None
@@ -65,8 +66,8 @@ class CorpusSettings:
     def __call__(self, _config: Config) -> Config:
         root = Path(self.config_root)
         config = (
-            parse_config(self.config_data, where=self.config_where, root=root)
-            if self.config_data is not None
+            parse_config(json.loads(self.config_json), where=self.config_where, root=root)
+            if self.config_json is not None
             else Config(root=root)
         )
         return replace(
@@ -450,7 +451,7 @@ def settings_from_args(args: argparse.Namespace) -> CorpusSettings:
     return CorpusSettings(
         text_field=args.text_field,
         id_field=args.id_field,
-        config_data=data,
+        config_json=json.dumps(data, default=str) if data is not None else None,
         config_where=where,
         config_root=root,
         select=tuple(args.select) if args.select is not None else None,
