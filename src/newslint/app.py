@@ -103,6 +103,7 @@ class Linter:
         self.isolated = isolated
         self.transform = transform or (lambda c: c)
         self._configs: dict[Path, Config] = {}
+        self._folders: dict[tuple[str, Path | None], Path] = {}
         self._registries: dict[tuple[Path, ...], RuleRegistry] = {}
         self._selections: dict[tuple[int, Path | None], Selection] = {}
         self._configured: set[int] = set()
@@ -127,7 +128,11 @@ class Linter:
     def config_for(self, path: Path | None) -> Config:
         if self._fixed_config is not None:
             return self._fixed_config
-        folder = (path.parent if path else Path.cwd()).resolve()
+        # Resolving a folder costs system calls per file: remember it per (working folder, parent).
+        parent = (os.getcwd(), path.parent if path else None)
+        folder = self._folders.get(parent)
+        if folder is None:
+            folder = self._folders[parent] = (path.parent if path else Path.cwd()).resolve()
         if folder not in self._configs:
             found = None if self.isolated else find_config_file(folder)
             self._configs[folder] = self._prepare(load_config(found) if found else Config(root=Path.cwd()))
