@@ -78,7 +78,9 @@ def vary(rng: random.Random, paragraph: str, names: dict[str, str]) -> str:
 def articles(seed: int, sources: list[Source]) -> Iterator[str]:
     rng = random.Random(seed)
     bodies = [p for s in sources for p in s.paragraphs if is_body(p)]
-    damage = sorted({p for s in sources if s.damaged for p in s.paragraphs if len(p.split()) <= SHORT_MAX_WORDS})
+    damage = sorted(
+        {p for s in sources if s.damaged for p in s.paragraphs if len(p.split()) <= SHORT_MAX_WORDS}
+    )
     while True:
         source = rng.choice(sources)
         names: dict[str, str] = {}

@@ -247,6 +247,11 @@ def finding_to_json(finding: Finding) -> dict[str, Any]:
     }
 
 
+_CATEGORIES = {c.value: c for c in Category}  # dict lookups: enum calls are slow on a hot path
+_SEVERITIES = {int(s): s for s in Severity}
+_APPLICABILITIES = {int(a): a for a in Applicability}
+
+
 def finding_from_json(data: dict[str, Any]) -> Finding:
     fix_data = data["fix"]
     fix = None
@@ -254,14 +259,14 @@ def finding_from_json(data: dict[str, Any]) -> Finding:
         fix = Fix(
             str(fix_data["title"]),
             tuple(Edit(Span(int(s), int(e)), str(c)) for s, e, c in fix_data["edits"]),
-            Applicability(int(fix_data["applicability"])),
+            _APPLICABILITIES[fix_data["applicability"]],
         )
     span = data["span"]
     return Finding(
         code=str(data["code"]),
         rule=str(data["rule"]),
-        category=Category(data["category"]),
-        severity=Severity(int(data["severity"])),
+        category=_CATEGORIES[data["category"]],
+        severity=_SEVERITIES[data["severity"]],
         span=Span(int(span[0]), int(span[1])) if span is not None else None,
         message=str(data["message"]),
         fix=fix,

@@ -150,7 +150,15 @@ def _check_chunk(work: tuple[list[Task], FileJob]) -> tuple[list[FileResult], Ti
 
 
 def portable(result: FileResult) -> FileResult:
-    """Drop the document's cached structure before sending it to the parent process."""
-    if result.document is None:
+    """Drop the document's cached structure before sending it to the parent process.
+
+    Only the line starts travel with it (a list of ints): the parent needs them to turn
+    offsets into line:column for the report, and would otherwise recompute them serially.
+    """
+    document = result.document
+    if document is None:
         return result
-    return replace(result, document=replace(result.document))
+    copy = replace(document)
+    if result.findings:
+        copy.__dict__["line_starts"] = document.line_starts  # a cached_property's slot
+    return replace(result, document=copy)

@@ -125,10 +125,10 @@ def nonblank_lines(document: Document) -> tuple[LineRow, ...]:
         return table
     text = document.text
     rows = []
-    for index, span in enumerate(document.lines):
-        line = text[span.start : span.end]
+    for index, (start, end) in enumerate(document._line_pairs):  # plain tuples: no Span objects
+        line = text[start:end]
         if line and not line.isspace():
-            rows.append((index, span.start, line, len(line.split())))
+            rows.append((index, start, line, len(line.split())))
     table = tuple(rows)
     _last_table = (document, table)
     return table
