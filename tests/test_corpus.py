@@ -187,3 +187,11 @@ def test_summary_table_sorts_by_findings():
     assert lines[1].split() == ["boilerplate", "5", "3", "30.0%"]
     assert lines[2].split() == ["caption", "2", "2", "20.0%"]
     assert lines[-1] == "Linted 10 records (2.0 MB) in 2.0 s (1.00 MB/s)."
+
+
+def test_progress_bar_when_asked(corpus, tmp_path, capsys):
+    main(
+        ["corpus", str(corpus), "--text-field", "body", "-o", "out.jsonl", "--progress", "always", "-j", "1"]
+    )
+    err = capsys.readouterr().err
+    assert err.startswith("\r[") and "100%" in err and "records" in err

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pluggy
 
@@ -25,6 +25,9 @@ from newslint.rules import RuleRegistry
 from newslint.selection import Selection, select_rules, validate_entries, validate_rule_settings
 from newslint.suppress import apply_suppressions
 from newslint.timing import RuleTimer
+
+if TYPE_CHECKING:  # importlib.resources costs start-up time; only its type is needed
+    from importlib.resources.abc import Traversable
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
 SKIP_DIRS = frozenset(

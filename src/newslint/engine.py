@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Iterable
 from time import perf_counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newslint.diagnostics import Category, Finding, Severity, Violation
 from newslint.document import Document
@@ -75,5 +74,11 @@ def crash_finding(code: str, name: str, origin: str, exc: BaseException) -> Find
         severity=Severity.ERROR,
         span=None,
         message=f"{code} ({name}, from {origin or 'a plugin'}) crashed: {type(exc).__name__}: {exc}",
-        details="".join(traceback.format_exception(exc)),
+        details="".join(_traceback().format_exception(exc)),
     )
+
+
+def _traceback() -> Any:
+    import traceback  # only a crash needs it: keep it out of start-up
+
+    return traceback

@@ -19,7 +19,7 @@ import gzip
 import struct
 import zlib
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 DETERMINERS = frozenset({"a", "an", "the"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
@@ -167,9 +167,18 @@ def build_index(words_gz: bytes, buckets: int = INDEX_BUCKETS) -> bytes:
     return INDEX_MAGIC + struct.pack(f"<{buckets + 2}I", buckets, *offsets) + b"".join(blobs)
 
 
+def _data_file(name: str) -> bytes:
+    path = Path(__file__).parent / "data" / name
+    if path.is_file():  # plain files: no need to import importlib.resources
+        return path.read_bytes()
+    from importlib.resources import files
+
+    return (files("newslint") / "data" / name).read_bytes()
+
+
 @cache
 def _index() -> tuple[bytes, tuple[int, ...], int]:
-    data = (files("newslint") / "data" / "en_words.idx").read_bytes()
+    data = _data_file("en_words.idx")
     if not data.startswith(INDEX_MAGIC):
         raise ValueError("newslint/data/en_words.idx is not a word index; rebuild it")
     start = len(INDEX_MAGIC)
@@ -195,7 +204,7 @@ def _lookup(word: str) -> float | None:
 @cache
 def _frequencies() -> dict[str, float]:
     """The whole list as a dict (slow to build: prefer :func:`zipf`)."""
-    data = (files("newslint") / "data" / "en_words.txt.gz").read_bytes()
+    data = _data_file("en_words.txt.gz")
     table: dict[str, float] = {}
     # Buckets of equally frequent words under "#zipf" headers: one dict.fromkeys per bucket.
     for bucket in gzip.decompress(data).decode("utf-8").split("\n#")[1:]:
