@@ -281,6 +281,13 @@ def report(
                 f"| {size} MB | {files} | {name} | {run.wall:.2f} | {run.cpu:.2f} | {mb / run.cpu:.2f} | "
                 f"{mb / run.wall:.2f} | {files / run.wall:.0f} | {run.peak_mb:.0f} | {run.cpu / base.cpu:.1f}x |"
             )
+    end_load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    lines.append("")
+    lines.append(
+        f"Load average at the end of the run: {end_load:.2f} on {os.cpu_count()} cores. Other engineers'"
+        " jobs share this machine, so wall-clock figures (and, less, CPU figures) depend on their load:"
+        " re-run on a quiet machine for release numbers."
+    )
     lines += ["", "## Against the targets", ""]
     by_size = {r[0]: r for r in rows}
     ten = by_size.get(10) or rows[-1]
