@@ -92,3 +92,18 @@ def test_ordered_map_keeps_order_and_bounds_the_window():
             results.append(value)
             assert len(submitted) - len(results) <= 3
     assert results == [n * n for n in range(20)]
+
+
+def test_warm_cache_starts_no_pool(many_articles, capsys, monkeypatch, tmp_path):
+    import newslint.parallel
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    assert main(["--jobs", "2", "."]) == 1
+    cold = capsys.readouterr().out
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a warm cache must not start a process pool")
+
+    monkeypatch.setattr(newslint.parallel, "ProcessPoolExecutor", no_pool)
+    assert main(["--jobs", "2", "."]) == 1
+    assert capsys.readouterr().out == cold

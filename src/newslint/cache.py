@@ -71,6 +71,19 @@ class ResultCache:
             self._fingerprints[memo] = settings_fingerprint(linter, config, selection, suffix)
         return self._fingerprints[memo]
 
+    def has_entry(self, linter: Linter, path: Path) -> bool:
+        """Say cheaply whether the file's current content has an entry (not whether it is valid)."""
+        try:
+            config = linter.config_for(path)
+            data = path.read_bytes()
+            if len(data) > config.max_file_size:
+                return False
+            text = decode(data).text
+            fingerprint = self.fingerprint(linter, config, linter.selection_for(config, path), path)
+            return self._entry(self.key(fingerprint, text)).is_file()
+        except (NewslintError, OSError):
+            return False
+
     # -- storage ---------------------------------------------------------------------
 
     def _entry(self, key: str) -> Path:

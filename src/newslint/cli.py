@@ -25,6 +25,7 @@ from newslint.formatters.base import FileReport, Summary
 from newslint.timing import RuleTimer
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_CRASH = 0, 1, 2, 3
+FILE_BATCH = 4096  # files handed to the worker pool at a time
 
 
 def _codes(value: str) -> list[str]:
@@ -262,6 +263,8 @@ def _results(
     for path, display in iter_files(args.paths):
         if path is not None:
             batch.append((path, display))
+            if len(batch) >= FILE_BATCH:  # bounded: a huge tree is never held in memory at once
+                yield from flush()
             continue
         yield from flush()
         data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")

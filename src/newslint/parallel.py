@@ -29,7 +29,7 @@ from newslint.timing import RuleTimer, TimerSnapshot
 
 MIN_PARALLEL_BYTES = 64 * 1024  # below this a pool's start-up outweighs the gain
 CHUNK_BYTES = 256 * 1024
-CHUNK_FILES = 16
+CHUNK_FILES = 64
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -66,8 +66,19 @@ def check_paths(
     jobs: int,
     factory: LinterFactory,
 ) -> Iterator[FileResult]:
-    """Yield a result per task, in order; in parallel when ``jobs`` > 1 and the run is big enough."""
-    if jobs <= 1 or len(tasks) < 2 or _total_size(tasks) < MIN_PARALLEL_BYTES:
+    """Yield a result per task, in order; in parallel when ``jobs`` > 1 and the run is big enough.
+
+    With a cache, files it already holds are answered here in the parent (a read and a
+    hash each) and only the others go to the pool, which is not started at all when
+    nearly everything is cached: the pre-commit re-run case.
+    """
+    if jobs > 1 and len(tasks) > 1 and job.cache is not None:
+        cache = job.cache
+        misses = [i for i, (path, _display) in enumerate(tasks) if not cache.has_entry(linter, path)]
+    else:
+        misses = list(range(len(tasks)))
+    pending = [tasks[i] for i in misses]
+    if jobs <= 1 or len(pending) < 2 or _total_size(pending) < MIN_PARALLEL_BYTES:
         for path, display in tasks:
             yield check_file_cached(linter, job.cache, path, display, fix=job.fix, diff=job.diff)
         return
@@ -77,10 +88,22 @@ def check_paths(
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(factory,)
     ) as pool:
-        for results, timings in ordered_map(pool, _check_chunk, _chunks(tasks, job), window=2 * jobs):
-            if timings is not None and linter.timer is not None:
-                linter.timer.merge(timings)
-            yield from results
+        pooled = _pooled(linter, pool, pending, job, jobs)
+        missed = set(misses)
+        for index, (path, display) in enumerate(tasks):
+            if index in missed:
+                yield next(pooled)
+            else:  # a hit (or, if the entry went bad meanwhile, linted here)
+                yield check_file_cached(linter, job.cache, path, display, fix=job.fix, diff=job.diff)
+
+
+def _pooled(
+    linter: Linter, pool: ProcessPoolExecutor, tasks: Sequence[Task], job: FileJob, jobs: int
+) -> Iterator[FileResult]:
+    for results, timings in ordered_map(pool, _check_chunk, _chunks(tasks, job), window=4 * jobs):
+        if timings is not None and linter.timer is not None:
+            linter.timer.merge(timings)
+        yield from results
 
 
 def pool_context() -> multiprocessing.context.BaseContext:
