@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pluggy
 
@@ -24,6 +24,10 @@ from newslint.plugins import get_plugin_manager
 from newslint.rules import RuleRegistry
 from newslint.selection import Selection, select_rules, validate_entries, validate_rule_settings
 from newslint.suppress import apply_suppressions
+from newslint.timing import RuleTimer
+
+if TYPE_CHECKING:  # importlib.resources costs start-up time; only its type is needed
+    from importlib.resources.abc import Traversable
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
 SKIP_DIRS = frozenset(
@@ -102,9 +106,11 @@ class Linter:
         self.isolated = isolated
         self.transform = transform or (lambda c: c)
         self._configs: dict[Path, Config] = {}
+        self._folders: dict[tuple[str, Path | None], Path] = {}
         self._registries: dict[tuple[Path, ...], RuleRegistry] = {}
         self._selections: dict[tuple[int, Path | None], Selection] = {}
         self._configured: set[int] = set()
+        self.timer: RuleTimer | None = None  # set to time each rule (--timing)
         self._fixed_config = self._prepare(load_config(config_file)) if config_file else None
 
     # -- configuration -------------------------------------------------------------------
@@ -125,7 +131,11 @@ class Linter:
     def config_for(self, path: Path | None) -> Config:
         if self._fixed_config is not None:
             return self._fixed_config
-        folder = (path.parent if path else Path.cwd()).resolve()
+        # Resolving a folder costs system calls per file: remember it per (working folder, parent).
+        parent = (os.getcwd(), path.parent if path else None)
+        folder = self._folders.get(parent)
+        if folder is None:
+            folder = self._folders[parent] = (path.parent if path else Path.cwd()).resolve()
         if folder not in self._configs:
             found = None if self.isolated else find_config_file(folder)
             self._configs[folder] = self._prepare(load_config(found) if found else Config(root=Path.cwd()))
@@ -159,7 +169,7 @@ class Linter:
 
     def _lint(self, text: str, path: Path | None, config: Config) -> tuple[Document, list[Finding]]:
         document = self.parse(text, path, config)
-        findings = lint_document(document, self.selection_for(config, path))
+        findings = lint_document(document, self.selection_for(config, path), self.timer)
         extra = self.pm.hook.newslint_extra_findings(
             document=document, findings=tuple(findings), config=config
         )

@@ -6,9 +6,10 @@ This is the only module that prints or exits.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -22,11 +23,13 @@ from newslint.engine import CRASH_CODE
 from newslint.errors import NewslintError
 from newslint.explain import explain_rule, rules_table
 from newslint.formatters.base import FileReport, Summary
+from newslint.timing import RuleTimer
 
 if TYPE_CHECKING:
     from newslint.score import ArticleScore
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_CRASH = 0, 1, 2, 3
+FILE_BATCH = 4096  # files handed to the worker pool at a time
 
 
 def _codes(value: str) -> list[str]:
@@ -97,6 +100,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-plugin", action="append", default=[], metavar="NAME", help="do not load this plugin"
     )
     _add_quality_arguments(parser)
+    perf = parser.add_argument_group("speed")
+    perf.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        metavar="N",
+        help="lint files on N worker processes (default: the number of cores)",
+    )
+    perf.add_argument("--no-cache", action="store_true", help="neither read nor write the results cache")
+    perf.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="where to keep the results cache (default: $NEWSLINT_CACHE_DIR or ./.newslint_cache)",
+    )
+    perf.add_argument(
+        "--timing", action="store_true", help="print the time each rule took, slowest first, to stderr"
+    )
     info = parser.add_argument_group("information")
     info.add_argument("--show-rules", action="store_true", help="list every rule and exit")
     info.add_argument("--show-plugins", action="store_true", help="list the loaded plugins and exit")
@@ -161,6 +182,13 @@ def _quality_gate(
     return code
 
 
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
 def _transform(args: argparse.Namespace) -> Callable[[Config], Config]:
     """Command-line options win over the file: --select replaces, the others add."""
 
@@ -185,8 +213,15 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 
 
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["corpus"] and not os.path.lexists("corpus"):
+        # `newslint corpus INPUT`; a file or folder named `corpus` is still linted as a path.
+        from newslint.corpus import main as corpus_main
+
+        return corpus_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.argv = argv
     try:
         return _run(args, parser, stdin or sys.stdin)
     except NewslintError as exc:
@@ -198,13 +233,22 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
         return 130
 
 
-def _run(args: argparse.Namespace, parser: argparse.ArgumentParser, stdin: TextIO) -> int:
-    linter = Linter(
+def make_linter(args: argparse.Namespace) -> Linter:
+    return Linter(
         config_file=args.config,
         isolated=args.isolated,
         transform=_transform(args),
         blocked=args.no_plugin,
     )
+
+
+def _linter_from_argv(argv: list[str]) -> Linter:
+    """Build the linter a command line builds: how spawned worker processes get theirs."""
+    return make_linter(build_parser().parse_args(argv))
+
+
+def _run(args: argparse.Namespace, parser: argparse.ArgumentParser, stdin: TextIO) -> int:
+    linter = make_linter(args)
     out = sys.stdout
     if args.show_plugins:
         from newslint.plugins import plugin_names
@@ -245,13 +289,9 @@ def _lint_paths(args: argparse.Namespace, linter: Linter, stdin: TextIO, base: C
     formatter.use_rules(linter.registry_for(base))
     exit_code = EXIT_OK
     totals = {"files": 0, "findings": 0, "fixed": 0, "safe": 0, "unsafe": 0}
-    for path, display in iter_files(args.paths):
-        if path is None:
-            data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
-            named = Path(args.stdin_filename) if args.stdin_filename else None
-            result = linter.check_file(named, args.stdin_filename or "-", fix=fix, diff=args.diff, data=data)
-        else:
-            result = linter.check_file(path, display, fix=fix, diff=args.diff)
+    if args.timing:
+        linter.timer = RuleTimer()
+    for path, result in _results(args, linter, stdin, fix):
         scored = _score(result, args)
         exit_code = max(exit_code, _quality_gate(_exit_for(result, linter, path, args), result, scored, args))
         _report(result, formatter, totals, args, scored)
@@ -263,7 +303,40 @@ def _lint_paths(args: argparse.Namespace, linter: Linter, stdin: TextIO, base: C
                 totals["files"], totals["findings"], totals["fixed"], totals["safe"], totals["unsafe"], fix
             )
         )
+    if linter.timer is not None:
+        sys.stderr.write(linter.timer.report())
     return exit_code
+
+
+def _results(
+    args: argparse.Namespace, linter: Linter, stdin: TextIO, fix: Applicability | None
+) -> Iterator[tuple[Path | None, FileResult]]:
+    """Lint every path in command-line order: files through the pool and cache, stdin inline."""
+    from newslint.cache import ResultCache, default_cache_dir
+    from newslint.parallel import FileJob, check_paths, default_jobs
+
+    cache = None if args.no_cache else ResultCache(args.cache_dir or default_cache_dir())
+    job = FileJob(fix=fix, diff=args.diff, cache=cache, timing=args.timing)
+    factory = functools.partial(_linter_from_argv, args.argv)
+    jobs = args.jobs or default_jobs()
+    batch: list[tuple[Path, str]] = []
+
+    def flush() -> Iterator[tuple[Path | None, FileResult]]:
+        results = check_paths(linter, batch, job, jobs=jobs, factory=factory)
+        yield from zip((path for path, _ in batch), results, strict=True)
+        batch.clear()
+
+    for path, display in iter_files(args.paths):
+        if path is not None:
+            batch.append((path, display))
+            if len(batch) >= FILE_BATCH:  # bounded: a huge tree is never held in memory at once
+                yield from flush()
+            continue
+        yield from flush()
+        data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
+        named = Path(args.stdin_filename) if args.stdin_filename else None
+        yield None, linter.check_file(named, args.stdin_filename or "-", fix=fix, diff=args.diff, data=data)
+    yield from flush()
 
 
 def _report(

@@ -2,31 +2,42 @@
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Iterable
 from dataclasses import replace
+from time import perf_counter
+from typing import TYPE_CHECKING, Any
 
 from newslint.diagnostics import Category, Finding, Severity, Violation
 from newslint.document import Document
 from newslint.selection import Selection
 
+if TYPE_CHECKING:
+    from newslint.timing import RuleTimer
+
 CRASH_CODE = "NL902"
 MARKUP_NOTE = " (fix by hand: an automatic fix would edit markup)"
 
 
-def lint_document(document: Document, selection: Selection) -> list[Finding]:
+def lint_document(document: Document, selection: Selection, timer: RuleTimer | None = None) -> list[Finding]:
     """Return every finding of the selected rules on ``document``, sorted by position.
 
-    A rule that raises becomes one NL902 finding; the other rules still run.
+    A rule that raises becomes one NL902 finding; the other rules still run. With a
+    ``timer``, each rule's run time is added to it (``--timing``).
     """
     findings: list[Finding] = []
+    if timer is not None:
+        timer.time_structure(document)
     for item in selection.rules:
         severity = selection.severities.get(item.code, item.severity)
+        started = perf_counter() if timer is not None else 0.0
         try:
             violations = list(item.run(document, selection.options.get(item.code)))
         except Exception as exc:  # isolate any rule failure: it must not hide other findings
             findings.append(crash_finding(item.code, item.name, item.origin, exc))
             continue
+        finally:
+            if timer is not None:
+                timer.add(item.code, item.name, perf_counter() - started)
         for violation in _kept(document, violations):
             findings.append(
                 Finding(
@@ -78,5 +89,11 @@ def crash_finding(code: str, name: str, origin: str, exc: BaseException) -> Find
         severity=Severity.ERROR,
         span=None,
         message=f"{code} ({name}, from {origin or 'a plugin'}) crashed: {type(exc).__name__}: {exc}",
-        details="".join(traceback.format_exception(exc)),
+        details="".join(_traceback().format_exception(exc)),
     )
+
+
+def _traceback() -> Any:
+    import traceback  # only a crash needs it: keep it out of start-up
+
+    return traceback

@@ -6,7 +6,6 @@ import codecs
 import contextlib
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +71,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     mode = stat.S_IMODE(path.stat().st_mode)
     if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):
         raise InputError("Cannot fix a read-only file; nothing was changed", code="NL903")
+    import tempfile  # only fixes write files: keep it out of start-up
+
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".newslint-tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

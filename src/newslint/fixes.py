@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -86,6 +85,8 @@ def fix_until_stable(
 
 
 def unified_diff(before: str, after: str, name: str) -> str:
+    import difflib  # only --diff needs it: keep it out of start-up
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),

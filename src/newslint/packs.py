@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.diagnostics import Applicability, Category, Severity
 from newslint.errors import RulePackError
 from newslint.kinds.base import SCOPES, Kind, RuleHeader
 from newslint.rules import Examples, FixAvailability, Rule, RuleDoc
+
+if TYPE_CHECKING:  # importlib.resources costs start-up time; only its type is needed
+    from importlib.resources.abc import Traversable
 
 PACK_KEYS = frozenset({"name", "prefix", "version", "description", "enabled-by-default", "languages"})
 HEADER_KEYS = frozenset(
@@ -40,6 +41,8 @@ EXAMPLE_KEYS = frozenset({"flag", "pass"})
 
 
 def did_you_mean(word: str, choices: Any) -> str:
+    import difflib  # only error messages need it: keep it out of start-up
+
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 

@@ -156,6 +156,7 @@ _DATELINE_RE = re.compile(
     re.VERBOSE,
 )
 _DOUBLE_QUOTES = {"“": "”", "„": "”", "«": "»"}
+_QUOTE_OPEN_RE = re.compile('[“„«"]')
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -255,16 +256,11 @@ def quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """
     i = start
     while i < end:
-        char = text[i]
-        if char in _DOUBLE_QUOTES:
-            close = text.find(_DOUBLE_QUOTES[char], i + 1, end)
-            stop = end if close < 0 else close + 1
-            yield (i, stop)
-            i = stop
-        elif char == '"':
-            close = text.find('"', i + 1, end)
-            stop = end if close < 0 else close + 1
-            yield (i, stop)
-            i = stop
-        else:
-            i += 1
+        opening = _QUOTE_OPEN_RE.search(text, i, end)  # jump to the next opening mark
+        if opening is None:
+            return
+        i = opening.start()
+        close = text.find(_DOUBLE_QUOTES.get(opening.group(), '"'), i + 1, end)
+        stop = end if close < 0 else close + 1
+        yield (i, stop)
+        i = stop

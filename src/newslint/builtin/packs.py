@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newslint.hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 
 def builtin_rules_root() -> Traversable | Path:
     """The shipped packs: ``newslint/_rules`` in a wheel, the checkout's ``rules/`` otherwise."""
-    packaged = files("newslint") / "_rules"
-    if packaged.is_dir():
-        return packaged
+    package = Path(__file__).resolve().parents[1]
+    if (package / "_rules").is_dir():  # an installed wheel: plain files, no importlib.resources
+        return package / "_rules"
+    if not package.is_dir():  # imported from a zip: only importlib.resources can read it
+        from importlib.resources import files
+
+        packaged = files("newslint") / "_rules"
+        if packaged.is_dir():
+            return packaged
     return Path(__file__).resolve().parents[3] / "rules"
 
 

@@ -107,3 +107,28 @@ def literal_alternation(tokens: Iterable[str]) -> str:
         body = r"\s+".join(re.escape(part) for part in token.split())
         escaped.append(body)
     return r"(?<![\w])(?:" + "|".join(escaped) + r")(?![\w])"
+
+
+LineRow = tuple[int, int, str, int]  # (line index, start offset, line text, word count)
+_last_table: tuple[Document | None, tuple[LineRow, ...]] = (None, ())
+
+
+def nonblank_lines(document: Document) -> tuple[LineRow, ...]:
+    """The document's non-blank lines with their word counts, computed once per document.
+
+    Every whole-line rule walks the same lines; the table for the document being linted
+    is kept (only the last one, so memory stays bounded by one article) and shared.
+    """
+    global _last_table
+    cached, table = _last_table
+    if cached is document:
+        return table
+    text = document.text
+    rows = []
+    for index, (start, end) in enumerate(document._line_pairs):  # plain tuples: no Span objects
+        line = text[start:end]
+        if line and not line.isspace():
+            rows.append((index, start, line, len(line.split())))
+    table = tuple(rows)
+    _last_table = (document, table)
+    return table

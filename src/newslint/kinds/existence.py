@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from newslint.diagnostics import Applicability, Edit, Fix, Span, Violation
 from newslint.document import Document
-from newslint.kinds.base import Kind, RuleHeader, literal_alternation
+from newslint.kinds.base import Kind, RuleHeader, literal_alternation, nonblank_lines
 from newslint.rules import Options
 
 
@@ -40,6 +41,11 @@ class Existence(Kind):
         self.whole = bool(spec.get("whole", False))
         wrap = (lambda body: rf"\s*(?:{body})\s*") if self.whole else (lambda body: body)
         self.literal = self.compile("tokens", wrap(literal_alternation(tokens)), flags) if tokens else None
+        # Whole-line rules test every line: cheap exact pre-checks skip most fullmatch calls.
+        self.literal_start = _first_char_check(tokens, flags) if self.whole and tokens else None
+        self.pattern_width: int | None = None
+        self._patterns_body = "|".join(f"(?:{p})" for p in patterns)
+        self._flags = flags
         self.pattern = None
         if patterns:
             for p in patterns:
@@ -64,17 +70,27 @@ class Existence(Kind):
         return fix
 
     def _whole_lines(self, document: Document) -> Iterator[Violation]:
-        for index, line in enumerate(document.lines):
-            text = document[line]
-            if not text.strip() or (self.max_words is not None and len(text.split()) > self.max_words):
+        max_words = self.max_words
+        literal_re, pattern_re, literal_start = self.literal, self.pattern, self.literal_start
+        width = self._pattern_width() if pattern_re is not None else 0
+        for index, start, text, words in nonblank_lines(document):
+            if max_words is not None and words > max_words:
                 continue
-            literal = bool(self.literal and self.literal.fullmatch(text))
-            if not literal and not (self.pattern and self.pattern.fullmatch(text)):
+            literal = (
+                literal_re is not None
+                and (literal_start is None or literal_start.match(text) is not None)
+                and literal_re.fullmatch(text) is not None
+            )
+            if not literal and (
+                pattern_re is None
+                or (width >= 0 and len(text.strip()) > width)
+                or pattern_re.fullmatch(text) is None
+            ):
                 continue
-            if any(e.search(text) for e in self.exceptions):
+            if self.exceptions and any(e.search(text) for e in self.exceptions):
                 continue
             lead = len(text) - len(text.lstrip())
-            span = Span(line.start + lead, line.start + len(text.rstrip()))
+            span = Span(start + lead, start + len(text.rstrip()))
             edit = Edit.deletion(document.line_with_break(index))
             yield Violation(
                 span,
@@ -101,8 +117,36 @@ class Existence(Kind):
                         self._fix(literal, title, Edit.deletion(span)),
                     )
 
+    def _pattern_width(self) -> int:
+        """The longest text the patterns can match, or -1 when unbounded (computed once)."""
+        if self.pattern_width is None:
+            self.pattern_width = _max_width(self._patterns_body, self._flags)
+        return self.pattern_width
+
     def _excepted(self, document: Document, offset: int) -> bool:
         if not self.exceptions:
             return False
         text = document[document.lines[document.line_index(offset)]]
         return any(e.search(text) for e in self.exceptions)
+
+
+def _first_char_check(tokens: list[str], flags: int) -> re.Pattern[str] | None:
+    """A regex that a line must match at its start for any token to be the whole line.
+
+    It tests the first non-space character against the tokens' first characters, with
+    the same flags, so case-insensitive equivalences are the regex engine's own.
+    """
+    if any(not token.split() for token in tokens):
+        return None  # an empty token matches a blank line: no first character to test
+    firsts = {token.split()[0][0] for token in tokens}
+    return re.compile(r"\s*[" + "".join(re.escape(c) for c in sorted(firsts)) + "]", flags)
+
+
+def _max_width(body: str, flags: int) -> int:
+    """The most characters ``body`` can match, or -1 if unbounded or unknown."""
+    try:
+        parser: Any = importlib.import_module("re._parser")  # the regex engine's own width analysis
+        _low, high = parser.parse(body, flags).getwidth()
+        return int(high) if high < parser.MAXREPEAT else -1
+    except Exception:  # a private API: without it, simply skip the length check
+        return -1
