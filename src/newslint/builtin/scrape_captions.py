@@ -156,7 +156,14 @@ def caption_text(doc: Document) -> Iterator[Violation]:
         placed = (before_marker and (in_head or after_marker or glued)) or (
             in_head and after_marker and headline_seen
         )
-        if placed and index != doc.title_line and _caption_candidate(doc, index, headline_seen):
+        # The story's last paragraph (or, with no story found, any) is no caption by position alone.
+        last_paragraph = shape.last_body is None or index >= shape.last_body
+        if (
+            placed
+            and not last_paragraph
+            and index != doc.title_line
+            and _caption_candidate(doc, index, headline_seen)
+        ):
             yield junk_line(doc, index, f"Photo caption `{shorten(text)}` left in the text")
             continue
         if in_head and len(text.split()) > 2 and not is_caption_marker(text) and not is_known_ui_line(text):
