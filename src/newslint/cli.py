@@ -156,8 +156,8 @@ def _add_quality_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _score(result: FileResult, args: argparse.Namespace) -> ArticleScore | None:
-    if result.document is None or args.diff or not (args.statistics or args.fail_under is not None):
+def _score(result: FileResult, args: argparse.Namespace, wanted: bool) -> ArticleScore | None:
+    if result.document is None or args.diff or not (wanted or args.fail_under is not None):
         return None
     from newslint.score import score_article
 
@@ -289,12 +289,13 @@ def _lint_paths(args: argparse.Namespace, linter: Linter, stdin: TextIO, base: C
     formatter.use_rules(linter.registry_for(base))
     exit_code = EXIT_OK
     totals = {"files": 0, "findings": 0, "fixed": 0, "safe": 0, "unsafe": 0}
+    shown = args.statistics or formatter.wants_statistics  # the score is part of the output
     if args.timing:
         linter.timer = RuleTimer()
     for path, result in _results(args, linter, stdin, fix):
-        scored = _score(result, args)
+        scored = _score(result, args, shown)
         exit_code = max(exit_code, _quality_gate(_exit_for(result, linter, path, args), result, scored, args))
-        _report(result, formatter, totals, args, scored)
+        _report(result, formatter, totals, args, scored if shown else None)
         if result.output is not None:
             sys.stdout.write(result.output)
     if not args.quiet or args.format != "text":
@@ -363,7 +364,7 @@ def _report(
         result.document,
         result.findings,
         result.fixed,
-        statistics=scored if args.statistics else None,
+        statistics=scored,
     )
     formatter.file(report)  # type: ignore[attr-defined]
     if args.verbose:

@@ -50,6 +50,9 @@ class Formatter:
     """
 
     rules: Mapping[str, Rule] = MappingProxyType({})
+    # A formatter that always shows the quality score (the HTML report) sets this, so the
+    # caller computes ``FileReport.statistics`` without --statistics.
+    wants_statistics: bool = False
 
     def __init__(self, stream: TextIO, *, color: bool = False, unsafe_fixes: bool = False) -> None:
         self.stream = stream

@@ -127,6 +127,8 @@ def drawable(findings: Sequence[Finding]) -> list[tuple[int, Finding, Span]]:
 
 
 class HtmlReportFormatter(Formatter):
+    wants_statistics = True
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.reports: list[FileReport] = []
@@ -186,12 +188,25 @@ class HtmlReportFormatter(Formatter):
             "</section>",
         ]
 
+    @staticmethod
+    def _score(report: FileReport) -> list[str]:
+        scored = report.statistics
+        if scored is None:
+            return []
+        figures = scored.readability.article
+        return [
+            f'<p class="score">Quality score <strong>{scored.score:.1f}</strong>/100 '
+            f"(findings {scored.findings_score:.1f}, readability {scored.readability_score:.1f}) · "
+            f"{figures.words} words · Flesch reading ease {figures.flesch_reading_ease:.1f}, "
+            f"grade {figures.grade_level:.1f}</p>"
+        ]
+
     def _article(self, number: int, report: FileReport) -> list[str]:
         head = [
             f'<section class="article" id="article-{number}" aria-labelledby="article-{number}-title">',
             f'<h2 id="article-{number}-title">{escape(report.path)}</h2>',
             f'<p class="meta">{len(report.findings)} {_plural(len(report.findings), "finding")}</p>',
-            "<!-- ARTICLE SCORE SLOT: reserved for the article quality score (not built yet). -->",
+            *self._score(report),
         ]
         marks = drawable(report.findings)
         drawn = {index for index, _, _ in marks}
