@@ -270,9 +270,24 @@ def truncated_paragraph(doc: Document) -> Iterator[Violation]:
         lead = len(doc.line_text(index)) - len(doc.line_text(index).lstrip())
         start = doc.lines[index].start + lead
         span = Span(start + len(text) - len(split[-1]), start + len(text))
-        if doc.is_ignored(span):
+        if doc.is_ignored(span) or _markup_carries_on(doc, index, span.end):
             continue
         yield Violation(span, f"Paragraph stops mid-sentence after `{shorten(split[-1])}`")
+
+
+_TAG_RE = re.compile(r"<[^>]*>")
+
+
+def _markup_carries_on(doc: Document, index: int, end: int) -> bool:
+    """Say whether the sentence goes on in markup the view blanks ("append to a `String`").
+
+    In Markdown and HTML, inline code and similar markup are blank in the view the rules read,
+    so a sentence ending on one looks cut off; the file itself shows it is not. Closing tags
+    alone carry nothing on.
+    """
+    if doc.source is None:
+        return False
+    return bool(_TAG_RE.sub("", doc.source[end : doc.lines[index].end]).strip())
 
 
 @hookimpl
