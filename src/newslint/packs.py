@@ -69,7 +69,7 @@ def load_pack(folder: Traversable | Path, kinds: Mapping[str, type[Kind]]) -> It
         or not prefix.isupper()
     ):
         raise RulePackError(f'{where}: needs name = "..." and an upper-case prefix = "XX"')
-    pack_enabled = manifest.get("enabled-by-default", True)
+    pack_enabled = _typed(manifest, "enabled-by-default", bool, where, True)
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".toml") and entry.name != "pack.toml" and not entry.name.startswith("_"):
             yield _load_rule(entry, name, prefix, bool(pack_enabled), kinds)
@@ -82,12 +82,19 @@ def _check_keys(table: Mapping[str, Any], allowed: frozenset[str], where: str, p
 
 
 def _typed(
-    spec: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str, default: Any = None
+    spec: Mapping[str, Any],
+    key: str,
+    kind: type | tuple[type, ...],
+    where: str,
+    default: Any = None,
+    prefix: str = "",
 ) -> Any:
     value = spec.get(key, default)
     if value is not None and not isinstance(value, kind):
         names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise RulePackError(f"{where}: key '{key}' must be of type {names}, not {type(value).__name__}")
+        raise RulePackError(
+            f"{where}: key '{prefix}{key}' must be of type {names}, not {type(value).__name__}"
+        )
     return value
 
 
@@ -96,6 +103,8 @@ def _load_rule(
 ) -> Rule:
     where = str(path)
     spec = _read_toml(path, where)
+    if "kind" not in spec:
+        raise RulePackError(f"{where}: missing required key 'kind' (one of {', '.join(sorted(kinds))})")
     kind_name = _typed(spec, "kind", str, where)
     if kind_name not in kinds:
         raise RulePackError(f"{where}: unknown kind {kind_name!r}{did_you_mean(str(kind_name), kinds)}")
@@ -119,8 +128,14 @@ def _load_rule(
         raise RulePackError(f"{where}: scope {scope!r} is not one of {', '.join(SCOPES)}")
     doc_table = _typed(spec, "doc", dict, where)
     _check_keys(doc_table, DOC_KEYS, where, "doc.")
+    for key in DOC_KEYS:
+        _typed(doc_table, key, str, where, prefix="doc.")
     examples = _typed(spec, "examples", dict, where)
     _check_keys(examples, EXAMPLE_KEYS, where, "examples.")
+    for key in EXAMPLE_KEYS:
+        value = examples.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise RulePackError(f"{where}: key 'examples.{key}' must be a list of strings")
     if not examples.get("flag"):
         raise RulePackError(f"{where}: [examples] needs at least one 'flag' text")
     header = RuleHeader(

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from newslint.diagnostics import Edit, Span, Violation
 from newslint.document import Document
 from newslint.kinds.base import Kind, RuleHeader
+from newslint.kinds.patterns import IGNORECASE, Pattern
 from newslint.rules import Options
 
 CONTEXT = 80  # characters of context the guards look at on each side
@@ -35,23 +36,25 @@ class Substitution(Kind):
         swap = spec.get("swap")
         if not isinstance(swap, Mapping) or not swap or not all(isinstance(v, str) for v in swap.values()):
             raise self.error("swap", "must be a table of found = expected strings")
-        flags = re.IGNORECASE if spec.get("ignore-case", True) else 0
-        self.regex = bool(spec.get("regex", False))
-        self.entries: list[tuple[re.Pattern[str], str]] = []
+        flags = IGNORECASE if self.flag("ignore-case", True) else 0
+        self.regex = self.flag("regex", False)
+        self.entries: list[tuple[Pattern, str]] = []
         for found, expected in swap.items():
             body = found if self.regex else r"\s+".join(re.escape(p) for p in found.split())
-            self.entries.append((self.compile("swap", rf"(?<!\w)(?:{body})(?!\w)", flags), expected))
+            pattern = self.compile("swap", rf"(?<!\w)(?:{body})(?!\w)", flags, shown=found)
+            self.entries.append((pattern, expected))
         self.unless_before = [
-            self.compile("unless-before", p + r"\Z", flags) for p in self.string_list("unless-before")
+            self.compile("unless-before", p + r"\Z", flags, shown=p)
+            for p in self.string_list("unless-before")
         ]
         self.unless_after = [
-            self.compile("unless-after", r"\A" + p, flags) for p in self.string_list("unless-after")
+            self.compile("unless-after", r"\A" + p, flags, shown=p) for p in self.string_list("unless-after")
         ]
         self.only_before = [
-            self.compile("only-before", p + r"\Z", flags) for p in self.string_list("only-before")
+            self.compile("only-before", p + r"\Z", flags, shown=p) for p in self.string_list("only-before")
         ]
         self.only_after = [
-            self.compile("only-after", r"\A" + p, flags) for p in self.string_list("only-after")
+            self.compile("only-after", r"\A" + p, flags, shown=p) for p in self.string_list("only-after")
         ]
 
     def violations(self, document: Document, options: Options) -> Iterator[Violation]:
@@ -66,10 +69,10 @@ class Substitution(Kind):
                     replacement = match.expand(expected) if self.regex else expected
                     replacement = _match_case(match.group(), replacement)
                     span = Span(scope.start + match.start(), scope.start + match.end())
-                    title = self.header.fix_title or f"Replace with `{replacement}`"
-                    fix = self.make_fix(
-                        title.format(found=match.group(), expected=replacement), Edit(span, replacement)
+                    title = self.fix_title(
+                        f"Replace with `{replacement}`", found=match.group(), expected=replacement
                     )
+                    fix = self.make_fix(title, Edit(span, replacement))
                     yield Violation(span, self.message(found=match.group(), expected=replacement), fix)
 
     def _guards_pass(self, before: str, after: str) -> bool:
