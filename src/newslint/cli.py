@@ -6,6 +6,7 @@ This is the only module that prints or exits.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -20,7 +21,9 @@ from newslint.diagnostics import Applicability, Severity
 from newslint.engine import CRASH_CODE
 from newslint.errors import NewslintError
 from newslint.explain import explain_rule, rules_table
+from newslint.files import ENCODINGS, display_name
 from newslint.formatters.base import FileReport, Summary
+from newslint.isolation import GuardedFormatter, make_formatter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_CRASH = 0, 1, 2, 3
 
@@ -86,6 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
     cfg = parser.add_argument_group("configuration")
     cfg.add_argument("--config", type=Path, metavar="FILE", help="use this newslint.toml or pyproject.toml")
     cfg.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    cfg.add_argument(
+        "--encoding",
+        choices=ENCODINGS,
+        default="utf-8",
+        help="utf-8 (default: anything else is an NL901 error) or auto: guess the encoding of a file "
+        "that is not UTF-8 and write fixes back in it",
+    )
     cfg.add_argument("--stdin-filename", metavar="NAME", help="the name of the file read from standard input")
     cfg.add_argument(
         "--no-plugin", action="append", default=[], metavar="NAME", help="do not load this plugin"
@@ -120,7 +130,16 @@ def _use_color(choice: str, stream: TextIO) -> bool:
     return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
+def _tolerant_streams() -> None:
+    """Let standard output and error print any text: a character the terminal's encoding
+    lacks becomes an escape instead of a crash (fixed text is written as bytes)."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
+    _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -140,6 +159,7 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser, stdin: TextI
         isolated=args.isolated,
         transform=_transform(args),
         blocked=args.no_plugin,
+        encoding=args.encoding,
     )
     out = sys.stdout
     if args.show_plugins:
@@ -175,8 +195,13 @@ def _lint_paths(args: argparse.Namespace, linter: Linter, stdin: TextIO, base: C
     fix = threshold if args.fix else None
     stdin_mode_output = args.fix and args.paths == ["-"]
     report_stream = sys.stderr if stdin_mode_output else sys.stdout
-    formatter = linter.plugins.formatters[args.format](
-        report_stream, color=_use_color(args.color, report_stream), unsafe_fixes=unsafe
+    formatter = make_formatter(
+        linter.plugins.formatters[args.format],
+        args.format,
+        report_stream,
+        color=_use_color(args.color, report_stream),
+        unsafe_fixes=unsafe,
+        verbose=args.verbose,
     )
     exit_code = EXIT_OK
     totals = {"files": 0, "findings": 0, "fixed": 0, "safe": 0, "unsafe": 0}
@@ -184,23 +209,37 @@ def _lint_paths(args: argparse.Namespace, linter: Linter, stdin: TextIO, base: C
         if path is None:
             data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
             named = Path(args.stdin_filename) if args.stdin_filename else None
-            result = linter.check_file(named, args.stdin_filename or "-", fix=fix, diff=args.diff, data=data)
+            shown = display_name(args.stdin_filename or "-")
+            result = linter.check_file_safely(named, shown, fix=fix, diff=args.diff, data=data)
         else:
-            result = linter.check_file(path, display, fix=fix, diff=args.diff)
+            result = linter.check_file_safely(path, display, fix=fix, diff=args.diff)
         exit_code = max(exit_code, _exit_for(result, linter, path, args))
         _report(result, formatter, totals, args)
         if result.output is not None:
-            sys.stdout.write(result.output)
+            _write_fixed(result)
     if not args.quiet or args.format != "text":
         formatter.finish(
             Summary(
                 totals["files"], totals["findings"], totals["fixed"], totals["safe"], totals["unsafe"], fix
             )
         )
-    return exit_code
+    return max(exit_code, EXIT_CRASH) if formatter.crashed else exit_code
 
 
-def _report(result: FileResult, formatter: object, totals: dict[str, int], args: argparse.Namespace) -> None:
+def _write_fixed(result: FileResult) -> None:
+    """Print fixed standard input in its own encoding, byte for byte where the stream allows."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if result.output_data is not None and buffer is not None:
+        sys.stdout.flush()
+        buffer.write(result.output_data)
+        buffer.flush()
+    elif result.output is not None:
+        sys.stdout.write(result.output)
+
+
+def _report(
+    result: FileResult, formatter: GuardedFormatter, totals: dict[str, int], args: argparse.Namespace
+) -> None:
     totals["files"] += 1
     totals["fixed"] += result.fixed
     if args.diff:
@@ -213,7 +252,7 @@ def _report(result: FileResult, formatter: object, totals: dict[str, int], args:
             totals["safe"] += 1
         elif finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE:
             totals["unsafe"] += 1
-    formatter.file(FileReport(result.path, result.document, result.findings, result.fixed))  # type: ignore[attr-defined]
+    formatter.file(FileReport(result.path, result.document, result.findings, result.fixed))
     if args.verbose:
         for finding in result.findings:
             if finding.details:
