@@ -7,11 +7,12 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 
 from newslint.cli import main
-from newslint.kinds.patterns import Pattern, PatternTimeout, time_budget
+from newslint.kinds.patterns import GuardedPattern, PatternTimeout, compile_pattern, time_budget
 
 RULE = textwrap.dedent(
     """\
@@ -88,11 +89,30 @@ def test_control_the_same_pattern_hangs_plain_re():
 
 @pytest.mark.parametrize("method", ["search", "match", "fullmatch", "finditer"])
 def test_every_search_method_honours_the_budget(method):
-    pattern = Pattern(r"(a|aa)+$", 0, "pack.toml: key 'patterns'")
+    pattern = GuardedPattern(r"(a|aa)+$", 0, "pack.toml: key 'patterns'")
     with time_budget(0.2), pytest.raises(PatternTimeout, match=r"pack\.toml: key 'patterns': the pattern"):
         result = getattr(pattern, method)("a" * 64 + "!")
         if method == "finditer":
             list(result)
+
+
+def test_only_search_time_counts_against_the_budget():
+    # A long document checked line by line spends its time in Python, not in the regex
+    # engine: that must never be mistaken for a hostile pattern.
+    pattern = compile_pattern(r"\d+ of \d+ photos", 0, "pack.toml: key 'patterns'")
+    with time_budget(0.05):
+        for _ in range(20):
+            time.sleep(0.005)  # 0.1 s of "other work" in total, twice the budget
+            assert pattern.fullmatch("3 of 12 photos")
+
+
+def test_literal_phrases_need_no_budget():
+    literal = compile_pattern(r"Hide\s+caption", 0, "pack.toml: key 'tokens'", literal=True)
+    with time_budget(0):
+        assert literal.search("x Hide caption") is not None
+    guarded = compile_pattern(r"Hide\s+caption", 0, "pack.toml: key 'patterns'")
+    with time_budget(0), pytest.raises(PatternTimeout):
+        guarded.search("x Hide caption")
 
 
 def test_substitution_guards_are_bounded_too(tmp_path, capsys, monkeypatch):
@@ -247,3 +267,16 @@ def test_nothing_in_config_or_packs_is_executed(tmp_path, capsys, monkeypatch):
     code, _, err = run(capsys, "story.txt")
     assert code == 0, err
     assert not canary.exists()
+
+
+def test_only_packs_from_configuration_are_guarded(tmp_path):
+    from newslint.app import Linter
+    from newslint.kinds.patterns import GuardedPattern, LiteralPattern
+
+    make_pack(tmp_path)
+    linter = Linter(config_file=tmp_path / "newslint.toml", autoload=False)
+    registry = linter.registry_for(linter.config_for(None))
+    house, builtin = registry.get("HX101"), registry.get("SC101")
+    assert isinstance(house.check.pattern, GuardedPattern)  # from the linted repository: untrusted
+    assert isinstance(builtin.check.pattern, LiteralPattern)  # shipped with an installed plugin
+    assert isinstance(builtin.check.literal, LiteralPattern)

@@ -81,8 +81,11 @@ class Plugins:
         registry = RuleRegistry()
         for item in self.code_rules:
             registry.add(item)
-        for folder in [*self.packs, *extra_packs]:
+        for folder in self.packs:
             for item in load_pack(folder, self.kinds):
+                registry.add(item)
+        for folder in extra_packs:  # from the linted repository's configuration: not trusted
+            for item in load_pack(folder, self.kinds, guarded=True):
                 registry.add(item)
         return registry
 

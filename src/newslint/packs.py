@@ -53,8 +53,14 @@ def _read_toml(path: Traversable | Path, where: str) -> dict[str, Any]:
         raise RulePackError(f"{where}: cannot read: {exc}") from None
 
 
-def load_pack(folder: Traversable | Path, kinds: Mapping[str, type[Kind]]) -> Iterator[Rule]:
-    """Yield the rules of one pack folder, validating every file eagerly."""
+def load_pack(
+    folder: Traversable | Path, kinds: Mapping[str, type[Kind]], *, guarded: bool = False
+) -> Iterator[Rule]:
+    """Yield the rules of one pack folder, validating every file eagerly.
+
+    ``guarded`` is for packs that come from configuration rather than from an installed
+    plugin: their regular expressions get time limits (see kinds/patterns.py).
+    """
     manifest_path = folder / "pack.toml"
     where = str(manifest_path)
     if not manifest_path.is_file():
@@ -72,7 +78,7 @@ def load_pack(folder: Traversable | Path, kinds: Mapping[str, type[Kind]]) -> It
     pack_enabled = _typed(manifest, "enabled-by-default", bool, where, True)
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".toml") and entry.name != "pack.toml" and not entry.name.startswith("_"):
-            yield _load_rule(entry, name, prefix, bool(pack_enabled), kinds)
+            yield _load_rule(entry, name, prefix, bool(pack_enabled), kinds, guarded)
 
 
 def _check_keys(table: Mapping[str, Any], allowed: frozenset[str], where: str, parent: str) -> None:
@@ -99,7 +105,12 @@ def _typed(
 
 
 def _load_rule(
-    path: Traversable | Path, pack: str, prefix: str, pack_enabled: bool, kinds: Mapping[str, type[Kind]]
+    path: Traversable | Path,
+    pack: str,
+    prefix: str,
+    pack_enabled: bool,
+    kinds: Mapping[str, type[Kind]],
+    guarded: bool = False,
 ) -> Rule:
     where = str(path)
     spec = _read_toml(path, where)
@@ -146,6 +157,7 @@ def _load_rule(
         skip_quotes=bool(_typed(spec, "skip-quotes", bool, where, True)),
         fix=fix,
         fix_title=_typed(spec, "fix-title", str, where, ""),
+        guarded=guarded,
     )
     kind_spec = MappingProxyType({k: v for k, v in spec.items() if k in kind_cls.keys})
     check: Callable[..., Any] = kind_cls(kind_spec, header)

@@ -30,6 +30,7 @@ class RuleHeader:
     skip_quotes: bool
     fix: Applicability | None
     fix_title: str
+    guarded: bool = False  # a pack from configuration: its regexes get time limits (patterns.py)
 
 
 class Kind:
@@ -95,14 +96,20 @@ class Kind:
             raise self.error(key, "must be a list of strings")
         return value
 
-    def compile(self, key: str, pattern: str, flags: int = 0, shown: str | None = None) -> Pattern:
+    def compile(
+        self, key: str, pattern: str, flags: int = 0, shown: str | None = None, *, literal: bool = False
+    ) -> Pattern:
         """Compile a pattern from the rule file, with a time limit on every search (see patterns.py).
 
-        ``shown`` names the user's own pattern(s) in messages when ``pattern`` wraps them.
+        ``shown`` names the user's own pattern(s) in messages when ``pattern`` wraps them;
+        ``literal`` marks a pattern built from escaped literal phrases, which needs no limit,
+        as do the patterns of packs registered by plugins (``header.guarded`` is false).
         """
+        where = f"{self.header.source}: key '{key}'"
+        unguarded = literal or not self.header.guarded
         try:
-            return compile_pattern(pattern, flags, f"{self.header.source}: key '{key}'", shown)
-        except regex.error as exc:
+            return compile_pattern(pattern, flags, where, shown, literal=unguarded)
+        except (re.error, regex.error) as exc:
             raise self.error(key, f"has an invalid regular expression {pattern!r}: {exc}") from None
 
     def scope_spans(self, document: Document) -> Iterable[Span]:

@@ -39,7 +39,9 @@ class Existence(Kind):
         flags = IGNORECASE if self.flag("ignore-case", True) else 0
         self.whole = self.flag("whole", False)
         wrap = (lambda body: rf"\s*(?:{body})\s*") if self.whole else (lambda body: body)
-        self.literal = self.compile("tokens", wrap(literal_alternation(tokens)), flags) if tokens else None
+        self.literal = (
+            self.compile("tokens", wrap(literal_alternation(tokens)), flags, literal=True) if tokens else None
+        )
         self.pattern = None
         if patterns:
             for p in patterns:

@@ -41,7 +41,9 @@ class Substitution(Kind):
         self.entries: list[tuple[Pattern, str]] = []
         for found, expected in swap.items():
             body = found if self.regex else r"\s+".join(re.escape(p) for p in found.split())
-            pattern = self.compile("swap", rf"(?<!\w)(?:{body})(?!\w)", flags, shown=found)
+            pattern = self.compile(
+                "swap", rf"(?<!\w)(?:{body})(?!\w)", flags, shown=found, literal=not self.regex
+            )
             self.entries.append((pattern, expected))
         self.unless_before = [
             self.compile("unless-before", p + r"\Z", flags, shown=p)
