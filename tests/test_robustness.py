@@ -210,6 +210,28 @@ def test_reading_stops_past_the_limit_even_if_the_size_lies(folder, monkeypatch)
         read_bounded(path, 1000)
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "wait4"), reason="needs wait4 to measure the child's memory")
+def test_the_largest_default_file_finishes_in_bounded_memory(folder):
+    """A file just under the default max-file-size (10 MiB) of article text, with damage
+    in it, is linted and fixed in a subprocess whose peak memory is measured."""
+    paragraph = "The harbour ferry resumed service on Monday after six weeks of repairs, officials said. " * 3
+    block = f"{paragraph}\n\nHide caption\n\n"
+    count = (10 * 1024 * 1024 - 1) // len(block.encode("utf-8"))
+    (folder / "big.txt").write_text(block * count, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "--isolated", "--fix", "--quiet", "big.txt"],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1"},
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    assert process.returncode == 0
+    assert (folder / "big.txt").read_text(encoding="utf-8") == f"{paragraph}\n\n" * count
+    assert usage.ru_maxrss * 1024 < 40 * 10 * 1024 * 1024  # ru_maxrss is in KiB on Linux
+
+
 def test_a_single_10_mb_line(folder, capsys):
     line = ("The ferry carried passengers across the harbour all day long " * 160_000)[:10_000_000]
     content = f"Hide caption\n\n{line}\n"
@@ -375,7 +397,11 @@ def test_file_names_that_are_not_utf8(folder, capsys):
 def test_output_survives_a_terminal_that_cannot_show_the_text(folder):
     # Real standard streams in ASCII: a message quoting "–" or a name with odd bytes must
     # come out escaped, not as a UnicodeEncodeError.
-    (folder / "dash.txt").write_text("Hide caption\n\nPORTHAVEN – Ferries run.\n\nLeave a Reply – now\n")
+    (folder / "dash.txt").write_text(
+        "Hide caption\n\nPORTHAVEN – Ferries run.\n\nLeave a Reply – now\n\nCafé\n", encoding="utf-8"
+    )
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(b"Leave a Reply\n")
     result = subprocess.run(
         [sys.executable, "-m", "newslint", "--isolated", "--format", "json", "dash.txt", "good.txt"],
         cwd=folder,
@@ -386,6 +412,29 @@ def test_output_survives_a_terminal_that_cannot_show_the_text(folder):
     assert result.returncode == 1, result.stderr
     assert b"Traceback" not in result.stderr
     assert [f["path"] for f in json.loads(result.stdout)] == ["dash.txt", "good.txt", "good.txt"]
+    text = subprocess.run(
+        [sys.executable, "-m", "newslint", "--isolated", ".", "dash.txt"],
+        cwd=folder,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "ascii", "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1"},
+    )
+    assert text.returncode == 1 and b"Traceback" not in text.stderr, text.stderr
+    assert b"caf\\xe9.txt:1:1: SC105 [*] Comment-form text `Leave a Reply` left in the article" in text.stdout
+    assert b"dash.txt:1:1: SC101" in text.stdout
+
+
+def test_stdin_with_encoding_auto(folder, capsysbinary):
+    legacy = io.TextIOWrapper(io.BytesIO(CP1252_ARTICLE.encode("cp1252")))
+    code = main(["--fix", "--encoding", "auto", "-"], stdin=legacy)
+    assert code == 0
+    # the fixed text comes out in the input's own encoding
+    assert capsysbinary.readouterr().out == CP1252_ARTICLE.replace("Hide caption\n\n", "").encode("cp1252")
+
+
+def test_read_source_on_a_folder(tmp_path):
+    with pytest.raises(InputError, match=r"^Is a directory$"):
+        read_bounded(tmp_path, 100)
 
 
 def test_stale_temp_files_of_dead_runs_are_removed(tmp_path):
