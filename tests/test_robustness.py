@@ -438,15 +438,17 @@ def test_read_source_on_a_folder(tmp_path):
 
 
 def test_stale_temp_files_of_dead_runs_are_removed(tmp_path):
-    target = tmp_path / "a.txt"
-    target.write_text("x", encoding="utf-8")
     dead = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
     )
-    stale = tmp_path / f".a.txt.{dead.stdout.strip()}.abc.newslint-tmp"
-    live = tmp_path / f".a.txt.{os.getpid()}.abc.newslint-tmp"
-    other = tmp_path / f".b.txt.{dead.stdout.strip()}.abc.newslint-tmp"
-    for path in (stale, live, other):
+    pid = dead.stdout.strip()
+    stale = [tmp_path / f".a.txt.{pid}.abc.newslint-tmp", tmp_path / f".b.v2.md.{pid}.x_1.newslint-tmp"]
+    kept = [
+        tmp_path / f".a.txt.{os.getpid()}.abc.newslint-tmp",  # a live run is still writing it
+        tmp_path / "notes.newslint-tmp",  # not ours
+        tmp_path / f".a.txt.{pid}.abc.newslint-tmp.bak",
+    ]
+    for path in (*stale, *kept):
         path.write_text("partial", encoding="utf-8")
-    assert remove_stale_temps(target) == [stale]
-    assert live.exists() and other.exists() and not stale.exists()
+    assert remove_stale_temps(tmp_path) == sorted(stale)
+    assert all(path.exists() for path in kept) and not any(path.exists() for path in stale)

@@ -22,6 +22,7 @@ from newslint.errors import InputError
 Encoding = Literal["utf-8", "auto"]
 ENCODINGS: tuple[Encoding, ...] = ("utf-8", "auto")
 TEMP_SUFFIX = ".newslint-tmp"
+_swept: set[Path] = set()  # folders already cleared of stale temporary files in this process
 # Byte-order marks, longest first: a UTF-32-LE mark starts with the UTF-16-LE one.
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -81,8 +82,8 @@ def decode_auto(data: bytes) -> Source:
     try:
         return decode(data)
     except InputError as error:
-        if not str(error).startswith("Not UTF-8"):
-            raise
+        if b"\x00" in data or data.startswith(tuple(bom for bom, _ in _BOMS)):
+            raise  # binary, or broken UTF-16/32: no legacy 8-bit encoding explains it
         from charset_normalizer import from_bytes  # imported here: only --encoding auto needs it
 
         best = from_bytes(data).best()
@@ -182,7 +183,9 @@ def write_atomic(path: Path, data: bytes, *, expected: tuple[int, int] | None = 
         raise InputError("Cannot fix a read-only file; nothing was changed", code="NL903")
     if expected is not None and (info.st_size, info.st_mtime_ns) != expected:
         raise InputError("The file changed on disk while it was linted; nothing was changed", code="NL903")
-    remove_stale_temps(target)
+    if target.parent not in _swept:  # once per folder and run: a folder may hold thousands of files
+        _swept.add(target.parent)
+        remove_stale_temps(target.parent)
     fd, temp = tempfile.mkstemp(
         dir=target.parent, prefix=_temp_prefix(target) + f"{os.getpid()}.", suffix=TEMP_SUFFIX
     )
@@ -206,24 +209,23 @@ def _temp_prefix(target: Path) -> str:
     return f".{target.name}."
 
 
-def remove_stale_temps(target: Path) -> list[Path]:
-    """Delete temporary files of ``target`` whose writing process no longer runs.
+def remove_stale_temps(folder: Path) -> list[Path]:
+    """Delete the temporary files in ``folder`` whose writing process no longer runs.
 
     A temporary file is named ``.<name>.<pid>.<random>.newslint-tmp``; one whose pid is
     alive belongs to a run still writing and is left alone.
     """
-    prefix = _temp_prefix(target)
     removed = []
-    with contextlib.suppress(OSError), os.scandir(target.parent) as entries:
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:
-            if not (entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX)):
+            if not (entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX)):
                 continue
-            pid = entry.name[len(prefix) :].split(".", 1)[0]
-            if pid.isdigit() and not _process_alive(int(pid)):
+            parts = entry.name[: -len(TEMP_SUFFIX)].rsplit(".", 2)  # the name itself may hold dots
+            if len(parts) == 3 and parts[1].isdigit() and not _process_alive(int(parts[1])):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
                     removed.append(Path(entry.path))
-    return removed
+    return sorted(removed)
 
 
 def _process_alive(pid: int) -> bool:
