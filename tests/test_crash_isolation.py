@@ -40,7 +40,15 @@ def exploding(doc):
 
 @hookimpl
 def newslint_register_rules(register):
+    if MODE == "register":
+        raise OSError("register went bang")
     register(exploding)
+
+
+@hookimpl
+def newslint_configure(config):
+    if MODE == "configure":
+        raise AttributeError("configure went bang")
 
 
 @hookimpl
@@ -51,6 +59,11 @@ def newslint_parse(path, text, accept):
 
 
 class Exploding(Formatter):
+    def __init__(self, *args, **kwargs):
+        if MODE == "formatter-init":
+            raise KeyError("init went bang")
+        super().__init__(*args, **kwargs)
+
     def file(self, report):
         if MODE == "formatter":
             raise ValueError("formatter went bang")
@@ -157,17 +170,19 @@ def test_crashing_parser_plugin_falls_back_to_the_builtin_parser(plugin, capsys)
     assert 'raise RuntimeError("parser went bang")' in err
 
 
-@pytest.mark.parametrize("mode", ["formatter", "formatter-finish"])
+@pytest.mark.parametrize("mode", ["formatter", "formatter-finish", "formatter-init"])
 def test_crashing_formatter_still_shows_the_findings(plugin, capsys, mode):
     plugin(mode)
     code, out, err = run(capsys, "-v", "--format", "exploding", "story.txt", "other.txt")
     assert code == 3
     assert out == ""
     lines = err.splitlines()
-    bang = "formatter went bang" if mode == "formatter" else "finish went bang"
-    assert lines[0] == (
-        f"newslint: error: formatter 'exploding' crashed: ValueError: {bang}; the findings follow as text"
-    )
+    bang = {
+        "formatter": "ValueError: formatter went bang",
+        "formatter-finish": "ValueError: finish went bang",
+        "formatter-init": "KeyError: 'init went bang'",
+    }[mode]
+    assert lines[0] == f"newslint: error: formatter 'exploding' crashed: {bang}; the findings follow as text"
     assert "Traceback (most recent call last):" in err
     assert lines[-4:] == [
         "story.txt:1:1: SC101 [*] Caption control `Hide caption` left in the article",
@@ -175,6 +190,24 @@ def test_crashing_formatter_still_shows_the_findings(plugin, capsys, mode):
         "other.txt:1:1: SC105 [*] Comment-form text `Leave a Reply` left in the article",
         "Found 3 findings (3 fixable with --fix).",
     ]
+
+
+@pytest.mark.parametrize(
+    ("mode", "message"),
+    [
+        ("register", "crashed in newslint_register_rules: OSError: register went bang"),
+        ("configure", "crashed in newslint_configure: AttributeError: configure went bang"),
+    ],
+)
+def test_plugin_crashing_while_setting_up_names_itself(plugin, capsys, mode, message):
+    plugin(mode)
+    code, out, err = run(capsys, "story.txt")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"newslint: error: plugin 'exploding' {message}\n"
+        "  hint: uninstall it, or block it with --no-plugin exploding\n"
+    )
+    assert run(capsys, "--no-plugin", "exploding", "story.txt")[0] == 1
 
 
 def test_unexpected_error_in_one_file_spares_the_others(tmp_path, capsys, monkeypatch):

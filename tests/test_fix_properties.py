@@ -35,7 +35,7 @@ def lint(text):
 def fix(text, threshold):
     """What ``newslint --fix [--unsafe-fixes] -`` does with ``text``: fixed text and what remains."""
     # NUL marks a binary UTF-8 file; as UTF-16 (with its BOM) any text is readable
-    data = codecs.BOM_UTF16_LE + text.encode("utf-16-le") if "\x00" in text else text.encode("utf-8")
+    data = codecs.BOM_UTF16_BE + text.encode("utf-16-be") if "\x00" in text else text.encode("utf-8")
     result = LINTER.check_file(None, "-", fix=threshold, data=data)
     return result.output, result.findings
 

@@ -65,6 +65,7 @@ FOUND = [
     b"Hide caption\r\r\n\rLeave a Reply",
     b"\xef\xbb\xbfHide caption\n",
     b"x" * 3 + b"\x00",
+    b"\xff\xfe\x00\x000\x00",  # UTF-16-LE text opening with NUL, not broken UTF-32 (found by hypothesis)
 ]
 
 

@@ -139,6 +139,13 @@ def test_byte_order_marks_are_read_and_kept_by_fix(folder, capsys, encode, name)
     assert (folder / "marked.txt").read_bytes() == encode(FIXED)
 
 
+def test_utf16_text_opening_with_nul_is_not_taken_for_utf32():
+    data = codecs.BOM_UTF16_LE + "\x00Hide caption\n".encode("utf-16-le")
+    source = decode(data)
+    assert (source.text, source.encoding) == ("\x00Hide caption\n", "utf-16-le")
+    assert source.encode(source.text) == data
+
+
 def test_truncated_utf16_is_a_clear_error():
     with pytest.raises(InputError, match=r"Not valid UTF-16-LE: truncated data at byte offset \d+"):
         decode(codecs.BOM_UTF16_LE + "Hello".encode("utf-16-le") + b"\x00")

@@ -19,7 +19,7 @@ from newslint.errors import ConfigError, InputError, NewslintError, PluginError
 from newslint.files import Encoding, decode_as, display_name, read_source, write_atomic
 from newslint.fixes import MAX_PASSES, fix_until_stable, unified_diff
 from newslint.formatters.base import Formatter
-from newslint.isolation import internal_error, parse_isolated
+from newslint.isolation import call_plugins, internal_error, parse_isolated
 from newslint.kinds.base import Kind
 from newslint.packs import load_pack
 from newslint.plugins import get_plugin_manager
@@ -61,10 +61,10 @@ class Plugins:
     @classmethod
     def collect(cls, pm: pluggy.PluginManager) -> Plugins:
         plugins = cls(pm)
-        pm.hook.newslint_register_kinds(register=plugins._add_kind)
-        pm.hook.newslint_register_packs(register=plugins.packs.append)
-        pm.hook.newslint_register_formatters(register=plugins._add_formatter)
-        pm.hook.newslint_register_rules(register=plugins.code_rules.add)
+        call_plugins(pm, "newslint_register_kinds", register=plugins._add_kind)
+        call_plugins(pm, "newslint_register_packs", register=plugins.packs.append)
+        call_plugins(pm, "newslint_register_formatters", register=plugins._add_formatter)
+        call_plugins(pm, "newslint_register_rules", register=plugins.code_rules.add)
         return plugins
 
     def _add_kind(self, name: str, kind: type[Kind]) -> None:
@@ -126,7 +126,7 @@ class Linter:
             validate_entries(entries, registry, where)
         validate_rule_settings(registry, config)
         if id(config) not in self._configured:
-            self.pm.hook.newslint_configure.call_historic(kwargs={"config": config})
+            call_plugins(self.pm, "newslint_configure", config=config)
             self._configured.add(id(config))
         return config
 

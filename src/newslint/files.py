@@ -54,13 +54,16 @@ class Source:
 
 def decode(data: bytes) -> Source:
     """Decode bytes strictly: UTF-16/32 with a BOM, else UTF-8 (a UTF-8 BOM is kept as text)."""
-    for bom, codec in _BOMS:
+    problem = ""
+    for bom, codec in _BOMS:  # FF FE 00 00 is UTF-32-LE, or UTF-16-LE text opening with a NUL
         if data.startswith(bom):
             try:
                 return Source(data[len(bom) :].decode(codec), codec, bom)
             except UnicodeDecodeError as exc:
                 offset = exc.start + len(bom)
-                raise InputError(f"Not valid {codec.upper()}: {exc.reason} at byte offset {offset}") from None
+                problem = problem or f"Not valid {codec.upper()}: {exc.reason} at byte offset {offset}"
+    if problem:
+        raise InputError(problem)
     if b"\x00" in data:
         raise InputError("Binary file (it contains NUL bytes): skipped")
     try:

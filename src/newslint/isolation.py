@@ -13,14 +13,15 @@ import io
 import sys
 import traceback
 from pathlib import Path
-from types import TracebackType
-from typing import TextIO
+from types import CodeType, TracebackType
+from typing import Any, TextIO
 
 import pluggy
 
 from newslint.diagnostics import Category, Finding, Severity
 from newslint.document import Document
 from newslint.engine import CRASH_CODE
+from newslint.errors import NewslintError, PluginError
 from newslint.formatters.base import FileReport, Formatter, Summary
 from newslint.formatters.text import TextFormatter
 
@@ -48,15 +49,39 @@ def parse_isolated(
     except Exception as exc:  # a parser plugin must not stop the file from being linted
         from newslint.builtin.parse import newslint_parse as builtin_parse
 
-        culprit = _plugin_in_traceback(pm, exc.__traceback__)
+        culprit = _plugin_in_traceback(pm, "newslint_parse", exc.__traceback__)
         finding = internal_error(exc, f"parser plugin {culprit!r} (the built-in parser was used)")
         return builtin_parse(path=path, text=text, accept=accept), [finding]
 
 
-def _plugin_in_traceback(pm: pluggy.PluginManager, tb: TracebackType | None) -> str:
-    """Name the ``newslint_parse`` implementation whose code appears in the traceback."""
-    codes = {}
-    for impl in pm.hook.newslint_parse.get_hookimpls():
+def call_plugins(pm: pluggy.PluginManager, hook: str, **kwargs: Any) -> None:
+    """Call a registration or configuration hook; a plugin that raises becomes a
+    :class:`PluginError` that names it (exit status 2, like a plugin that fails to load).
+
+    Errors newslint itself raises through the callbacks (a duplicate rule code, say)
+    pass through unchanged.
+    """
+    caller = getattr(pm.hook, hook)
+    try:
+        if hook == "newslint_configure":
+            caller.call_historic(kwargs=kwargs)
+        else:
+            caller(**kwargs)
+    except NewslintError:
+        raise
+    except Exception as exc:
+        culprit = _plugin_in_traceback(pm, hook, exc.__traceback__)
+        raise PluginError(
+            f"plugin {culprit!r} crashed in {hook}: {type(exc).__name__}: {exc}",
+            hint=f"uninstall it, or block it with --no-plugin {culprit}",
+        ) from exc
+
+
+def _plugin_in_traceback(pm: pluggy.PluginManager, hook: str, tb: TracebackType | None) -> str:
+    """Name the implementation of ``hook`` whose code appears in the traceback."""
+    codes: dict[CodeType, str] = {}
+    caller: pluggy.HookCaller = getattr(pm.hook, hook)
+    for impl in caller.get_hookimpls():
         code = getattr(impl.function, "__code__", None)
         if code is not None:
             codes[code] = impl.plugin_name
