@@ -136,6 +136,9 @@ def test_diff_writes_nothing(article, capsys):
     assert out.startswith("--- a/ferry.txt\n+++ b/ferry.txt\n")
     assert "-Hide caption\n" in out and "-Leave a Reply\n" in out
     assert "-Share this" not in out
+    _, unsafe, _ = run(capsys, "--diff", "--unsafe-fixes", "ferry.txt")
+    assert "-Share this: Facebook Twitter WhatsApp Email\n" in unsafe
+    assert article.read_text(encoding="utf-8") == ARTICLE
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])

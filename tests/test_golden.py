@@ -1,8 +1,9 @@
 """Golden articles: exact findings and exact fixed text for each article under tests/golden/.
 
-Each ``<case>.txt`` has ``<case>.findings`` (one line per finding) and
-``<case>.fixed.txt`` (the text after ``--fix --unsafe-fixes``). Run
-``pytest tests/test_golden.py --update-golden`` to rewrite them, then review the diff.
+Each ``<case>.txt`` (or ``.md``, ``.html``) has ``<case>.findings`` (one line per finding)
+and ``<case>.fixed.txt`` (``.fixed.md``, ``.fixed.html``: the text after ``--fix
+--unsafe-fixes``). Run ``pytest tests/test_golden.py --update-golden`` to rewrite them,
+then review the diff.
 """
 
 from __future__ import annotations
@@ -15,14 +16,19 @@ from newslint.diagnostics import Applicability
 from newslint.testing import golden_outputs
 
 GOLDEN = Path(__file__).parent / "golden"
-CASES = sorted(p for p in GOLDEN.rglob("*.txt") if not p.name.endswith(".fixed.txt"))
+SUFFIXES = (".txt", ".md", ".markdown", ".html")
+CASES = sorted(
+    p
+    for p in GOLDEN.rglob("*")
+    if p.suffix in SUFFIXES and not p.name.endswith(tuple(f".fixed{s}" for s in SUFFIXES))
+)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[str(c.relative_to(GOLDEN)) for c in CASES])
 def test_golden(case, linter, request):
     listing, fixed = golden_outputs(linter, case, Applicability.UNSAFE)
     findings_file = case.with_suffix(".findings")
-    fixed_file = case.with_name(case.stem + ".fixed.txt")
+    fixed_file = case.with_name(f"{case.stem}.fixed{case.suffix}")
     if request.config.getoption("--update-golden"):
         findings_file.write_text(listing, encoding="utf-8")
         fixed_file.write_text(fixed, encoding="utf-8")

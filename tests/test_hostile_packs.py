@@ -180,7 +180,7 @@ def test_broken_rule_file_is_one_clear_message(tmp_path, capsys, monkeypatch, ex
     [
         ("[examples]\n", '[examples]\npass = "aaa"\n', "key 'examples.pass' must be a list of strings"),
         ('what = "Flags a phrase."', "what = 3", "key 'doc.what' must be of type str, not int"),
-        ('kind = "existence"\n', "", "missing required key 'kind' (one of existence, substitution)"),
+        ('kind = "existence"\n', "", "missing required key 'kind' (one of consistency, existence, "),
     ],
     ids=["examples", "doc", "no-kind"],
 )
@@ -189,7 +189,7 @@ def test_broken_rule_tables(tmp_path, capsys, monkeypatch, old, new, message):
     path = make_pack(tmp_path, RULE.replace("{extra}", "").replace(old, new))
     (tmp_path / "story.txt").write_text("Text.\n", encoding="utf-8")
     code, _, err = run(capsys, "story.txt")
-    assert (code, err) == (2, f"newslint: error: {path}: {message}\n")
+    assert code == 2 and err.startswith(f"newslint: error: {path}: {message}") and err.count("\n") == 1
 
 
 def test_broken_manifest(tmp_path, capsys, monkeypatch):

@@ -168,6 +168,13 @@ class Linter:
     def _lint(self, text: str, path: Path | None, config: Config) -> tuple[Document, list[Finding]]:
         document, crashes = parse_isolated(self.pm, path, text, config.accept)
         findings = lint_document(document, self.selection_for(config, path))
+        extra = self.pm.hook.newslint_extra_findings(
+            document=document, findings=tuple(findings), config=config
+        )
+        if any(extra):
+            findings = sorted(
+                [*findings, *(f for more in extra if more for f in more)], key=lambda f: f.sort_key
+            )
         return document, [*crashes, *apply_suppressions(document, findings)]
 
     def check_file(
@@ -179,7 +186,11 @@ class Linter:
         diff: bool = False,
         data: bytes | None = None,
     ) -> FileResult:
-        """Lint one file (or ``data`` read from standard input), applying fixes if asked."""
+        """Lint one file (or ``data`` read from standard input).
+
+        With ``fix``, apply fixes at or above that applicability and write the file (or, with
+        ``diff``, only compute the diff; for standard input, return the fixed text).
+        """
         try:
             config = self.config_for(path)
             source = (
@@ -190,14 +201,13 @@ class Linter:
         except InputError as exc:
             return FileResult(display, None, [_file_error(exc)])
         document, findings = self._lint(source.text, path, config)
-        if fix is None and not diff:
+        if fix is None:
             return FileResult(display, document, findings)
-        threshold = fix if fix is not None else Applicability.SAFE
 
         def relint(text: str) -> list[Finding]:
             return self._lint(text, path, config)[1]
 
-        outcome = fix_until_stable(source.text, findings, relint, threshold)
+        outcome = fix_until_stable(source.text, findings, relint, fix)
         if diff:
             return FileResult(
                 display, document, findings, diff=unified_diff(source.text, outcome.text, display)

@@ -12,10 +12,11 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from newslint import __version__
 from newslint.app import FileResult, Linter, iter_files
+from newslint.builtin.languagetool import with_command_line
 from newslint.config import Config
 from newslint.diagnostics import Applicability, Severity
 from newslint.engine import CRASH_CODE
@@ -24,6 +25,9 @@ from newslint.explain import explain_rule, rules_table
 from newslint.files import ENCODINGS, display_name
 from newslint.formatters.base import FileReport, Summary
 from newslint.isolation import GuardedFormatter, make_formatter
+
+if TYPE_CHECKING:
+    from newslint.score import ArticleScore
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_CRASH = 0, 1, 2, 3
 
@@ -77,7 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     fix.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
     out = parser.add_argument_group("output")
-    out.add_argument("--format", default="text", metavar="NAME", help="text (default), json or github")
+    out.add_argument(
+        "--format", default="text", metavar="NAME", help="text (default), json, github, sarif or html"
+    )
     out.add_argument(
         "--color",
         choices=["auto", "always", "never"],
@@ -100,12 +106,69 @@ def build_parser() -> argparse.ArgumentParser:
     cfg.add_argument(
         "--no-plugin", action="append", default=[], metavar="NAME", help="do not load this plugin"
     )
+    _add_quality_arguments(parser)
     info = parser.add_argument_group("information")
     info.add_argument("--show-rules", action="store_true", help="list every rule and exit")
     info.add_argument("--show-plugins", action="store_true", help="list the loaded plugins and exit")
     info.add_argument("--explain", metavar="CODE", help="show a rule's documentation and exit")
     info.add_argument("--version", action="version", version=f"newslint {__version__}")
     return parser
+
+
+# -- article quality: --statistics, --fail-under, --languagetool (issue 6) ----------------
+
+
+def _add_quality_arguments(parser: argparse.ArgumentParser) -> None:
+    quality = parser.add_argument_group("article quality")
+    quality.add_argument(
+        "--statistics",
+        action="store_true",
+        help="show each article's quality score and readability (in JSON: one RD000 object per file)",
+    )
+    quality.add_argument(
+        "--fail-under",
+        type=float,
+        metavar="SCORE",
+        help="exit 1 when an article's quality score (0-100) is below SCORE; findings alone then "
+        "set the exit status only with an explicit --fail-on",
+    )
+    quality.add_argument(
+        "--languagetool",
+        metavar="URL",
+        help="check grammar and spelling with this LanguageTool server (http://host:8081), "
+        "or 'local' to start one (needs newslint[grammar] and Java)",
+    )
+    quality.add_argument(
+        "--languagetool-optional",
+        action="store_true",
+        help="when the LanguageTool server cannot be reached, warn and lint without it",
+    )
+
+
+def _score(result: FileResult, args: argparse.Namespace) -> ArticleScore | None:
+    if result.document is None or args.diff or not (args.statistics or args.fail_under is not None):
+        return None
+    from newslint.score import score_article
+
+    return score_article(result.document, result.findings)
+
+
+def _quality_gate(
+    code: int, result: FileResult, scored: ArticleScore | None, args: argparse.Namespace
+) -> int:
+    """With --fail-under the score decides; findings count too only with an explicit --fail-on."""
+    if args.fail_under is None or args.diff or code == EXIT_CRASH:
+        return code
+    if code == EXIT_FINDINGS and args.fail_on is None:
+        code = EXIT_OK
+    if scored is None:  # unreadable: no score, so it cannot pass
+        return max(code, EXIT_FINDINGS)
+    if scored.score < args.fail_under:
+        sys.stderr.write(
+            f"newslint: {result.path}: quality score {scored.score:.1f} is below --fail-under {args.fail_under:g}\n"
+        )
+        return max(code, EXIT_FINDINGS)
+    return code
 
 
 def _transform(args: argparse.Namespace) -> Callable[[Config], Config]:
@@ -119,6 +182,7 @@ def _transform(args: argparse.Namespace) -> Callable[[Config], Config]:
             ignore=(*config.ignore, *args.ignore),
             fail_on=Severity.parse(args.fail_on) if args.fail_on else config.fail_on,
             unsafe_fixes=config.unsafe_fixes or args.unsafe_fixes,
+            plugins=with_command_line(config.plugins, args.languagetool, args.languagetool_optional),
         )
 
     return apply
@@ -192,7 +256,7 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser, stdin: TextI
 def _lint_paths(args: argparse.Namespace, linter: Linter, stdin: TextIO, base: Config) -> int:
     unsafe = base.unsafe_fixes
     threshold = Applicability.UNSAFE if unsafe else Applicability.SAFE
-    fix = threshold if args.fix else None
+    fix = threshold if args.fix or args.diff else None
     stdin_mode_output = args.fix and args.paths == ["-"]
     report_stream = sys.stderr if stdin_mode_output else sys.stdout
     formatter = make_formatter(
@@ -203,6 +267,7 @@ def _lint_paths(args: argparse.Namespace, linter: Linter, stdin: TextIO, base: C
         unsafe_fixes=unsafe,
         verbose=args.verbose,
     )
+    formatter.use_rules(linter.registry_for(base))
     exit_code = EXIT_OK
     totals = {"files": 0, "findings": 0, "fixed": 0, "safe": 0, "unsafe": 0}
     for path, display in iter_files(args.paths):
@@ -213,8 +278,9 @@ def _lint_paths(args: argparse.Namespace, linter: Linter, stdin: TextIO, base: C
             result = linter.check_file_safely(named, shown, fix=fix, diff=args.diff, data=data)
         else:
             result = linter.check_file_safely(path, display, fix=fix, diff=args.diff)
-        exit_code = max(exit_code, _exit_for(result, linter, path, args))
-        _report(result, formatter, totals, args)
+        scored = _score(result, args)
+        exit_code = max(exit_code, _quality_gate(_exit_for(result, linter, path, args), result, scored, args))
+        _report(result, formatter, totals, args, scored)
         if result.output is not None:
             _write_fixed(result)
     if not args.quiet or args.format != "text":
@@ -238,7 +304,11 @@ def _write_fixed(result: FileResult) -> None:
 
 
 def _report(
-    result: FileResult, formatter: GuardedFormatter, totals: dict[str, int], args: argparse.Namespace
+    result: FileResult,
+    formatter: GuardedFormatter,
+    totals: dict[str, int],
+    args: argparse.Namespace,
+    scored: ArticleScore | None = None,
 ) -> None:
     totals["files"] += 1
     totals["fixed"] += result.fixed
@@ -252,7 +322,14 @@ def _report(
             totals["safe"] += 1
         elif finding.fix is not None and finding.fix.applicability is Applicability.UNSAFE:
             totals["unsafe"] += 1
-    formatter.file(FileReport(result.path, result.document, result.findings, result.fixed))
+    report = FileReport(
+        result.path,
+        result.document,
+        result.findings,
+        result.fixed,
+        statistics=scored if args.statistics else None,
+    )
+    formatter.file(report)
     if args.verbose:
         for finding in result.findings:
             if finding.details:

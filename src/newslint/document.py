@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from newslint import segment
-from newslint.diagnostics import Span
+from newslint.diagnostics import Edit, Fix, Span
 
 Markup = Literal["text", "markdown", "html"]
 WORD_RE = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?|\d+(?:[.,:]\d+)*")
@@ -41,6 +41,10 @@ class Token:
 class Document:
     """An article: raw text never normalised, so every offset indexes ``text``.
 
+    For Markdown and HTML, ``text`` is a view of the file of the same length with the
+    markup blanked to spaces, and ``source`` is the file: an offset means the same
+    character in both, so rules read prose and fixes land in the file.
+
     Structure (lines, paragraphs, sentences, quotes, headings, tokens) is computed on
     first use and cached, so rules share one segmentation.
     """
@@ -50,6 +54,21 @@ class Document:
     markup: Markup = "text"
     accept: frozenset[str] = field(default_factory=frozenset)
     ignored: tuple[Span, ...] = ()  # regions no rule may flag: directives, code, front matter
+    # Set by markup parsers (all optional, so plain text is unchanged):
+    # headings the markup declares (Markdown ``#``, HTML ``<h1>``): spans of the heading
+    # words, which replace the guess from standalone lines.
+    heading_spans: tuple[Span, ...] | None = None
+    # the file's own text when ``text`` is a same-length view of it (Markdown, HTML: markup
+    # blanked out). Offsets index both; line/column positions and suppression comments
+    # use it, and fixes are applied to it.
+    source: str | None = None
+    # markup inside prose (link targets, URLs, inline code, tags, entities), sorted: a
+    # finding may contain one whole but not cut one, and a fix may not cut one (in HTML,
+    # not touch one at all).
+    inline_markup: tuple[Span, ...] = ()
+    # whole elements (HTML ``<p>...</p>``, sorted) that a line deletion may delete instead
+    # when deleting the line itself would cut their tags.
+    elements: tuple[Span, ...] = ()
 
     def __getitem__(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -64,6 +83,17 @@ class Document:
     def line_starts(self) -> list[int]:
         return [start for start, _ in self._line_pairs]
 
+    @property
+    def source_text(self) -> str:
+        """The file's text as written: ``source`` for a view, else ``text``."""
+        return self.text if self.source is None else self.source
+
+    @cached_property
+    def _source_line_starts(self) -> list[int]:
+        if self.source is None:
+            return self.line_starts
+        return [start for start, _ in segment.line_spans(self.source)]
+
     @cached_property
     def lines(self) -> tuple[Span, ...]:
         """Every line without its line break (``\\n``, ``\\r\\n`` or ``\\r``)."""
@@ -74,8 +104,10 @@ class Document:
         return bisect.bisect_right(self.line_starts, offset) - 1
 
     def position(self, offset: int) -> Position:
-        index = self.line_index(offset)
-        return Position(index + 1, offset - self.line_starts[index] + 1)
+        """The line and column of ``offset`` in the file (in ``source`` for a view)."""
+        starts = self._source_line_starts
+        index = bisect.bisect_right(starts, offset) - 1
+        return Position(index + 1, offset - starts[index] + 1)
 
     def line_text(self, index: int) -> str:
         return self[self.lines[index]]
@@ -115,7 +147,9 @@ class Document:
 
     @cached_property
     def heading_lines(self) -> frozenset[int]:
-        """Standalone lines that read as a headline or subheading."""
+        """Standalone lines that read as a headline or subheading (or the markup's headings)."""
+        if self.heading_spans is not None:
+            return frozenset(self.line_index(span.start) for span in self.heading_spans)
         return frozenset(
             block[0]
             for block in self.blocks
@@ -124,6 +158,8 @@ class Document:
 
     @cached_property
     def headings(self) -> tuple[Span, ...]:
+        if self.heading_spans is not None:
+            return self.heading_spans
         return tuple(self.lines[i] for i in sorted(self.heading_lines))
 
     @cached_property
@@ -131,6 +167,8 @@ class Document:
         """The index of the headline: the first heading line before the first body paragraph."""
         for block in self.blocks:
             first = block[0]
+            if self._starts_ignored(first):
+                continue  # front matter or a comment: not the article's first block
             if first in self.heading_lines and len(self.line_text(first).split()) > 2:
                 return first
             if len(block) > 1 or len(self.line_text(first).split()) > 16:
@@ -190,6 +228,117 @@ class Document:
             region.overlaps(span) or region.start <= span.start < region.end
             for region in self.ignored[first:last]
         )
+
+    def _starts_ignored(self, index: int) -> bool:
+        """Say whether line ``index`` begins inside an ignored region (front matter, a comment)."""
+        line = self.lines[index]
+        text = self[line]
+        start = line.start + len(text) - len(text.lstrip())
+        return bool(self.ignored) and self.is_ignored(Span(start, start + 1))
+
+    def touches_ignored(self, span: Span) -> bool:
+        """Say whether an edit of ``span`` would change or split an ignored region.
+
+        Unlike :meth:`is_ignored`, an edit that only borders a region (ends where it
+        starts, or starts where it ends) leaves it intact.
+        """
+        if not self.ignored:
+            return False
+        # Regions are sorted and apart: only the one holding span.start and those starting
+        # inside the span can meet it.
+        first = max(bisect.bisect_right(self._ignored_starts, span.start) - 1, 0)
+        last = bisect.bisect_right(self._ignored_starts, span.end)
+        return any(
+            region.overlaps(span) or region.start < span.start < region.end
+            for region in self.ignored[first:last]
+        )
+
+    @cached_property
+    def _inline_markup_starts(self) -> list[int]:
+        return [s.start for s in self.inline_markup]
+
+    def _markup_near(self, span: Span) -> list[Span]:
+        """The inline markup regions that overlap ``span`` or hold one of its ends."""
+        index = bisect.bisect_right(self._inline_markup_starts, span.end)
+        first = max(bisect.bisect_right(self._inline_markup_starts, span.start) - 1, 0)
+        return [
+            region
+            for region in self.inline_markup[first:index]
+            if region.overlaps(span) or region.start < span.start < region.end
+        ]
+
+    def cuts_markup(self, span: Span) -> bool:
+        """Say whether ``span`` starts or ends inside inline markup (or lies within it)."""
+        return any(
+            region.start < span.start < region.end or region.start < span.end < region.end
+            for region in self._markup_near(span)
+        )
+
+    def only_markup(self, span: Span) -> bool:
+        """Say whether ``span`` holds nothing but inline markup and white space."""
+        regions = self._markup_near(span)
+        if not regions:
+            return False
+        cursor = span.start
+        for region in regions:
+            if self.text[cursor : max(region.start, cursor)].strip():
+                return False
+            cursor = max(cursor, region.end)
+        return not self.text[cursor : span.end].strip()
+
+    def edit_breaks_markup(self, span: Span, content: str = "") -> bool:
+        """Say whether replacing ``span`` with ``content`` would damage markup.
+
+        It would if it touches an ignored region or cuts inline markup; if it replaces
+        inline markup whole with new text (which comes from a view with the markup
+        blanked, so it would lose it); and in HTML, where tags must stay balanced, if
+        it touches any. Deleting a whole link or code span, in Markdown, is fine.
+        """
+        if self.touches_ignored(span):
+            return True
+        regions = self._markup_near(span)
+        if not regions:
+            return False
+        if self.markup == "html" or content:
+            return True
+        return self.cuts_markup(span)
+
+    @cached_property
+    def _element_starts(self) -> list[int]:
+        return [s.start for s in self.elements]
+
+    def element_deletion(self, target: Span, fix: Fix) -> Fix | None:
+        """Turn a deletion that would cut tags into the deletion of the whole element.
+
+        It applies when ``fix`` is one deletion whose visible words are exactly those of
+        an element holding ``target`` (``<p>Share this</p>``): the element goes, with
+        its line when it stands alone on it. Of several such elements (a ``<div>``
+        around a ``<p>``) the outermost goes. None when no element fits.
+        """
+        if len(fix.edits) != 1 or fix.edits[0].content or not self.elements:
+            return None
+        words = self[fix.edits[0].span].split()
+        if not words:
+            return None
+        before = bisect.bisect_right(self._element_starts, target.start)
+        fitting = [
+            element
+            for element in self.elements[:before]
+            if element.end >= target.end and self[element].split() == words
+        ]
+        if not fitting:
+            return None
+        element = min(fitting, key=lambda span: (span.start, -span.end))
+        start, end = element.start, element.end
+        source = self.source_text
+        line_start = source.rfind("\n", 0, start) + 1
+        after = re.match(r"[ \t]*(?:\r\n|\n|\r|$)", source[end:])
+        if not source[line_start:start].strip() and after is not None:
+            start, end = line_start, end + after.end()
+        span = Span(start, end)
+        if self.touches_ignored(span):
+            return None
+        return Fix(fix.title, (Edit(span, ""),), fix.applicability)
 
     def is_accepted(self, word: str) -> bool:
         return word in self.accept

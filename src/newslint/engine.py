@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Iterable
+from dataclasses import replace
 
 from newslint.diagnostics import Category, Finding, Severity, Violation
 from newslint.document import Document
 from newslint.selection import Selection
 
 CRASH_CODE = "NL902"
+MARKUP_NOTE = " (fix by hand: an automatic fix would edit markup)"
 
 
 def lint_document(document: Document, selection: Selection) -> list[Finding]:
@@ -53,8 +55,21 @@ def _kept(document: Document, violations: Iterable[Violation]) -> Iterable[Viola
             raise IndexError(f"span {span.start}..{span.end} lies outside the text ({length} characters)")
         if document.is_ignored(span):
             continue
+        if document.inline_markup and (document.cuts_markup(span) or document.only_markup(span)):
+            continue  # inside a URL or tag, or flagging markup rather than words
         if document.accept and document[span].strip() in document.accept:
             continue
+        fix = violation.fix
+        if fix is not None and any(
+            document.edit_breaks_markup(edit.span, edit.content) for edit in fix.edits
+        ):
+            # The fix would edit markup (a code fence, a tag, a link target): delete the
+            # whole element instead if that is what it means (HTML), else report only.
+            element_fix = document.element_deletion(span, fix)
+            if element_fix is not None:
+                violation = replace(violation, fix=element_fix)
+            else:
+                violation = replace(violation, fix=None, message=violation.message + MARKUP_NOTE)
         yield violation
 
 

@@ -7,7 +7,7 @@ any subset of a hook's arguments, so a spec can grow without breaking plugins.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
     from newslint.config import Config
+    from newslint.diagnostics import Finding
     from newslint.document import Document
     from newslint.formatters.base import Formatter
     from newslint.kinds.base import Kind
@@ -76,4 +77,21 @@ def newslint_parse(path: Path | None, text: str, accept: frozenset[str]) -> Docu
     :param path: the file's path, or None for standard input without ``--stdin-filename``.
     :param text: the decoded text, never normalised.
     :param accept: the configured vocabulary of names and terms never flagged.
+    """
+
+
+@hookspec
+def newslint_extra_findings(
+    document: Document, findings: Sequence[Finding], config: Config
+) -> Sequence[Finding] | None:
+    """Add findings from a whole-document backend (e.g. a LanguageTool server) after the rules ran.
+
+    Called once per linted text, before suppression comments apply. Unlike a rule, the
+    backend sets each finding's code (``LT:RULE_ID``), category and severity itself, and it
+    must honour ``document.ignored`` and ``document.accept`` itself.
+
+    :param document: the parsed text.
+    :param findings: what the selected rules found, so a backend can drop duplicates.
+    :param config: the file's configuration (``config.plugins`` holds plugin settings).
+    :return: extra findings, or None.
     """

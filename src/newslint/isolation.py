@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import sys
 import traceback
+from collections.abc import Iterable
 from pathlib import Path
 from types import CodeType, TracebackType
 from typing import Any, TextIO
@@ -24,6 +25,7 @@ from newslint.engine import CRASH_CODE
 from newslint.errors import NewslintError, PluginError
 from newslint.formatters.base import FileReport, Formatter, Summary
 from newslint.formatters.text import TextFormatter
+from newslint.rules import Rule
 
 
 def internal_error(exc: BaseException, what: str) -> Finding:
@@ -106,6 +108,7 @@ class GuardedFormatter:
         self.fallback = fallback
         self.verbose = verbose
         self.crashed = False
+        self._rules: list[Rule] = []
         self._replay = io.StringIO()
         self._shadow = (
             None
@@ -124,6 +127,18 @@ class GuardedFormatter:
         self.fallback.write(self._replay.getvalue())
         self._shadow = None
         self.inner = TextFormatter(self.fallback, unsafe_fixes=self.inner.unsafe_fixes)
+        self.inner.use_rules(self._rules)
+
+    def use_rules(self, rules: Iterable[Rule]) -> None:
+        self._rules = list(rules)
+        if self._shadow is not None:
+            self._shadow.use_rules(self._rules)
+        try:
+            self.inner.use_rules(self._rules)
+        except Exception as exc:
+            if self.crashed:
+                raise
+            self._crash(exc)
 
     def file(self, report: FileReport) -> None:
         try:

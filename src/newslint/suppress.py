@@ -50,7 +50,7 @@ def suppressed_ranges(document: Document) -> list[tuple[Span, tuple[str, ...]]]:
     ranges: list[tuple[Span, tuple[str, ...]]] = []
     open_blocks: dict[tuple[str, ...], int] = {}
     end = len(document.text)
-    for directive in directives(document.text):
+    for directive in directives(document.source_text):
         if directive.action == "disable-file":
             ranges.append((Span(0, end), directive.targets))
         elif directive.action == "disable-next-line":
@@ -69,7 +69,7 @@ def suppressed_ranges(document: Document) -> list[tuple[Span, tuple[str, ...]]]:
 
 def apply_suppressions(document: Document, findings: Sequence[Finding]) -> list[Finding]:
     """Drop findings that a directive in ``document`` silences (file errors are never silenced)."""
-    if document.markup == "text" or "newslint:" not in document.text:
+    if document.markup == "text" or "newslint:" not in document.source_text:
         return list(findings)
     ranges = suppressed_ranges(document)
     kept = []

@@ -7,6 +7,7 @@ from typing import Any
 
 from newslint.diagnostics import Finding
 from newslint.formatters.base import FileReport, Formatter, Summary
+from newslint.formatters.statistics import statistics_object
 
 
 def finding_to_dict(report: FileReport, finding: Finding) -> dict[str, Any]:
@@ -45,6 +46,8 @@ class JsonFormatter(Formatter):
 
     def file(self, report: FileReport) -> None:
         self.items.extend(finding_to_dict(report, f) for f in report.findings)
+        if report.statistics is not None and report.document is not None:
+            self.items.append(statistics_object(report.path, report.document, report.statistics))
 
     def finish(self, summary: Summary) -> None:
         # On a stream that cannot encode all of Unicode (PYTHONIOENCODING=ascii, a legacy

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from newslint.diagnostics import Applicability, Finding, Severity
 from newslint.formatters.base import FileReport, Formatter, Summary
+from newslint.formatters.statistics import ScoreTally, statistics_text
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
 
 class TextFormatter(Formatter):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.scores = ScoreTally()  # with --statistics: the run's scores, summed up in finish()
+
     def _paint(self, text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
 
@@ -32,9 +39,12 @@ class TextFormatter(Formatter):
             )
             code = self._paint(finding.code, "1;" + _COLORS[finding.severity])
             self.stream.write(f"{self._paint(where, '1')} {code} {self._marker(finding)}{finding.message}\n")
+        if report.statistics is not None and report.document is not None:
+            self.stream.write(statistics_text(report.path, report.document, report.statistics))
+            self.scores.add(report.path, report.statistics.score)
 
     def finish(self, summary: Summary) -> None:
-        parts = []
+        parts = self.scores.summary()
         if summary.fixed:
             parts.append(f"Fixed {summary.fixed} {_plural(summary.fixed, 'finding')}.")
         if summary.findings:

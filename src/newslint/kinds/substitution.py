@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from newslint.diagnostics import Edit, Span, Violation
 from newslint.document import Document
+from newslint.errors import RulePackError
 from newslint.kinds.base import Kind, RuleHeader
 from newslint.kinds.patterns import IGNORECASE, Pattern
 from newslint.rules import Options
@@ -39,12 +40,15 @@ class Substitution(Kind):
         flags = IGNORECASE if self.flag("ignore-case", True) else 0
         self.regex = self.flag("regex", False)
         self.entries: list[tuple[Pattern, str]] = []
+        bodies: list[str] = []
         for found, expected in swap.items():
             body = found if self.regex else r"\s+".join(re.escape(p) for p in found.split())
+            bodies.append(body)
             pattern = self.compile(
                 "swap", rf"(?<!\w)(?:{body})(?!\w)", flags, shown=found, literal=not self.regex
             )
             self.entries.append((pattern, expected))
+        self.prefilter = self._any_of(bodies, flags, ", ".join(swap))
         self.unless_before = [
             self.compile("unless-before", p + r"\Z", flags, shown=p)
             for p in self.string_list("unless-before")
@@ -62,6 +66,8 @@ class Substitution(Kind):
     def violations(self, document: Document, options: Options) -> Iterator[Violation]:
         for scope in self.scope_spans(document):
             text = document[scope]
+            if self.prefilter is not None and not self.prefilter.search(text):
+                continue  # one scan of the scope instead of one per entry
             for pattern, expected in self.entries:
                 for match in pattern.finditer(text):
                     before = text[max(0, match.start() - CONTEXT) : match.start()]
@@ -77,6 +83,20 @@ class Substitution(Kind):
                     fix = self.make_fix(title, Edit(span, replacement))
                     yield Violation(span, self.message(found=match.group(), expected=replacement), fix)
 
+    def _any_of(self, bodies: list[str], flags: int, shown: str) -> Pattern | None:
+        """One pattern matching wherever any entry matches, or None if they cannot be joined.
+
+        It is compiled like the entries (time-limited when they are), so it is no way
+        around the limit on a hostile key.
+        """
+        if len(bodies) < 2 or any(_BACKREFERENCE_RE.search(b) for b in bodies):
+            return None  # group numbers shift when patterns are joined
+        joined = r"(?<!\w)(?:" + "|".join(f"(?:{b})" for b in bodies) + r")(?!\w)"
+        try:
+            return self.compile("swap", joined, flags, shown=shown, literal=not self.regex)
+        except RulePackError:  # e.g. a backreference whose group number shifts when joined
+            return None
+
     def _guards_pass(self, before: str, after: str) -> bool:
         if any(p.search(before) for p in self.unless_before):
             return False
@@ -85,6 +105,9 @@ class Substitution(Kind):
         if self.only_before and not any(p.search(before) for p in self.only_before):
             return False
         return not (self.only_after and not any(p.match(after) for p in self.only_after))
+
+
+_BACKREFERENCE_RE = re.compile(r"\\[1-9]|\(\?P=")
 
 
 def _match_case(found: str, replacement: str) -> str:

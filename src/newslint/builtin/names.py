@@ -1,0 +1,124 @@
+"""Name-consistency rules: one entity, one spelling."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
+from newslint.document import Document
+from newslint.entities import Mention
+from newslint.hookspecs import hookimpl
+from newslint.namefold import fold
+from newslint.namevariants import Form, Variant, find_phrase_variants, find_variants, similar_words
+from newslint.rules import FixAvailability, Rule, rule
+
+MAX_LINES_SHOWN = 3
+
+
+@rule(
+    code="MT601",
+    name="name-variant",
+    category=Category.NAME_CONSISTENCY,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Even so, said Clara Hollins, the plan stands.\n\nHollins said talks would go on.\n\n"
+        "“We are ready,” Hollins said.\n\n“We are not in a hurry,” Hollin added.\n",
+        "Headteacher Agata Wisniewski spoke first.\n\n“It will hurt,” Wisniewsky said.\n",
+        "The mayor, Joana Gonçalves, won again. Gonçalves said she was pleased, and Goncalves thanked voters.\n",
+        "The operator Société Portuaire runs the dock.\n\nSociety Portuaire said it was open to talks.\n",
+        "County Judge Helena Marchetti spoke. “It was a plan,” Marchett said.\n",
+    ),
+    pass_=(
+        "Ewa Nowacka and her husband, Jan Nowacki, run the kitchen. Nowacka said it was busy.\n",
+        "Nils Berggren chairs the board. Anna Bergren, no relation, bakes. Bergren said so.\n",
+        "Councillor Rosa Park and Tom Park disagree. Park said the park was full.\n",
+        "Kim Jong Un met his sister Kim Yo Jong. Kim said little.\n",
+        "Russia and Russian officials spoke, and the Clintons met Bill Clinton.\n",
+        "Lucia Ruiz and Lucia Ruiz-Ortega are cousins. Ruiz said so.\n",
+    ),
+)
+def name_variant(document: Document) -> Iterator[Violation]:
+    """## What it does
+    Finds a name spelled two ways in one article ("Jenny Towne" ... "Town added";
+    Kalinowski and Kalinowsky; Magalhães and Magalhaes; Schäfer and Schaefer) and
+    suggests the article's usual spelling.
+
+    Spellings are compared after folding diacritics, writing umlauts out and merging
+    sound-alike letters, or when they are one letter apart. A pair is reported only
+    with evidence that it is one entity: the same spelling apart from accents, or the
+    rare spelling used for a speaker ("Town added") while the usual one names a person,
+    or both used with the same first name. Different first names (Erik Lindqvist, Sarah
+    Lindquist), masculine and feminine surnames (Kowalski, Kowalska), plurals and
+    demonyms (the Clintons, Russian) keep names apart.
+
+    ## Why is this bad
+    Machine translation and retyping misspell names, strip their accents or translate
+    part of a company name. A reader cannot tell whether "Town" is a second person, and
+    a misspelled name is the error sources notice first.
+
+    ## Example
+    "said Jenny Towne" ... "Towne said" ... "Town added": `Town` is flagged and
+    `Towne` suggested.
+
+    ## Fix safety
+    Unsafe: the usual spelling is the majority or the one introduced with a first name,
+    which is a good guess but not proof that it is the right one.
+    """
+    phrase_spans: list[Span] = []
+    for phrase in find_phrase_variants(document):
+        replacement = document[phrase.dominant[0].span]
+        lines = _line_list(document, [m.span.start for m in phrase.dominant])
+        for mention in phrase.rare:
+            phrase_spans.append(mention.span)
+            message = f"Name spelled `{document[mention.span]}` here but `{replacement}` on {lines}"
+            yield Violation(
+                mention.span,
+                message,
+                Fix.unsafe(f"Replace with `{replacement}`", Edit(mention.span, replacement)),
+            )
+    for variant in find_variants(document):
+        lines = _lines(document, variant.dominant)
+        for mention, index in variant.rare.occurrences:
+            span, replacement = _replacement(document, variant, mention, index)
+            if any(span.overlaps(other) for other in phrase_spans):
+                continue
+            message = f"Name spelled `{document[span]}` here but `{replacement}` on {lines}"
+            fix = Fix.unsafe(f"Replace with `{replacement}`", Edit(span, replacement))
+            yield Violation(span, message, fix)
+
+
+def _replacement(document: Document, variant: Variant, mention: Mention, index: int) -> tuple[Span, str]:
+    """The span to replace and its replacement: the whole name when more of it was changed.
+
+    "Meridional Logistics" for "Méridional Logistique" differs in both words; the
+    dominant spelling of the flagged word leads to a mention of the same length whose
+    other words are cognates, and that whole name is the replacement.
+    """
+    word = mention.words[index]
+    if len(mention.words) > 1:
+        for other, other_index in variant.dominant.occurrences:
+            if other_index != index or len(other.words) != len(mention.words):
+                continue
+            pairs = list(zip(mention.words, other.words, strict=True))
+            if all(similar_words(fold(a.text), fold(b.text)) for a, b in pairs) and any(
+                a.text != b.text for i, (a, b) in enumerate(pairs) if i != index
+            ):
+                return mention.span, document[other.span]
+    return word.span, variant.dominant.text
+
+
+def _lines(document: Document, form: Form) -> str:
+    return _line_list(document, [m.words[i].span.start for m, i in form.occurrences])
+
+
+def _line_list(document: Document, offsets: list[int]) -> str:
+    numbers = sorted({document.line_index(offset) + 1 for offset in offsets})
+    shown = ", ".join(str(n) for n in numbers[:MAX_LINES_SHOWN])
+    more = "…" if len(numbers) > MAX_LINES_SHOWN else ""
+    return f"line {shown}" if len(numbers) == 1 else f"lines {shown}{more}"
+
+
+@hookimpl
+def newslint_register_rules(register: Callable[[Rule], None]) -> None:
+    register(name_variant)

@@ -1,0 +1,169 @@
+"""Photo credits and caption text that a scraper copied into the article body (SC201, SC202)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from newslint.diagnostics import Category, Severity, Violation
+from newslint.document import Document
+from newslint.hookspecs import hookimpl
+from newslint.rules import FixAvailability, Rule, rule
+from newslint.scrape_structure import (
+    CAPTION_LABEL_RE,
+    FULL_STOP_RE,
+    ends_with_credit,
+    is_caption_marker,
+    is_credit_line,
+    is_known_ui_line,
+    is_sign_off,
+    junk_line,
+    layout,
+    shorten,
+)
+
+CAPTION_MIN_WORDS = 4
+BYLINE_RE = re.compile(r"^(?:By|BY|Words by|Text by)\s+[A-Z]")
+HEADLINE_MAX_WORDS = 16
+
+
+FIGURE_RE = re.compile(r"!\[|<img\b|<figcaption\b|<figure\b", re.IGNORECASE)
+
+
+def _is_figure_caption(doc: Document, index: int) -> bool:
+    """Say whether a Markdown or HTML caption belongs to an image the article still shows.
+
+    A caption on the image's line or the line after it is the article's own figure, not the
+    leftover of a photo the scraper dropped; plain text has no images, so this never holds.
+    """
+    if doc.source is None:
+        return False
+    previous = index - 1
+    while previous > 0 and doc.is_blank_line(previous):
+        previous -= 1
+    start = doc.lines[max(previous, 0)].start
+    return bool(FIGURE_RE.search(doc.source, start, doc.lines[index].end))
+
+
+@rule(
+    code="SC201",
+    name="photo-credit-line",
+    category=Category.CAPTION,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "The bridge closed.\n\nPhoto: Ruth Okoye/Tidewater Herald\n\nEngineers found rust.\n",
+        "Maria Lopez/AFP via Getty Images\n",
+        "Image source, Getty Images\n",
+        "(Photo by Tom Reed/Reuters)\n",
+        "Photograph: Pia Lund/Fjord Post\n",
+    ),
+    pass_=(
+        "The photograph was taken by Ruth Okoye for the Tidewater Herald.\n",
+        "Getty Images said it would appeal, Reuters reported.\n",
+        "Before/after: what the renovation changed\n",
+    ),
+)
+def photo_credit_line(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags a line that is only a photo credit: "Photo: Name/Agency", "Name/AFP via Getty Images",
+    "Image source, Getty Images", "(Photo by Name/Agency)"; repeated credits are flagged each time.
+
+    ## Why is this bad
+    Image credits belong to a photo that the extraction dropped; in the text they read as a stray
+    line between paragraphs.
+
+    ## Example
+    Maria Lopez/AFP via Getty Images
+
+    ## Fix safety
+    Unsafe: deleting the line is right for a scraped credit, but a byline-like line can look the same.
+    """
+    for index in range(len(doc.lines)):
+        text = doc.line_text(index)
+        if not text.strip() or not is_credit_line(text) or _is_figure_caption(doc, index):
+            continue
+        yield junk_line(doc, index, f"Photo credit `{shorten(text)}` left in the article")
+
+
+def _caption_candidate(doc: Document, index: int, headline_seen: bool) -> bool:
+    text = doc.line_text(index).strip()
+    count = len(text.split())
+    if count < CAPTION_MIN_WORDS or is_caption_marker(text) or is_known_ui_line(text):
+        return False
+    if BYLINE_RE.match(text) or is_sign_off(text):
+        return False
+    # A descriptive sentence ends with a full stop; a long line without one is not a headline either.
+    # A short unpunctuated line is a caption only once the headline has been seen above it.
+    return bool(FULL_STOP_RE.search(text)) or count > HEADLINE_MAX_WORDS or headline_seen
+
+
+@rule(
+    code="SC202",
+    name="caption-text",
+    category=Category.CAPTION,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Harbour bridge to close for a year\n\nThe bridge seen from the east bank on Wednesday.\n\n"
+        "Photo: Ruth Okoye/Tidewater Herald\n\nEASTON, Maryland — The bridge will close in March, "
+        "officials said on Tuesday after a long meeting of the board.\n",
+        "Harbour bridge to close for a year\n\nWorkers inspect the rusted girders under the old bridge\n"
+        "Hide caption\n\nThe bridge will close in March, officials said on Tuesday after a long meeting of "
+        "the county board.\n",
+    ),
+    pass_=(
+        "Harbour bridge to close for a year\n\nPhoto: Ruth Okoye/Tidewater Herald\n\nEASTON, "
+        "Maryland — The bridge will close in March, officials said on Tuesday after a long meeting.\n",
+        "The storm pushed water a metre deep into the building. Staff spent two nights carrying "
+        "paintings upstairs.\n\nPhotograph: Pia Lund/Fjord Post\n\nConservators doubted "
+        "she could be saved, and the work took fourteen months in a borrowed hangar.\n",
+    ),
+)
+def caption_text(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags the caption of a dropped photo: the line directly above a photo credit or a caption
+    control ("Hide caption") before the story starts, or one sandwiched between such lines.
+
+    ## Why is this bad
+    A caption describes a picture the reader no longer sees; as the first lines of the text it
+    pushes the real lead down and repeats what the story says.
+
+    ## Example
+    The winning crew lifts the trophy at the boat club on Sunday.
+    Photo: Tom Reyes/River Regatta
+
+    ## Fix safety
+    Unsafe: the caption is judged by its position next to a credit; check it before deleting.
+    """
+    shape = layout(doc)
+    dateline_lines = {doc.line_index(span.start) for span in doc.datelines}
+    headline_seen = False
+    for position, index in enumerate(shape.nonblank):
+        text = doc.line_text(index)
+        if index in dateline_lines or _is_figure_caption(doc, index):
+            continue  # the story's first paragraph, or an image's own caption: never junk
+        if CAPTION_LABEL_RE.match(text) or ends_with_credit(text):
+            yield junk_line(doc, index, f"Photo caption `{shorten(text)}` left in the text")
+            continue
+        following = shape.nonblank[position + 1] if position + 1 < len(shape.nonblank) else None
+        preceding = shape.nonblank[position - 1] if position > 0 else None
+        before_marker = following is not None and is_caption_marker(doc.line_text(following))
+        after_marker = preceding is not None and is_caption_marker(doc.line_text(preceding))
+        in_head = shape.in_head(index)
+        # A caption printed in the same block as its credit, with no blank line, is one anywhere.
+        glued = before_marker and following == index + 1 and is_credit_line(doc.line_text(following))
+        placed = (before_marker and (in_head or after_marker or glued)) or (
+            in_head and after_marker and headline_seen
+        )
+        if placed and index != doc.title_line and _caption_candidate(doc, index, headline_seen):
+            yield junk_line(doc, index, f"Photo caption `{shorten(text)}` left in the text")
+            continue
+        if in_head and len(text.split()) > 2 and not is_caption_marker(text) and not is_known_ui_line(text):
+            headline_seen = True
+
+
+@hookimpl
+def newslint_register_rules(register: Callable[[Rule], None]) -> None:
+    for item in (photo_credit_line, caption_text):
+        register(item)

@@ -1,0 +1,275 @@
+"""Encoding damage: mojibake (SC601), HTML entities (SC602), leftover markup (SC603) and invisible
+characters (SC604). Every fix here restores the intended characters, so all are safe."""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+
+import ftfy
+from ftfy import badness
+
+from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
+from newslint.document import Document
+from newslint.hookspecs import hookimpl
+from newslint.rules import FixAvailability, Rule, rule
+from newslint.scrape_structure import line_deletion
+
+# UTF-8 for a closing double quote (E2 80 9D) read as Windows-1252: 0x9D has no character there, so
+# extractors write U+FFFD and ftfy's decoder cannot undo it; the sequence is unambiguous.
+LOSSY_SEQUENCES = {"â€\ufffd": "”", "â€\x9d": "”"}
+_LOSSY_RE = re.compile("|".join(re.escape(k) for k in LOSSY_SEQUENCES))
+
+
+def _repair(text: str) -> str:
+    return str(ftfy.fix_encoding(_LOSSY_RE.sub(lambda m: LOSSY_SEQUENCES[m.group()], text)))
+
+
+@rule(
+    code="SC601",
+    name="mojibake",
+    category=Category.ENCODING,
+    severity=Severity.ERROR,
+    fix=FixAvailability.ALWAYS,
+    flag=("The chainâ€™s chief executive spoke.\n", "It runs cafÃ©s in Utrecht.\n", "a deal â€” the first\n"),
+    pass_=("The café in Tromsø sold “pierogi” for £4 — a bargain.\n", "Ramón Echeverría’s farm\n"),
+)
+def mojibake(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags text that was encoded as UTF-8 and decoded with a single-byte code page ("â€™" for "’",
+    "Ã©" for "é"), found with ftfy's badness heuristics and repaired with ftfy's `fix_encoding`.
+
+    ## Why is this bad
+    Mojibake turns punctuation and accented letters into gibberish that readers cannot decode.
+
+    ## Example
+    the chainâ€™s chief executive
+
+    ## Fix safety
+    Safe: ftfy re-decodes the bytes, so only the damaged characters change; curly quotes and correct
+    accents are left alone.
+    """
+    for line in doc.lines:
+        text = doc[line]
+        if not badness.is_bad(text) and not _LOSSY_RE.search(text):
+            continue
+        fixed = _repair(text)
+        if fixed == text:
+            continue
+        matcher = difflib.SequenceMatcher(None, text, fixed, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal" or i1 == i2:
+                continue
+            span = Span(line.start + i1, line.start + i2)
+            if doc.is_ignored(span):
+                continue
+            good = fixed[j1:j2]
+            if good:
+                message, title = f"Mojibake `{text[i1:i2]}` (should read `{good}`)", f"Replace with `{good}`"
+            else:
+                message, title = f"Mojibake `{text[i1:i2]}` left by a wrong decoding", "Delete it"
+            yield Violation(span, message, Fix.safe(title, Edit(span, good)))
+
+
+ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# Entities whose character is a space of some kind are written as a plain space.
+SPACE_ENTITIES = frozenset({"&nbsp;", "&#160;", "&#xa0;", "&#xA0;", "&ensp;", "&emsp;", "&thinsp;"})
+
+
+@rule(
+    code="SC602",
+    name="html-entity",
+    category=Category.ENCODING,
+    severity=Severity.ERROR,
+    fix=FixAvailability.ALWAYS,
+    flag=("Baxter &amp; Sons\n", "we didn&#8217;t want it\n", "£84&nbsp;million\n"),
+    pass_=("Baxter & Sons\n", "R&D spending; AT&T; Q&A\n"),
+)
+def html_entity(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags an HTML character reference left in the text: `&amp;`, `&nbsp;`, `&#8217;`.
+
+    ## Why is this bad
+    The extractor failed to decode the page's markup, so readers see `&amp;` instead of `&`.
+
+    ## Example
+    Baxter &amp; Sons
+
+    ## Fix safety
+    Safe: the reference is replaced by the character it stands for (a non-breaking space by a space).
+    """
+    if doc.markup == "html":
+        return
+    for match in ENTITY_RE.finditer(doc.text):
+        found = match.group()
+        value = " " if found in SPACE_ENTITIES else html.unescape(found)
+        if value == found:
+            continue
+        span = Span(match.start(), match.end())
+        if doc.is_ignored(span):
+            continue
+        shown = value if value.strip() else "a space"
+        yield Violation(
+            span,
+            f"HTML entity `{found}` left in the text",
+            Fix.safe(f"Replace with {shown if shown == 'a space' else f'`{shown}`'}", Edit(span, value)),
+        )
+
+
+_TAGS = (
+    "p|br|div|span|b|i|u|em|strong|a|ul|ol|li|h[1-6]|img|figure|figcaption|blockquote|iframe|script|"
+    "style|font|section|article|header|footer|aside|nav|table|tr|td|th|tbody|thead|sup|sub|small|hr|"
+    "picture|source|video|audio|noscript|center|caption|cite|q|mark|time|abbr"
+)
+TAG_RE = re.compile(rf"</?(?:{_TAGS})(?:\s+[^<>]{{0,300}})?\s*/?>", re.IGNORECASE)
+SHORTCODE_RE = re.compile(
+    r"\[/?(?:caption|embed|gallery|video|audio|playlist|tweet|youtube|vimeo|instagram|facebook|soundcloud|"
+    r"contact-form(?:-7)?|vc_\w+|et_pb_\w+|fusion_\w+|su_\w+|av_\w+|td_\w+|rev_slider|ad|adsense|"
+    r"related|sc)(?:\s[^\[\]]{0,300})?\]"
+)
+BREAKING_TAGS = re.compile(r"<(?:br|p|/p|div|/div|li|/li|h[1-6]|/h[1-6]|hr)\b", re.IGNORECASE)
+
+
+@rule(
+    code="SC603",
+    name="markup-tag",
+    category=Category.ENCODING,
+    severity=Severity.ERROR,
+    fix=FixAvailability.ALWAYS,
+    flag=('"We listened."</p>\n', "the specialist.<br>She said\n", '[caption id="12" align="left"]\n'),
+    pass_=("Scores were 3 < 5 and 7 > 2.\n", "The band [who asked not to be named] played.\n"),
+)
+def markup_tag(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags HTML tags (`</p>`, `<br>`, `<span class="x">`) and CMS shortcodes (`[caption ...]`) left in
+    the text by the extractor.
+
+    ## Why is this bad
+    Markup is for the browser; in the article text it is noise that readers have to skip.
+
+    ## Example
+    said she hoped to return.<br>Marsh added
+
+    ## Fix safety
+    Safe: the tag is deleted; a line-breaking tag between two words becomes a space so they stay apart.
+    """
+    if doc.markup != "text":
+        return
+    text = doc.text
+    for index, line in enumerate(doc.lines):
+        content = doc[line]
+        if "<" not in content and "[" not in content:
+            continue
+        matches = sorted(
+            (m for pattern in (TAG_RE, SHORTCODE_RE) for m in pattern.finditer(text, line.start, line.end)),
+            key=lambda m: m.start(),
+        )
+        if not matches:
+            continue
+        remainder = content
+        for match in matches:
+            remainder = remainder.replace(match.group(), "", 1)
+        if not remainder.strip():
+            # Only markup on the line: delete the line, not just the tags, so no blank line is left.
+            span = Span(matches[0].start(), matches[-1].end())
+            if not doc.is_ignored(span):
+                yield Violation(
+                    span,
+                    f"Markup `{_shorten(doc[span])}` left on a line of its own",
+                    Fix.safe("Delete the line", Edit.deletion(line_deletion(doc, index))),
+                )
+            continue
+        for match in matches:
+            span = Span(match.start(), match.end())
+            if doc.is_ignored(span):
+                continue
+            before = text[span.start - 1] if span.start else " "
+            after = text[span.end] if span.end < len(text) else " "
+            joins = not before.isspace() and not after.isspace() and bool(BREAKING_TAGS.match(match.group()))
+            replacement = " " if joins else ""
+            kind = "Shortcode" if match.re is SHORTCODE_RE else "Markup tag"
+            yield Violation(
+                span,
+                f"{kind} `{_shorten(match.group())}` left in the text",
+                Fix.safe("Replace with a space" if joins else "Delete the tag", Edit(span, replacement)),
+            )
+
+
+def _shorten(markup: str, limit: int = 50) -> str:
+    return markup if len(markup) <= limit else markup[: limit - 1] + "…"
+
+
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f\u202a\u202b\u202c\u202d\u202e")
+ZWJ = "\u200d"
+NAMES = {
+    "\u200b": "zero-width space",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+    "\u2060": "word joiner",
+    "\ufeff": "byte-order mark",
+    "\u00ad": "soft hyphen",
+}
+
+
+def _is_emoji_side(char: str) -> bool:
+    return (
+        unicodedata.category(char) == "So"
+        or "\ufe00" <= char <= "\ufe0f"
+        or "\U0001f3fb" <= char <= "\U0001f3ff"
+    )
+
+
+# C0 controls except tab and line breaks, DEL, C1 controls, and the invisible formatting characters.
+INVISIBLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(sorted(INVISIBLE)) + "]")
+
+
+@rule(
+    code="SC604",
+    name="invisible-character",
+    category=Category.ENCODING,
+    severity=Severity.ERROR,
+    fix=FixAvailability.ALWAYS,
+    flag=("Wake\u200bfield\n", "the\x07 bell\n", "co\u00adoperate\n"),
+    pass_=("\ufeffA byte-order mark at the start is fine.\n", "A family emoji 👨\u200d👩\u200d👧 stays.\n"),
+)
+def invisible_character(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags zero-width and control characters inside the text (zero-width space, soft hyphen, C0 and C1
+    controls), but not a byte-order mark at the very start or a zero-width joiner inside an emoji.
+
+    ## Why is this bad
+    Invisible characters break search, word counts and spell checking ("Wake\u200bfield" is not
+    "Wakefield") while looking correct on screen.
+
+    ## Example
+    Wake\u200bfield
+
+    ## Fix safety
+    Safe: the character is invisible, so deleting it changes nothing a reader sees.
+    """
+    text = doc.text
+    for match in INVISIBLE_RE.finditer(text):
+        offset, char = match.start(), match.group()
+        if char == "\ufeff" and offset == 0:
+            continue
+        if (
+            char == ZWJ
+            and 0 < offset < len(text) - 1
+            and _is_emoji_side(text[offset - 1])
+            and _is_emoji_side(text[offset + 1])
+        ):
+            continue  # joins the parts of one emoji
+        span = Span(offset, offset + 1)
+        if doc.is_ignored(span):
+            continue
+        name = NAMES.get(char, f"control character U+{ord(char):04X}")
+        yield Violation(span, f"Invisible {name} in the text", Fix.safe("Delete the character", Edit(span)))
+
+
+@hookimpl
+def newslint_register_rules(register: Callable[[Rule], None]) -> None:
+    for item in (mojibake, html_entity, markup_tag, invisible_character):
+        register(item)

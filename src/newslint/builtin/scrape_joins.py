@@ -1,0 +1,497 @@
+"""Text the extractor glued together or broke apart: sentences without a space (SC701), two words run
+together (SC702), a word hyphen-broken across a line (SC703) and a paragraph broken mid-sentence (SC704)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
+from newslint.document import Document
+from newslint.hookspecs import hookimpl
+from newslint.lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, POSSESSIVES, PRONOUNS, zipf
+from newslint.rules import FixAvailability, Rule, rule
+from newslint.scrape_structure import GLUED_SHARE_RE, is_hard_wrapped
+from newslint.segment import ABBREVIATIONS, AMBIGUOUS_ABBREVIATIONS, is_bullet
+
+COMMON = 3.0  # Zipf frequency of a word every reader knows
+KNOWN = 2.5  # Zipf frequency of a word most readers know
+GLUED_RE = re.compile(
+    r"(?P<left>(?:[a-z]\.){1,3}[a-z]|(?<![\w.])(?:[A-Z]\.){1,3}[A-Z]|[A-Za-z]*[a-z]|\d+)(?P<punct>[.!?][”\"’)]?|,)(?P<right>[A-Z][a-z]+)\b"
+)
+# Domains, file names and code identifiers keep their dots.
+_NOT_PROSE_RE = re.compile(
+    r"(?:www\.|https?://|@|\.(?:com|org|net|gov|edu|io|co|js|py|html?)\b)", re.IGNORECASE
+)
+_TOKEN_AROUND_RE = re.compile(r"\S+")
+TITLE_ABBREVIATIONS = ABBREVIATIONS - AMBIGUOUS_ABBREVIATIONS
+NOT_SENTENCE_STARTS = frozenset({"com", "net", "org", "js", "io"})
+
+
+def _token_at(text: str, offset: int) -> str:
+    for match in _TOKEN_AROUND_RE.finditer(text, max(0, offset - 80), offset + 80):
+        if match.start() <= offset < match.end():
+            return match.group()
+    return ""
+
+
+@rule(
+    code="SC701",
+    name="missing-space-after-sentence",
+    category=Category.JOIN,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "The ministry said it would act.The minister resigned on Friday.\n",
+        "Polls closed at 10 p.m.Turnout was high.\n",
+    ),
+    pass_=(
+        "Visit example.com or Node.js docs.\n",
+        "The U.S. Army said at 10 p.m. Turnout was high.\n",
+        "It cost 3.5 million.\n",
+    ),
+)
+def missing_space_after_sentence(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags two sentences glued together without a space ("ministry.The", "p.m.Turnout").
+
+    ## Why is this bad
+    When an extractor joins two HTML paragraphs or lines it can drop the space between them; the
+    glued word looks like a typo and breaks sentence splitting.
+
+    ## Example
+    the balance.Bids open in March
+
+    ## Fix safety
+    Safe when both sides are common English words; unsafe otherwise (a brand or a domain may keep the dot).
+    """
+    text = doc.text
+    for match in GLUED_RE.finditer(text):
+        left, right = match.group("left"), match.group("right")
+        if left.lower() in TITLE_ABBREVIATIONS:
+            continue  # "St.Louis", "Dr.Smith": a missing space after a title, not two sentences glued
+        if right.lower() in NOT_SENTENCE_STARTS or _NOT_PROSE_RE.search(_token_at(text, match.start())):
+            continue
+        start = match.start("punct")
+        if match.group("punct") == "," and not left.isalpha():
+            continue  # "1,Ten" is no prose
+        line = doc.lines[doc.line_index(start)]
+        if GLUED_SHARE_RE.search(text, start + 1, line.end) and GLUED_SHARE_RE.search(
+            text[line.start : line.end]
+        ):
+            continue  # a share bar glued to the sentence: SC110 deletes it
+        span = Span(match.start(), match.end())
+        if doc.is_ignored(span) or doc.is_accepted(left + match.group("punct") + right):
+            continue
+        at = match.end("punct")
+        # "p.m.Turnout", "ministry.The": common words both sides; "U.S.Army" may be a style choice.
+        lower_abbreviation = "." in left and left.islower()
+        common_word = left.islower() and zipf(left) >= COMMON
+        certain = (lower_abbreviation or common_word) and zipf(right) >= COMMON
+        make = Fix.safe if certain else Fix.unsafe
+        yield Violation(
+            span,
+            f"Missing space after the {'comma' if match.group('punct') == ',' else 'full stop'} in `{match.group()}`",
+            make("Insert a space", Edit.insertion(at, " ")),
+        )
+
+
+# Function words that end or start a glued pair ("bakeriesand", "theboard"). Prepositions that also
+# work as prefixes ("out", "over", "up") are left out: "outsprinting" is a word, not two.
+GLUE_RIGHT = (
+    DETERMINERS
+    | CONJUNCTIONS
+    | PRONOUNS
+    | AUXILIARIES
+    | POSSESSIVES
+    | {"of", "to", "for", "with", "from", "said", "says", "told"}
+)
+GLUE_LEFT = DETERMINERS | CONJUNCTIONS | POSSESSIVES | {"of", "to"}
+
+
+# A word made of a prefix and a known word ("outsprinting", "overtourism") is a derivation, not a join.
+PREFIXES = (
+    "out",
+    "over",
+    "under",
+    "up",
+    "down",
+    "re",
+    "un",
+    "pre",
+    "post",
+    "non",
+    "multi",
+    "anti",
+    "co",
+    "de",
+    "dis",
+    "mis",
+    "sub",
+    "super",
+    "inter",
+    "counter",
+    "self",
+    "cross",
+    "mid",
+    "micro",
+    "mega",
+    "bio",
+    "eco",
+    "geo",
+    "tele",
+    "cyber",
+    "hyper",
+    "ultra",
+    "semi",
+    "auto",
+    "trans",
+)
+
+
+# Second halves of compound place and company names ("Eastbrook", "Harbourfront", "Bayview").
+PLACE_NAME_ENDINGS = frozenset(
+    [
+        "field",
+        "fields",
+        "brook",
+        "wood",
+        "woods",
+        "ford",
+        "ton",
+        "town",
+        "ville",
+        "view",
+        "side",
+        "land",
+        "lands",
+        "dale",
+        "port",
+        "haven",
+        "bridge",
+        "gate",
+        "burg",
+        "burgh",
+        "borough",
+        "shire",
+        "mouth",
+        "stead",
+        "ham",
+        "wick",
+        "worth",
+        "stone",
+        "stones",
+        "water",
+        "waters",
+        "well",
+        "wells",
+        "hill",
+        "hills",
+        "hurst",
+        "ridge",
+        "mont",
+        "crest",
+        "point",
+        "front",
+        "way",
+        "park",
+        "berg",
+        "bury",
+        "moor",
+        "vale",
+        "wich",
+        "cliff",
+        "cliffs",
+        "lake",
+        "lakes",
+        "bay",
+        "creek",
+        "river",
+        "grove",
+        "glen",
+        "falls",
+        "spring",
+        "springs",
+        "field",
+        "mill",
+        "mills",
+        "court",
+        "cross",
+        "end",
+        "head",
+        "heights",
+        "wharf",
+        "works",
+        "line",
+        "link",
+        "light",
+        "lights",
+        "star",
+        "tech",
+        "soft",
+        "net",
+        "corp",
+    ]
+)
+
+
+# Words ending in -s that do begin compounds ("newsmakers", "sportswashing", "salespeople").
+COMPOUND_FIRST_HALVES = frozenset(
+    [
+        "news",
+        "sports",
+        "arms",
+        "sales",
+        "goods",
+        "customs",
+        "glass",
+        "gas",
+        "bus",
+        "plus",
+        "miss",
+        "class",
+        "business",
+        "mass",
+        "press",
+        "cross",
+        "boss",
+        "lens",
+        "series",
+        "species",
+        "means",
+        "physics",
+        "economics",
+        "politics",
+        "works",
+        "lands",
+        "towns",
+        "crafts",
+        "kids",
+        "mens",
+        "womens",
+        "tens",
+        "hundreds",
+        "thousands",
+        "outdoors",
+        "downstairs",
+        "upstairs",
+    ]
+)
+
+
+def _is_derivation(word: str) -> bool:
+    lowered = word.lower()
+    return any(
+        lowered.startswith(p) and zipf(lowered[len(p) :]) > 0 for p in PREFIXES if len(lowered) > len(p) + 2
+    )
+
+
+def _best_split(word: str, capitalised: bool, doc_words: frozenset[str]) -> tuple[str, str] | None:
+    """The split of an unknown word into two known words, or None when no split is convincing."""
+    best: tuple[tuple[int, float], tuple[str, str]] | None = None
+    for i in range(2, len(word) - 1):
+        left, right = word[:i], word[i:]
+        if not right.islower():
+            continue
+        lz, rz = zipf(left), zipf(right)
+        function = right in GLUE_RIGHT or left.lower() in GLUE_LEFT
+        if capitalised:
+            if len(right) < 3 or rz < COMMON or right in PLACE_NAME_ENDINGS:
+                continue
+            known_name = left in doc_words
+            long_word = len(left) >= 8 and lz >= 3.5 and rz >= 4.0
+            if not (known_name or function or long_word):
+                continue
+        else:
+            # Beside a function word ("bakeriesand") a less common word is still convincing.
+            needed = KNOWN if function and len(left) >= 4 else COMMON
+            if min(lz, rz) < needed or len(left) < 2:
+                continue
+            # Compounds missing from the word list ("overtourism") have an uninflected first half;
+            # glued words often do not ("bakeriesand", "votedto").
+            inflected = (
+                len(left) >= 4 and left not in COMPOUND_FIRST_HALVES and left.endswith(("s", "ed", "ing"))
+            )
+            if not (function or inflected):
+                continue
+        score = (int(function), min(lz, rz))
+        if best is None or score > best[0]:
+            best = (score, (left, right))
+    return best[1] if best else None
+
+
+@rule(
+    code="SC702",
+    name="run-together-words",
+    category=Category.JOIN,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Shops, bakeriesand cafes closed.\n",
+        "Visits to the new Hospitalsaw a record in May.\n",
+        "Northfield voted. Northfieldresidents were glad.\n",
+    ),
+    pass_=(
+        "FieldMote raised money from GreenHarbor Ventures for the iPhone app.\n",
+        "Springfield and Eastbrook signed the deal.\n",
+    ),
+)
+def run_together_words(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags a word missing from the English word list that splits into two common words
+    ("bakeriesand", "Hospitalsaw"), using the shipped word frequencies. Camel-case names
+    (FieldMote, iPhone) and words in the `accept` list are left alone.
+
+    ## Why is this bad
+    Extractors drop the space where a line or a link ended, leaving a non-word readers must decode.
+
+    ## Example
+    bakeriesand cafes
+
+    ## Fix safety
+    Unsafe: the split is a guess from word frequencies; a rare name can look like two words.
+    """
+    doc_words = frozenset(t.text for t in doc.tokens)
+    for token in doc.tokens:
+        word = token.text
+        if len(word) < 7 or not word.isalpha() or doc.is_accepted(word):
+            continue
+        capitalised = word[0].isupper() and word[1:].islower()
+        if not (word.islower() or capitalised) or zipf(word) > 0:
+            continue
+        if _is_derivation(word):
+            continue
+        split = _best_split(word, capitalised, doc_words)
+        if split is None:
+            continue
+        span = token.span
+        if doc.is_ignored(span):
+            continue
+        left, right = split
+        yield Violation(
+            span,
+            f"Words run together in `{word}`",
+            Fix.unsafe(f"Split into `{left} {right}`", Edit.insertion(span.start + len(left), " ")),
+        )
+
+
+HYPHEN_BREAK_RE = re.compile(r"(?P<left>[A-Za-z]{2,})-[ \t]*(?P<break>\r\n|\r|\n)[ \t]*(?P<right>[a-z]{2,})")
+
+
+@rule(
+    code="SC703",
+    name="hyphen-line-break",
+    category=Category.JOIN,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=("It will pay for road infra-\nstructure and heating.\n",),
+    pass_=("It was an off-year election.\nVoters came anyway.\n", "Pages 3-\n4 list the costs.\n"),
+)
+def hyphen_line_break(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags a word split by a hyphen at the end of a line ("infra-" / "structure"), as print layouts and
+    PDF extraction leave them.
+
+    ## Why is this bad
+    The broken word is no longer a word for readers, search or spell checking.
+
+    ## Example
+    road infra-
+    structure
+
+    ## Fix safety
+    Unsafe: the fix joins the halves (dropping the hyphen when the joined word is English, keeping it
+    for a compound such as "well-known").
+    """
+    for match in HYPHEN_BREAK_RE.finditer(doc.text):
+        left, right = match.group("left"), match.group("right")
+        span = Span(match.start("left"), match.start("break"))
+        if doc.is_ignored(span):
+            continue
+        joined = left + right
+        keep_hyphen = zipf(joined) == 0 and zipf(left) > 0 and zipf(right) > 0
+        replacement = "-" if keep_hyphen else ""
+        shown = f"{left}-{right}" if keep_hyphen else joined
+        yield Violation(
+            span,
+            f"Word `{shown}` broken across a line",
+            Fix.unsafe(
+                f"Join as `{shown}`",
+                Edit(Span(match.end("left"), match.start("right")), replacement),
+            ),
+        )
+
+
+_OPEN_END_RE = re.compile(r"(?P<word>[A-Za-z][\w’'-]*),?\s*$")
+_LOWER_START_RE = re.compile(r"^\s*[a-z]")
+MIN_WORDS_BEFORE = 6
+MIN_WORDS_AFTER = 3
+
+
+@rule(
+    code="SC704",
+    name="paragraph-broken-mid-sentence",
+    category=Category.JOIN,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "The board scaled back the plan, dropping a proposal\n\nto build a new athletic complex.\n",
+        "The district cut 14 positions, closing its reading program\nand raising fees for sports.\n",
+    ),
+    pass_=(
+        "What happens next\n\nThe board meets on Friday.\n",
+        "Figures for the year:\n\nrevenue up 4 percent.\n",
+    ),
+)
+def paragraph_broken_mid_sentence(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags a line that stops mid-sentence (no closing punctuation) when the next line carries on in
+    lower case: a paragraph the extractor broke in two.
+
+    ## Why is this bad
+    The break splits one sentence across two paragraphs, so each half reads as a fragment.
+
+    ## Example
+    dropping a proposal
+    to build a new athletic complex
+
+    ## Fix safety
+    Unsafe: the fix joins the two lines with a space.
+    """
+    if is_hard_wrapped(doc):
+        return
+    lines = doc.lines
+    for index in range(len(lines) - 1):
+        text = doc.line_text(index)
+        match = _OPEN_END_RE.search(text)
+        if match is None or len(text.split()) < MIN_WORDS_BEFORE or text.rstrip().endswith("-"):
+            continue
+        following = index + 1
+        gap = doc.is_blank_line(following)
+        if gap and following + 1 < len(lines):
+            following += 1  # one blank line between the halves
+        after = doc.line_text(following)
+        short = len(after.split()) < (MIN_WORDS_AFTER if gap else 1)
+        if not _LOWER_START_RE.match(after) or is_bullet(after) or short:
+            continue
+        span = Span(lines[index].start + match.start("word"), lines[index].start + match.end("word"))
+        if doc.is_ignored(span):
+            continue
+        gap_start = lines[index].start + len(text.rstrip())
+        gap_end = lines[following].start + (len(after) - len(after.lstrip()))
+        yield Violation(
+            span,
+            f"Paragraph broken mid-sentence after `{match.group('word')}`",
+            Fix.unsafe("Join the two lines", Edit(Span(gap_start, gap_end), " ")),
+        )
+
+
+@hookimpl
+def newslint_register_rules(register: Callable[[Rule], None]) -> None:
+    for item in (
+        missing_space_after_sentence,
+        run_together_words,
+        hyphen_line_break,
+        paragraph_broken_mid_sentence,
+    ):
+        register(item)

@@ -1,0 +1,288 @@
+"""Site chrome found by shape rather than wording: UI lines at the article's edges (SC109), share bars
+glued to a sentence (SC110) and the trailing block of other stories' headlines (SC401)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
+from newslint.document import Document
+from newslint.hookspecs import hookimpl
+from newslint.rules import FixAvailability, Rule, rule
+from newslint.scrape_structure import (
+    EXCERPT_END_RE,
+    GLUED_SHARE_RE,
+    LABELLED_ITEM_RE,
+    UI_NOUNS,
+    body_vocabulary,
+    ends_sentence,
+    headline_run_length,
+    introduces_list,
+    is_caption_marker,
+    is_hard_wrapped,
+    is_headline_shaped,
+    is_known_ui_line,
+    is_sign_off,
+    junk_line,
+    layout,
+    looks_like_ui,
+    overlap_with_body,
+    shorten,
+    tail_marker,
+    words,
+)
+
+TEASER_MAX_OVERLAP = 0.2
+FINAL_LINE_MAX_OVERLAP = 0.5
+FINAL_LINE_MIN_WORDS = 4
+MIN_HEADLINE_RUN = 2
+RUN_MAX_OVERLAP = 0.75
+
+
+def _is_in_list(doc: Document, index: int) -> bool:
+    """A labelled line next to another labelled line: an item of a list, not a headline."""
+    shape = layout(doc)
+    neighbours = (shape.previous(index), shape.next(index))
+    return any(n is not None and LABELLED_ITEM_RE.match(doc.line_text(n)) for n in neighbours)
+
+
+_QUESTION_RE = re.compile(r"\?[\"'”’)]*\s*$")
+
+
+TAG_MAX_WORDS = 3
+_CLICK_RE = re.compile(r"\b(?:click|tap|here)\b", re.IGNORECASE)
+
+
+def _names_the_site(text: str) -> bool:
+    return bool(_CLICK_RE.search(text)) or any(w.lower() in UI_NOUNS for w in words(text))
+
+
+def _is_tag_line(text: str) -> bool:
+    stripped = text.strip()
+    return 0 < len(stripped.split()) <= TAG_MAX_WORDS and not ends_sentence(stripped)
+
+
+@rule(
+    code="SC109",
+    name="site-chrome-line",
+    category=Category.BOILERPLATE,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nGet the morning briefing delivered to your inbox\n",
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nDownload our free app for breaking news alerts\n",
+    ),
+    pass_=(
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nWhat happens next\n\nThe mayor will sign it on Friday, "
+        "officials said after the vote.\n",
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        'parking fees and library hours.\n\n"Get your act together," one resident told the board.\n',
+    ),
+)
+def site_chrome_line(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags a short line before the story or after its last paragraph that addresses the reader as a
+    site does ("Get the briefing in your inbox", "Download our app"), whatever its exact wording.
+    Known UI strings are left to the phrase rules (SC101-SC108).
+
+    ## Why is this bad
+    Calls to subscribe, download or follow are page chrome; a scraper copies them with the story.
+
+    ## Example
+    Get the morning briefing delivered to your inbox
+
+    ## Fix safety
+    Unsafe: the line is judged by its shape and position, not by an exact known string.
+    """
+    if is_hard_wrapped(doc):
+        return  # the layout of wrapped text says nothing about page chrome
+    shape = layout(doc)
+    marker = tail_marker(doc)
+    for index in shape.nonblank:
+        text = doc.line_text(index)
+        # Inside the story only an unpunctuated line counts: a short imperative sentence can be prose.
+        if not (shape.in_head(index) or shape.in_tail(index)) and ends_sentence(text):
+            continue
+        if index == doc.title_line or is_known_ui_line(text) or is_caption_marker(text):
+            continue
+        if introduces_list(doc, index):
+            continue
+        # After the widgets begin, a short unpunctuated line is a topic tag or a menu entry.
+        tag = marker is not None and index > marker and _is_tag_line(text)
+        if not (tag or looks_like_ui(text)):
+            continue
+        # Inside the story a subheading can be imperative ("Check your eligibility"): require a site
+        # noun or a click there.
+        if not (shape.in_head(index) or shape.in_tail(index)) and not _names_the_site(text):
+            continue
+        yield junk_line(doc, index, f"Site UI line `{shorten(text)}` left in the article")
+
+
+@rule(
+    code="SC110",
+    name="glued-share-bar",
+    category=Category.BOILERPLATE,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Entry is free for the first month.Share this:FacebookX (Twitter)WhatsApp\n",
+        "Entry is free for the first month. Facebook Twitter WhatsApp Email\n",
+    ),
+    pass_=(
+        "The company said it would share this data with regulators.\n",
+        "She posted the video on Facebook, Twitter and WhatsApp.\n",
+    ),
+)
+def glued_share_bar(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags a share bar ("Share this: Facebook X WhatsApp") that the extractor glued to the end of the
+    last sentence of a paragraph.
+
+    ## Why is this bad
+    The social buttons are page chrome; glued to a sentence they are easy to miss and read as text.
+
+    ## Example
+    Admission is free for the first month.Share this:FacebookX (Twitter)WhatsApp
+
+    ## Fix safety
+    Unsafe: the share bar is found by a pattern; the fix deletes it and keeps the sentence.
+    """
+    for line in doc.lines:
+        text = doc[line]
+        match = GLUED_SHARE_RE.search(text)
+        if match is None or match.start() == 0 or not text[: match.start()].strip():
+            continue
+        start = line.start + match.start()
+        span = Span(start + len(match.group()) - len(match.group().lstrip()), line.start + len(text.rstrip()))
+        if doc.is_ignored(span):
+            continue
+        yield Violation(
+            span,
+            f"Share bar `{shorten(doc[span])}` glued to the paragraph",
+            Fix.unsafe("Delete the share bar", Edit.deletion(Span(start, line.end))),
+        )
+
+
+@rule(
+    code="SC401",
+    name="trailing-teaser",
+    category=Category.TEASER,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nRelated Posts\n\nFive gardening jobs to finish before winter\n",
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nStriker signs three-year deal with relegated rivals\n",
+    ),
+    pass_=(
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nThe mayor will sign it on Friday.\n",
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nCouncil budget debate resumes over parking fees\n",
+    ),
+)
+def trailing_teaser(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags the headlines of other stories after the article's last body paragraph (related, trending
+    and next-article widgets): a headline-shaped line after an end marker such as "Source link",
+    "Previous article" or "You may also like", or one that shares almost no words with the story.
+
+    ## Why is this bad
+    Another story's headline at the end of the text reads as part of the article.
+
+    ## Example
+    Related Posts
+    Seven ways to clear your gutters before spring
+
+    ## Fix safety
+    Unsafe: deleting the line is right for a widget headline; an editor should confirm.
+    """
+    if is_hard_wrapped(doc):
+        return  # the layout of wrapped text says nothing about page chrome
+    shape = layout(doc)
+    if shape.last_body is None:
+        return
+    yield from _teasers_inside_story(doc)
+    vocab = body_vocabulary(doc)
+    marker_seen = False
+    for index in shape.nonblank:
+        if index <= shape.last_body:
+            continue
+        text = doc.line_text(index)
+        if is_known_ui_line(text) or is_caption_marker(text) or looks_like_ui(text):
+            marker_seen = True
+            continue
+        question = bool(_QUESTION_RE.search(text))
+        # After the widgets begin, a teaser's excerpt ends in an ellipsis or "[…]".
+        excerpt = marker_seen and bool(EXCERPT_END_RE.search(text))
+        if excerpt:
+            yield junk_line(
+                doc,
+                index,
+                f"Excerpt of another story `{shorten(text)}` after the article",
+                severity=Severity.ERROR,
+            )
+            continue
+        if not is_headline_shaped(text) and not (marker_seen and question and len(text.split()) >= 3):
+            continue
+        if not marker_seen and (index in doc.list_lines or question):
+            continue
+        following = shape.next(index)
+        if is_sign_off(text) or GLUED_SHARE_RE.search(text) or introduces_list(doc, index):
+            continue
+        if following is not None and doc.line_text(following).lstrip()[:1].islower():
+            continue  # a paragraph broken mid-sentence (SC704), not a headline
+        if not marker_seen and following is not None and ends_sentence(doc.line_text(following)):
+            continue  # a subheading over a short closing paragraph
+        overlap = overlap_with_body(doc, text, vocab)
+        # The story's last line being a headline-shaped line is itself a sign (a widget whose label
+        # was already removed); elsewhere in the tail the line must share few words with the story.
+        # A run of headlines closing the text is a widget list whatever their words.
+        in_run = headline_run_length(doc, index) >= MIN_HEADLINE_RUN
+        last = index == shape.nonblank[-1]
+        if not in_run and not marker_seen and LABELLED_ITEM_RE.match(text) and _is_in_list(doc, index):
+            continue
+        limit = RUN_MAX_OVERLAP if in_run else FINAL_LINE_MAX_OVERLAP if last else TEASER_MAX_OVERLAP
+        if not marker_seen and (overlap > limit or len(text.split()) < FINAL_LINE_MIN_WORDS):
+            continue
+        yield junk_line(
+            doc,
+            index,
+            f"Headline of another story `{shorten(text)}` after the article",
+            severity=Severity.ERROR if marker_seen else None,
+        )
+
+
+# Labels of related-story widgets: the lines after one are other stories' headlines.
+RELATED_LABEL_RE = re.compile(
+    r"^\s*(?:related(?:\s+(?:stories|articles|posts|coverage|news|content|reading|links))?|read\s+more|"
+    r"(?:also|further)\s+read(?:ing)?|read\s+also|see\s+also|more\s+on\s+this(?:\s+story)?|recommended(?:\s+\w+){0,2}|"
+    r"you\s+(?:may|might)\s+also\s+like|don['’]t\s+miss|must[\s-]read|editor['’]?s['’]?\s+picks?|"
+    r"trending(?:\s+now)?|most\s+(?:read|popular|viewed|shared)|more\s+stories|top\s+stories)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _teasers_inside_story(doc: Document) -> Iterator[Violation]:
+    """Headlines under a related-stories label in the middle of the story."""
+    shape = layout(doc)
+    assert shape.last_body is not None
+    for index in shape.nonblank:
+        if index >= shape.last_body or not RELATED_LABEL_RE.match(doc.line_text(index)):
+            continue
+        after = shape.next(index)
+        while after is not None and after < shape.last_body and is_headline_shaped(doc.line_text(after)):
+            message = f"Headline of another story `{shorten(doc.line_text(after))}` in the article"
+            yield junk_line(doc, after, message, severity=Severity.ERROR)
+            after = shape.next(after)
+
+
+@hookimpl
+def newslint_register_rules(register: Callable[[Rule], None]) -> None:
+    for item in (site_chrome_line, glued_share_bar, trailing_teaser):
+        register(item)

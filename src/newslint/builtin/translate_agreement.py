@@ -1,0 +1,662 @@
+"""MT5xx agreement: a/an, numbers before singular nouns, mass-noun plurals, subject and verb."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
+from newslint.document import Document, Token
+from newslint.hookspecs import hookimpl
+from newslint.lexicon import AUXILIARIES, CONJUNCTIONS, PREPOSITIONS, zipf
+from newslint.mt_lexicon import (
+    COLLECTIVE_NOUNS,
+    INVARIANT_NOUNS,
+    IRREGULAR_PLURALS,
+    IRREGULAR_VERBS,
+    NUMBER_WORDS,
+    analyse,
+    is_singular_count_noun,
+    joined_by_space,
+    plural_of,
+)
+from newslint.rules import FixAvailability, Rule, rule
+
+# Vowel letters sounded as consonants ("a European", "a one-off", "a union", "a unanimous").
+_CONSONANT_SOUND_RE = re.compile(
+    r"^(?:uni(?:form|on|que|t|vers|f|lateral|cycl|corn|sex|son|cod|cameral|polar|directional)|unanim|"
+    r"use|usa|usu|uti|uto|ute|ure|uri|uro|ura|uber|utah|eu|ewe|one(?!r)|once|oui|ufo|uga|ukr|ukul|"
+    r"ubiq|uvu)",
+    re.I,
+)
+# Consonant letters with a silent h ("an hour", "an honest").
+_VOWEL_SOUND_RE = re.compile(r"^(?:hour|honest|honou?r|heir)", re.I)
+# Words where usage differs ("a/an historic", "a/an herb"): never flagged.
+_EITHER_RE = re.compile(r"^(?:herb|histor|hotel|heroic|habitual|hysteric|hypothe)", re.I)
+# Nouns that label a letter ("vitamin a", "plan a"), after which "a" is not an article.
+_LETTER_LABELS = frozenset(
+    [
+        "vitamin",
+        "plan",
+        "type",
+        "grade",
+        "class",
+        "section",
+        "exhibit",
+        "category",
+        "hepatitis",
+        "part",
+        "option",
+        "row",
+        "size",
+        "group",
+    ]
+)
+
+
+def _wants_an(word: str) -> bool | None:
+    """True for a vowel sound, False for a consonant sound, None when unsure."""
+    if not word.isalpha() or word.isupper() or len(word) < 2:
+        return None
+    if _EITHER_RE.match(word):
+        return None
+    if _VOWEL_SOUND_RE.match(word):
+        return True
+    if _CONSONANT_SOUND_RE.match(word):
+        return False
+    return word[0].lower() in "aeiou"
+
+
+@rule(
+    code="MT501",
+    name="article-mismatch",
+    category=Category.AGREEMENT,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=("The board approved a allocation of funds.", "It was an difficult year."),
+    pass_=(
+        "She waited an hour for a European flight.",
+        "He took a one-year contract with a union.",
+        "The FBI opened an FBI-led inquiry into an NHS trust.",
+        "Children need vitamin a every day.",
+        "It was a unanimous vote by an uninsured driver on an onerous route.",
+        "It was an historic day and a historic win.",
+        "A usable app for a Uber driver in a Utah town, a urine test and a Ouija board.",
+    ),
+)
+def article_mismatch(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags "a" before a vowel sound and "an" before a consonant sound ("a allocation", "an
+    difficult"), knowing silent h ("an hour") and vowels sounded as consonants ("a
+    European", "a one-off"). Acronyms, numbers and foreign words are left alone.
+
+    ## Why is this bad
+    A mismatched article shows a word was swapped after the sentence was written, as
+    spinners and post-edited machine translation do.
+
+    ## Example
+    `a allocation` -> `an allocation`
+
+    ## Fix safety
+    Unsafe: swap the article; the real damage may be the word after it.
+    """
+    facts = analyse(doc)
+    tokens = facts.tokens
+    for i in range(len(tokens) - 1):
+        article, word = tokens[i], tokens[i + 1]
+        lower = article.text.lower()
+        if lower not in {"a", "an"} or not facts.prose[i] or not joined_by_space(doc, article, word):
+            continue
+        if article.text == "A" and i not in facts.sentence_initial:
+            continue
+        if i > 0 and tokens[i - 1].text.lower() in _LETTER_LABELS:
+            continue
+        if zipf(word.text) < 2.5 or (doc.text[word.end : word.end + 1] in {"-"} and word.text.isupper()):
+            continue
+        wants_an = _wants_an(word.text)
+        if wants_an is None or wants_an == (lower == "an"):
+            continue
+        right = "an" if wants_an else "a"
+        right = right.capitalize() if article.text[0].isupper() else right
+        yield Violation(
+            Span(article.start, word.end),
+            f"Wrong article before `{word.text}`: `{article.text}`",
+            Fix.unsafe(f"Replace with `{right}`", Edit(article.span, right)),
+        )
+
+
+# Words after a number that do not make a plural noun ("5 million", "3 percent").
+_MEASURE_WORDS = frozenset(
+    [
+        "million",
+        "billion",
+        "trillion",
+        "thousand",
+        "hundred",
+        "dozen",
+        "percent",
+        "per",
+        "cent",
+        "score",
+        "pound",
+        "euro",
+        "dollar",
+        "yen",
+        "mph",
+        "km",
+        "kg",
+        "am",
+        "pm",
+        "times",
+        "more",
+        "less",
+        "each",
+        "apiece",
+        "alike",
+        "back",
+        "down",
+        "up",
+        "under",
+        "over",
+        "par",
+        "nil",
+        "plus",
+        "minus",
+        "o'clock",
+        "others",
+        "year",
+        "old",
+    ]
+)
+# Words after which a plural noun phrase has ended ("two goal in", "14 glacier,").
+_BOUNDARY_WORDS = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | {"that", "which", "who"}
+_NUMBER_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)$")
+
+
+def _is_plural_number(tok: Token) -> bool:
+    text = tok.text
+    if text.lower() in NUMBER_WORDS:
+        return True
+    if not _NUMBER_RE.match(text):
+        return False
+    value = int(text.replace(",", ""))
+    if "," not in text and 1800 <= value <= 2099:
+        return False  # a year used as a modifier: "the 2024 budget"
+    return value > 1
+
+
+@rule(
+    code="MT502",
+    name="number-noun-mismatch",
+    category=Category.AGREEMENT,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "The team has scored two goal in six matches.",
+        "The ministry said 38,000 application had been received.",
+        "About 44,000 new case are diagnosed each year.",
+        "The study used stake measurements on 14 glacier, the team said.",
+        "The department said 212 nursing position was vacant.",
+    ),
+    pass_=(
+        "He signed a two-year deal worth 5 million euros.",
+        "The match lasted 2 hours 41 minutes.",
+        "Membership costs $14 a month in the 1990s style.",
+        "The bill passed with 3,412 votes in favor.",
+        "Traffic backed up on Highway 24 north of the town.",
+        "The 2024 budget was approved.",
+        "They took a 15 minute walk.",
+        "There were two car bombs.",
+        "About 900,000 people live with dementia, and three staff work nights.",
+        "All three agree with the plan, and the two vote in May.",
+    ),
+)
+def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags a number above one before a singular count noun that ends its noun phrase:
+    "two goal in", "38,000 application had", "14 glacier,". Compound modifiers ("a
+    two-year deal", "two car bombs"), amounts ("5 million", "$14 a month"), years and
+    numbered names ("Highway 24") are left alone.
+
+    ## Why is this bad
+    Languages without plural marking (or with numeral classifiers) translate into
+    English with the noun left singular; the sentence reads as broken.
+
+    ## Example
+    `scored two goal in six matches` -> `scored two goals in six matches`
+
+    ## Fix safety
+    Unsafe: the regular plural is offered; an irregular noun needs an editor.
+    """
+    facts = analyse(doc)
+    tokens = facts.tokens
+    for i in range(len(tokens) - 2):
+        number = tokens[i]
+        if not facts.prose[i] or not _is_plural_number(number):
+            continue
+        before = tokens[i - 1] if i > 0 else None
+        if before is not None and joined_by_space(doc, before, number):
+            if before.text[:1].isupper() and i - 1 not in facts.sentence_initial:
+                continue  # "Highway 24", "Route 9", "Channel 4"
+            if before.text.lower() in {"a", "an", "per", "no", "number", "the"} and "," not in number.text:
+                continue  # "a 15 minute walk", "the 747 jet"
+        if (
+            doc.text[number.start - 1 : number.start] in "$£€¥#-"
+            or doc.text[number.end : number.end + 1] in "-%."
+        ):
+            continue
+        j = i + 1
+        if not joined_by_space(doc, number, tokens[j]) or tokens[j].text.lower() in _MEASURE_WORDS:
+            continue
+        # Allow one modifier before the noun: "44,000 new case", "212 nursing position".
+        candidates = [j]
+        if (
+            j + 1 < len(tokens)
+            and tokens[j].text.islower()
+            and not tokens[j].text.endswith("s")  # "two points clear": the noun was plural
+            and tokens[j].text not in IRREGULAR_PLURALS | INVARIANT_NOUNS  # "900,000 people live"
+            and joined_by_space(doc, tokens[j], tokens[j + 1])
+        ):
+            candidates.append(j + 1)
+        for k in candidates:
+            noun = tokens[k]
+            if not noun.text.islower() or not is_singular_count_noun(noun.text):
+                continue
+            if not _noun_phrase_ends(doc, tokens, k):
+                continue
+            if k == j and _verb_capable(noun.text) and not _ends_before_verb(doc, tokens, k):
+                continue  # "all three agree with": a verb after a numeral subject
+            if doc.text[noun.end : noun.end + 1] in "-’'":
+                continue
+            plural = plural_of(noun.text)
+            yield Violation(
+                Span(number.start, noun.end),
+                f"Singular `{noun.text}` after the number `{number.text}`",
+                Fix.unsafe(f"Replace with `{plural}`", Edit(noun.span, plural)),
+            )
+            break
+
+
+def _verb_capable(word: str) -> bool:
+    """Say whether ``word`` is also a common verb (its past form is frequent)."""
+    past = word + "d" if word.endswith("e") else word + "ed"
+    return zipf(past) >= 3.5
+
+
+def _ends_before_verb(doc: Document, tokens: tuple[Token, ...], k: int) -> bool:
+    """The noun is followed by punctuation, an auxiliary or a participle: it is a subject or object."""
+    if doc.text[tokens[k].end : tokens[k].end + 1] in {",", ";", ".", ")", ":"}:
+        return True
+    after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    return after in AUXILIARIES or (after.endswith("ed") and zipf(after) >= 3.0)
+
+
+def _noun_phrase_ends(doc: Document, tokens: tuple[Token, ...], k: int) -> bool:
+    """Say whether the noun phrase ends after token ``k`` (punctuation, verb or function word)."""
+    noun = tokens[k]
+    rest = doc.text[noun.end : noun.end + 2]
+    if rest[:1] in {",", ";", ".", ")", ":"}:
+        return True
+    if k + 1 >= len(tokens) or not joined_by_space(doc, noun, tokens[k + 1]):
+        return False
+    after = tokens[k + 1].text
+    if after in _BOUNDARY_WORDS:
+        return True
+    return after.islower() and after.endswith("ed") and zipf(after) >= 3.0
+
+
+MASS_NOUN_PLURALS = {
+    "informations": "information",
+    "advices": "advice",
+    "equipments": "equipment",
+    "furnitures": "furniture",
+    "knowledges": "knowledge",
+    "feedbacks": "feedback",
+    "softwares": "software",
+    "luggages": "luggage",
+    "baggages": "baggage",
+    "homeworks": "homework",
+    "evidences": "evidence",
+    "machineries": "machinery",
+    "jewelleries": "jewellery",
+    "behaviours": "behaviour",
+    "researches": "research",
+}
+_MASS_NOUNS = frozenset(MASS_NOUN_PLURALS.values()) - {"behaviour", "research"}
+_PLURAL_QUANTIFIERS = frozenset({"many", "several", "few", "these", "those", "numerous", "various"})
+_MASS_RE = re.compile(r"\b(?:" + "|".join(MASS_NOUN_PLURALS) + r")\b", re.I)
+
+
+@rule(
+    code="MT503",
+    name="mass-noun-plural",
+    category=Category.AGREEMENT,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Stations will go where informations are sparse.",
+        "Prosecutors said many evidence was lost.",
+        "They offered advices to farmers.",
+    ),
+    pass_=(
+        "Information is sparse in the east.",
+        "Much evidence was lost.",
+        "The professor researches glaciers.",
+    ),
+)
+def mass_noun_plural(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags plurals of nouns that English treats as uncountable ("informations",
+    "advices", "equipments") and plural quantifiers before them ("many evidence").
+
+    ## Why is this bad
+    These nouns are countable in French, German or Spanish; the literal plural is a
+    classic translation error that fluent readers notice at once.
+
+    ## Example
+    `where informations are sparse` -> `where information is sparse`
+
+    ## Fix safety
+    Unsafe: the singular (or "much") is offered; the verb may need to change too.
+    """
+    facts = analyse(doc)
+    for match in _MASS_RE.finditer(doc.text):
+        span = Span(match.start(), match.end())
+        if doc.in_quote(span) or doc.is_ignored(span):
+            continue
+        found = match.group()
+        if found.lower() in {"researches", "evidences", "behaviours"}:
+            before = doc.text[max(0, span.start - 20) : span.start].lower().split()
+            if not before or before[-1] not in {"the", "these", "those", "many", "several", "of", "and"}:
+                continue  # "she researches", "evidences a trend": verbs
+        single = MASS_NOUN_PLURALS[found.lower()]
+        single = single.capitalize() if found[0].isupper() else single
+        yield Violation(
+            span,
+            f"Uncountable noun made plural: `{found}`",
+            Fix.unsafe(f"Replace with `{single}`", Edit(span, single)),
+        )
+    tokens = facts.tokens
+    for i in range(len(tokens) - 1):
+        quant, noun = tokens[i], tokens[i + 1]
+        if quant.text.lower() not in _PLURAL_QUANTIFIERS or noun.text.lower() not in _MASS_NOUNS:
+            continue
+        if not facts.prose[i] or not joined_by_space(doc, quant, noun):
+            continue
+        much = "much" if quant.text.lower() in {"many", "numerous"} else "some"
+        much = much.capitalize() if quant.text[0].isupper() else much
+        yield Violation(
+            Span(quant.start, noun.end),
+            f"Plural quantifier `{quant.text}` before uncountable `{noun.text}`",
+            Fix.unsafe(f"Replace with `{much}`", Edit(quant.span, much)),
+        )
+
+
+# Adjectives used as plural nouns ("the rich are", "the blind were") and quantity words.
+_PLURAL_ADJECTIVE_NOUNS = frozenset(
+    [
+        "rich",
+        "poor",
+        "blind",
+        "deaf",
+        "young",
+        "old",
+        "sick",
+        "dead",
+        "wealthy",
+        "first",
+        "last",
+        "former",
+        "latter",
+        "lot",
+        "best",
+        "worst",
+        "brave",
+        "weak",
+        "strong",
+        "faithful",
+        "living",
+        "few",
+        "many",
+        "bulk",
+        "likes",
+        "second",
+        "third",
+    ]
+)
+_SINGULAR_DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "our", "my"})
+_INVARIANT = frozenset(
+    [
+        "news",
+        "series",
+        "species",
+        "means",
+        "headquarters",
+        "data",
+        "media",
+        "lens",
+        "summons",
+        "innings",
+        "gallows",
+        "barracks",
+        "crossroads",
+        "whereabouts",
+        "measles",
+        "diabetes",
+        "herpes",
+        "rabies",
+        "mumps",
+        "billiards",
+        "works",
+        "odds",
+    ]
+)
+
+
+@rule(
+    code="MT504",
+    name="subject-verb-mismatch",
+    category=Category.AGREEMENT,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "The fire are one of 187 burning across the province.",
+        "Officials said 43 container ships was waiting offshore.",
+    ),
+    pass_=(
+        "United are top of the league.",
+        "The government are divided on the issue.",
+        '"We was brilliant," he said.',
+        "A margin of three votes is not a mandate.",
+        "The fish are returning to the river.",
+        "Ten years was spent on the project.",
+        "The rich are richer, the blind were helped and the first were built in 1990.",
+    ),
+)
+def subject_verb_mismatch(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags two simple patterns of subject-verb disagreement: a sentence-initial
+    "The/This/Its + singular noun" followed by "are/were" ("The fire are"), and a
+    numbered plural noun followed by "was/is" and a participle ("43 ships was waiting").
+    Collective nouns (British "the team are"), team names and quoted dialect are left
+    alone.
+
+    ## Why is this bad
+    Disagreement between subject and verb is a typical error of machine translation
+    from languages without verb agreement, and it makes the sentence read as broken.
+
+    ## Example
+    `The fire are one of 187` -> `The fire is one of 187`
+
+    ## Fix safety
+    Unsafe: the verb is changed to agree with the noun before it.
+    """
+    facts = analyse(doc)
+    tokens = facts.tokens
+    for i in range(len(tokens) - 2):
+        det, noun, verb = tokens[i], tokens[i + 1], tokens[i + 2]
+        if not (facts.prose[i] and facts.prose[i + 2]):
+            continue
+        if not (joined_by_space(doc, det, noun) and joined_by_space(doc, noun, verb)):
+            continue
+        lower_noun = noun.text.lower()
+        # "The fire are": singular noun phrase opening a sentence, plural verb.
+        if (
+            _opens_clause(tokens, i, facts.sentence_initial)
+            and det.text.lower() in _SINGULAR_DETERMINERS
+            and verb.text in {"are", "were"}
+            and noun.text.islower()
+            and lower_noun not in COLLECTIVE_NOUNS
+            and lower_noun not in _INVARIANT
+            and lower_noun not in _PLURAL_ADJECTIVE_NOUNS
+            and is_singular_count_noun(lower_noun)
+        ):
+            right = "is" if verb.text == "are" else "was"
+            yield Violation(
+                Span(det.start, verb.end),
+                f"Singular subject `{noun.text}` with plural verb `{verb.text}`",
+                Fix.unsafe(f"Replace with `{right}`", Edit(verb.span, right)),
+            )
+            continue
+        # "43 container ships was waiting": numbered plural noun, singular verb + participle.
+        if verb.text in {"was", "is"} and noun.text.islower() and noun.text.endswith("s"):
+            if i + 3 >= len(tokens) or not tokens[i + 3].text.endswith("ing"):
+                continue
+            if lower_noun in _AMOUNT_NOUNS or lower_noun in _INVARIANT:
+                continue
+            if lower_noun.endswith(_NOT_PLURAL_ENDINGS) or not (
+                _numbered(tokens, i) or det.text.lower() in _PLURAL_DETERMINERS
+            ):
+                continue
+            if zipf(lower_noun[:-1]) < 3.0:
+                continue
+            right = "were" if verb.text == "was" else "are"
+            yield Violation(
+                Span(noun.start, verb.end),
+                f"Plural subject `{noun.text}` with singular verb `{verb.text}`",
+                Fix.unsafe(f"Replace with `{right}`", Edit(verb.span, right)),
+            )
+
+
+_AMOUNT_NOUNS = frozenset(
+    [
+        "votes",
+        "seats",
+        "points",
+        "goals",
+        "runs",
+        "years",
+        "months",
+        "weeks",
+        "days",
+        "hours",
+        "minutes",
+        "seconds",
+        "miles",
+        "kilometres",
+        "kilometers",
+        "metres",
+        "meters",
+        "feet",
+        "inches",
+        "dollars",
+        "euros",
+        "pounds",
+        "percent",
+        "tonnes",
+        "tons",
+        "litres",
+        "liters",
+        "degrees",
+        "pages",
+        "words",
+    ]
+)
+
+
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "as", "os", "ics", "ys")
+_PLURAL_DETERMINERS = frozenset({"these", "those", "many", "several", "both", "all", "the"})
+
+
+def _opens_clause(tokens: tuple[Token, ...], i: int, initial: frozenset[int]) -> bool:
+    """Say whether token ``i`` starts a sentence or a reported clause ("said the fire are")."""
+    if i in initial:
+        return True
+    before = tokens[i - 1].text.lower() if i > 0 else ""
+    return before in {"that", "said", "says", "added", "warned", "noted", "stated"}
+
+
+def _numbered(tokens: tuple[Token, ...], i: int) -> bool:
+    """Say whether the noun at ``i + 1`` follows a number (with up to one modifier)."""
+    return any(back >= 0 and _is_plural_number(tokens[back]) for back in (i, i - 1))
+
+
+_APPOSITIVE_RE = re.compile(
+    r"(?P<name>[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+){1,3}), "
+    r"(?P<app>(?:[A-Z][\w’'\-]+[’']s|the|a|an|his|her|their|its) [^,.;:\"“”()]{3,70}?)"
+    r"(?P<gap> )(?P<verb>said|says|told|added|stated|noted|warned|explained)\b"
+)
+
+
+@rule(
+    code="MT505",
+    name="unclosed-appositive",
+    category=Category.AGREEMENT,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Yuri Ushakov, Putin's foreign policy aide said the leaders could sign a pact.",
+        "Maria Lopez, the council's finance director told reporters the budget was tight.",
+    ),
+    pass_=(
+        "Yuri Ushakov, Putin's foreign policy aide, said the leaders could sign a pact.",
+        "Maria Lopez, who was appointed last year said little.",
+        '"It is over," Maria Lopez, the director said.',
+    ),
+)
+def unclosed_appositive(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags an appositive opened with a comma after a name and never closed before the
+    reporting verb: "Yuri Ushakov, Putin's foreign policy aide said ...".
+
+    ## Why is this bad
+    Without the closing comma the appositive swallows the verb's subject; the sentence
+    reads as if the aide, not Ushakov, is the one named. Translation software often
+    drops the second comma.
+
+    ## Example
+    `Yuri Ushakov, Putin's foreign policy aide said` -> `Yuri Ushakov, Putin's foreign policy aide, said`
+
+    ## Fix safety
+    Unsafe: a comma is inserted before the verb.
+    """
+    for sentence in doc.sentences:
+        text = doc[sentence]
+        match = _APPOSITIVE_RE.match(text)
+        if match is None:
+            continue
+        span = Span(sentence.start + match.start("app"), sentence.start + match.end("verb"))
+        if doc.in_quote(span) or doc.is_ignored(span):
+            continue
+        if any(word in IRREGULAR_VERBS or word.endswith("ed") for word in match.group("app").split()[1:]):
+            continue  # a verb inside: a clause, not an appositive
+        comma_at = sentence.start + match.start("gap")
+        yield Violation(
+            span,
+            "Appositive after the name is not closed before the verb",
+            Fix.unsafe("Insert a comma before the verb", Edit.insertion(comma_at, ",")),
+        )
+
+
+@hookimpl
+def newslint_register_rules(register: Callable[[Rule], None]) -> None:
+    register(article_mismatch)
+    register(number_noun_mismatch)
+    register(mass_noun_plural)
+    register(subject_verb_mismatch)
+    register(unclosed_appositive)

@@ -1,0 +1,242 @@
+"""MT1xx capitalization: common words capitalised in the middle of a sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from newslint.diagnostics import Category, Edit, Fix, Severity, Violation
+from newslint.document import Document, Token
+from newslint.hookspecs import hookimpl
+from newslint.lexicon import FUNCTION_WORDS, PREPOSITIONS, zipf
+from newslint.mt_lexicon import (
+    INSTITUTION_WORDS,
+    NAME_INTRODUCERS,
+    NUMBER_WORDS,
+    REPORTING_VERBS,
+    analyse,
+    has_suffix_evidence,
+    is_capitalised,
+    joined_by_space,
+)
+from newslint.rules import FixAvailability, Rule, rule
+
+# Function words whose capital mid-sentence is wrong even before another capital
+# ("said That North Korea"): they never open a title of a work in running text.
+STRICT_WORDS = frozenset(
+    [
+        "that",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "said",
+        "says",
+        "will",
+        "would",
+        "could",
+        "should",
+        "did",
+        "does",
+        "do",
+        "been",
+        "being",
+        "which",
+        "who",
+        "there",
+    ]
+)
+CLOSED_CLASS = (FUNCTION_WORDS | NUMBER_WORDS | {"there", "not", "also", "then"}) - {"i"}
+# Closed-class words that are also months or names ("in May", "told Will").
+_NAME_LIKE = frozenset({"may", "will", "march", "august", "sun", "mark"})
+# After these the text before is not a whole clause, so lowercase rather than break.
+_CONTINUERS = REPORTING_VERBS | PREPOSITIONS | {"that", "and", "but", "or", "than", "whether", "if"}
+
+
+def _candidates(doc: Document) -> Iterator[tuple[int, Token, Token, Token | None]]:
+    """Yield (index, previous, word, next) for capitalised words after a lower-case word."""
+    facts = analyse(doc)
+    tokens = facts.tokens
+    for i in range(1, len(tokens)):
+        word = tokens[i]
+        if not facts.prose[i] or i in facts.sentence_initial or not is_capitalised(word.text):
+            continue
+        if doc.is_accepted(word.text):
+            continue
+        prev = tokens[i - 1]
+        if not prev.text.islower() or not joined_by_space(doc, prev, word):
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and not joined_by_space(doc, word, nxt) and doc.text[word.end] not in ",;:.":
+            nxt = None
+        yield i, prev, word, nxt
+
+
+def _fix(doc: Document, prev: Token, word: Token) -> Fix:
+    lowered = word.text.lower()
+    if prev.text.lower() in _CONTINUERS or word.text.lower() in STRICT_WORDS:
+        return Fix.unsafe(f"Lowercase to `{lowered}`", Edit(word.span, lowered))
+    return Fix.display_only("Start a new sentence here", Edit.insertion(prev.end, "."))
+
+
+@rule(
+    code="MT101",
+    name="capitalized-function-word",
+    category=Category.CAPITALIZATION,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "The minister said That the talks would resume.",
+        "His aide said The leaders could sign a deal.",
+        "The figures came from a survey, according to The provincial agency.",
+        "Police said Two people were detained.",
+    ),
+    pass_=(
+        "The story was first reported by The New York Times on Monday.",
+        "She starred in the film The Quiet Shore last year.",
+        "That could help him at home, he said.",
+        '"That is the plan," she said.',
+        "The meeting ended at 6 p.m. Two members left early.",
+        "Fans of the Who packed the hall, according to Which? magazine.",
+    ),
+)
+def capitalized_function_word(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags a capitalised closed-class word (the, that, it, his, was, two...) in the middle
+    of a sentence, after a lower-case word: "said That North Korea", "aide said The
+    leaders". Titles of works and publications ("reported by The New York Times") are
+    left alone because a capitalised word follows; headings and quotes are skipped.
+
+    ## Why is this bad
+    Machine translation and sentence re-splitting leave capitals where a source sentence
+    started; the text reads as two sentences glued together.
+
+    ## Example
+    `said That North Korea could send` -> `said that North Korea could send`
+
+    ## Fix safety
+    Unsafe: lowercasing is usually right but the word may start a title. When the text
+    before reads as a whole clause, a sentence break is offered instead, display-only.
+    """
+    tokens = analyse(doc).tokens
+    for i, prev, word, nxt in _candidates(doc):
+        lower = word.text.lower()
+        if lower not in CLOSED_CLASS or lower in _NAME_LIKE or prev.text in NAME_INTRODUCERS - PREPOSITIONS:
+            continue  # after "the", "called", "album" a capital starts a name: "the Who"
+        if doc.text[word.end : word.end + 1] in {"?", "!"}:
+            continue  # a title such as the magazine "Which?"
+        if lower not in STRICT_WORDS:
+            # "according to The provincial service" but not "by The New York Times".
+            if nxt is None or not nxt.text.islower():
+                continue
+            after = tokens[i + 2] if i + 2 < len(tokens) else None
+            if after is not None and is_capitalised(after.text) and joined_by_space(doc, nxt, after):
+                continue  # "Out of Africa": a title in title case
+            if prev.text in {"the", "a", "an"}:
+                continue
+        yield Violation(
+            word.span, f"Capitalised function word `{word.text}` in mid-sentence", _fix(doc, prev, word)
+        )
+
+
+_NOT_AFTER = NAME_INTRODUCERS | {"his", "her", "their", "its", "our", "my", "your", "mr", "mrs", "ms", "dr"}
+
+
+def _is_common_word_capitalised(doc: Document, lookup: Callable[[str], int], word: Token) -> bool:
+    lower = word.text.lower()
+    if lower in FUNCTION_WORDS or lower in INSTITUTION_WORDS or lower in NUMBER_WORDS:
+        return False
+    if zipf(lower) < 3.0:
+        return False
+    return lookup(lower) > 0 or (has_suffix_evidence(lower) and zipf(lower) >= 3.5)
+
+
+_ADJECTIVE_ENDINGS = ("ent", "ous", "ive", "ful", "less", "able", "ible")
+# Names and places that end like adjectives ("Kent police", "met Vincent yesterday").
+_NAME_HOMOGRAPHS = frozenset({"kent", "vincent", "trent", "brent", "laurent", "clement", "regent", "ghent"})
+
+
+def _suffix_context(prev: Token, word: Token, nxt: Token) -> bool:
+    """Without a lower-case twin in the document, the context must rule out a name.
+
+    A participle opening a lost sentence is followed by a function word ("interview
+    Speaking to"); a stray adjective is followed by its noun ("made up Frequent
+    presence"), which a name after a verb rarely is.
+    """
+    lower = word.text.lower()
+    if lower.endswith("ing"):
+        return nxt.text in FUNCTION_WORDS
+    if not lower.endswith(_ADJECTIVE_ENDINGS) or lower in _NAME_HOMOGRAPHS or zipf(lower) < 4.2:
+        return False
+    return (
+        prev.text not in REPORTING_VERBS
+        and nxt.text not in FUNCTION_WORDS
+        and zipf(nxt.text) >= 3.5
+        and not nxt.text.endswith(("ed", "ly"))
+    )
+
+
+@rule(
+    code="MT102",
+    name="capitalized-common-word",
+    category=Category.CAPITALIZATION,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Solberg said Rain was a concern. Heavy rain fell all week.",
+        "Putin spoke in an interview Speaking to state media in March.",
+    ),
+    pass_=(
+        "Voters in the north backed Labour in large numbers, and labour unions cheered.",
+        "The coach, Tom Manning, praised the team. Manning said the result was fair.",
+        "Residents moved to Reading last year.",
+    ),
+)
+def capitalized_common_word(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags a capitalised common word between two lower-case words when the document
+    itself shows it is not a name: the word is capitalised only this once in mid-sentence
+    and occurs elsewhere in lower case ("said Rain was ... rain fell"), or it has the
+    ending of an adjective, adverb or participle ("made up Frequent presence",
+    "interview Speaking to").
+
+    ## Why is this bad
+    A capital in the middle of a sentence marks a lost sentence boundary or a word that
+    translation software took for a name; readers stumble over it.
+
+    ## Example
+    `said Rain was a particular concern` -> `said rain was a particular concern`
+
+    ## Fix safety
+    Unsafe: lowercase the word. When the text before reads as a whole clause, a sentence
+    break is offered instead, display-only.
+    """
+    facts = analyse(doc)
+
+    def lower_count(word: str) -> int:
+        return facts.lower_counts.get(word, 0)
+
+    for _, prev, word, nxt in _candidates(doc):
+        if nxt is None or not nxt.text.islower() or prev.text in _NOT_AFTER:
+            continue
+        if facts.cap_mid_counts.get(word.text, 0) > 1:
+            continue
+        if word.text.lower() in FUNCTION_WORDS or word.text.lower() in NUMBER_WORDS:
+            continue
+        if not _is_common_word_capitalised(doc, lower_count, word):
+            continue
+        if lower_count(word.text.lower()) == 0 and not _suffix_context(prev, word, nxt):
+            continue
+        yield Violation(
+            word.span, f"Common word `{word.text}` capitalised in mid-sentence", _fix(doc, prev, word)
+        )
+
+
+@hookimpl
+def newslint_register_rules(register: Callable[[Rule], None]) -> None:
+    register(capitalized_function_word)
+    register(capitalized_common_word)

@@ -1,0 +1,299 @@
+"""MT2xx garble: word orders that do not occur in edited English, and verbless sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
+from newslint.document import Document
+from newslint.hookspecs import hookimpl
+from newslint.lexicon import FUNCTION_WORDS, zipf
+from newslint.mt_lexicon import analyse, looks_finite_verb
+from newslint.rules import FixAvailability, Rule, rule
+
+_REPORTING = r"(?:said|says|told|added|stated|noted|explained|revealed|announced)"
+# Verbs that need an object: at the very end of a clause they mark verb-final order.
+_TRANSITIVE_FINAL = (
+    r"absorbs|absorbed|takes|uses|used|receives|received|reflects|reflected|traps|trapped|produces|"
+    r"produced|needs|needed|contains|contained|requires|required|causes|caused|holds|gets|blocks|"
+    r"blocked|captures|captured|releases|released|retains|retained|consumes|consumed"
+)
+# Words of a clause body that hold no auxiliary (an auxiliary means a verb is in place).
+_NO_AUX_WORDS = r"(?:(?!(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b)[\w'’]+ )"
+_PREDICATE_ADJECTIVES = (
+    r"(?:small|large|big|high|low|weak|strong|limited|scarce|tight|slow|poor|huge|tiny|short|long|"
+    r"cheap|expensive|narrow|wide|modest|minimal|fragile|uncertain|unclear|difficult|easy|bleak)"
+)
+# Verbs of purpose after a stranded superlative: "to the fire closest to make sure".
+_BASE_AFTER_TO = (
+    r"(?:make|ensure|check|see|get|help|keep|avoid|protect|stop|allow|reach|find|be|do|take|watch|"
+    r"leave|warn|search|evacuate|clear|secure|monitor|assess|escape|flee|move|stay)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GarblePattern:
+    """One ungrammatical sequence, what is wrong with it and how to repair it."""
+
+    regex: re.Pattern[str]
+    problem: str
+    repair: Callable[[re.Match[str]], str] | None
+    certain: bool = False  # the repair only deletes the garble: offer it as unsafe, not display-only
+
+
+def _is_there(m: re.Match[str]) -> str:
+    return m.group("verb")
+
+
+def _recent(m: re.Match[str]) -> str:
+    adverb = m.group("adv").lower()
+    when = {"recently": "a recent", "yesterday": "yesterday's", "today": "today's"}.get(adverb)
+    if when is None:
+        return f"{m.group('verb')} in the {m.group('noun')}"
+    return f"{m.group('verb')} in {when} {m.group('noun')}"
+
+
+def _rejected(m: re.Match[str]) -> str:
+    particle = m.group("particle") or ""
+    return f"{m.group('verb')} the {m.group('noun')} to {m.group('inf')}{particle}"
+
+
+def _closest(m: re.Match[str]) -> str:
+    return f"{m.group('head')} {m.group('sup')} to the {m.group('noun')}"
+
+
+def _predicate(m: re.Match[str]) -> str:
+    return f"{m.group('subject')} {m.group('be')} {m.group('adj')}"
+
+
+def _verb_final(m: re.Match[str]) -> str:
+    return f"that {m.group('verb')} {m.group('body').strip()}"
+
+
+def _noun_adjective(m: re.Match[str]) -> str:
+    return f"{m.group('det')} {m.group('adj')} {m.group('noun')} of"
+
+
+PATTERNS = (
+    GarblePattern(
+        # Not the passive "Nowhere is there said to be a better view".
+        re.compile(rf"(?<=[A-Za-z] )(?P<be>is|was|are|were) there (?P<verb>{_REPORTING})\b(?! to\b)"),
+        "finite verb after `{be} there`",
+        _is_there,
+        certain=True,
+    ),
+    GarblePattern(
+        re.compile(
+            rf"\b(?P<verb>{_REPORTING}) (?:this|that|these) (?P<adv>recently|yesterday|today|earlier|lately)"
+            r" (?:the|a|an) (?P<noun>[a-z]+)\b"
+        ),
+        "reporting verb followed by a demonstrative, an adverb and an article",
+        _recent,
+    ),
+    GarblePattern(
+        re.compile(
+            r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
+            r"\b(?P<verb>rejected|dismissed|ignored) to (?P<inf>[a-z]+)"
+            r"(?P<particle> (?:down|up|out|off|away|back|aside))? the (?P<noun>[a-z]+)\b"
+        ),
+        "infinitive placed before the object of `{verb}`",
+        _rejected,
+    ),
+    GarblePattern(
+        re.compile(
+            r"\b(?P<head>[a-z]+s) to the (?P<noun>[a-z]+) (?P<sup>closest|nearest)"
+            rf"(?=[,.;]| to {_BASE_AFTER_TO})"
+        ),
+        "superlative `{sup}` stranded after its noun",
+        _closest,
+    ),
+    GarblePattern(
+        re.compile(
+            rf"\b(?<=that |this )(?P<be>is|was|are|were) (?P<adj>{_PREDICATE_ADJECTIVES}) "
+            r"(?P<subject>(?:the|its|their) [a-z]+(?: [a-z]+){0,3})(?=[,.;])"
+        ),
+        "predicate adjective `{adj}` placed before its subject",
+        _predicate,
+    ),
+    GarblePattern(
+        re.compile(
+            rf"\bthat (?P<body>(?:more|most|much|less|part|some) of {_NO_AUX_WORDS}{{1,8}}?)"
+            rf"(?P<verb>{_TRANSITIVE_FINAL})(?=\.)"
+        ),
+        "verb `{verb}` placed at the end of its clause",
+        _verb_final,
+    ),
+    GarblePattern(
+        re.compile(
+            r"\bthat (?P<body>(?:outside|inside|under|behind|beyond|across|along|around|near|next to|into|"
+            rf"onto) {_NO_AUX_WORDS}{{1,8}}?)(?P<verb>[a-z]{{3,}}ed)(?=\.)"
+        ),
+        "verb `{verb}` placed at the end of its clause",
+        _verb_final,
+    ),
+    GarblePattern(
+        re.compile(
+            r"\b(?P<det>a|an|the) (?!(?:more|most|less|least|far|further|two|three|only|same)\b)"
+            r"(?P<noun>[a-z]+) (?P<adj>separate|different|major|main|whole|entire|"
+            r"central|northern|southern|eastern|western) of\b"
+        ),
+        "adjective `{adj}` placed after its noun",
+        _noun_adjective,
+    ),
+)
+
+
+@rule(
+    code="MT201",
+    name="garbled-word-order",
+    category=Category.GARBLE,
+    severity=Severity.WARNING,
+    fix=FixAvailability.SOMETIMES,
+    flag=(
+        "The minister said this recently the interview that exports rose.",
+        "Shin is there said that aid was sent.",
+        "Club president Dieter Brandt rejected to step down the calls.",
+        "Police went door to door in the subdivisions to the fire closest to make sure.",
+        "Some farmers switched crops, but that was small the market for them.",
+        "Ferries, which use a part separate of the port, were not affected.",
+        "He marked a cross that outside the box next to his name strayed.",
+        "Sea ice loss exposes darker water that more of the sun's heat absorbs.",
+    ),
+    pass_=(
+        "Is there anything left to say? Little, she said.",
+        "Nowhere is there said to be a better view.",
+        "The offer was rejected to the dismay of the union.",
+        "She sat next to the one closest to the door.",
+        "He said that was small comfort.",
+        "It is a body independent of government.",
+        "She said that outside the city the roads were closed.",
+    ),
+)
+def garbled_word_order(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags word orders that edited English never uses and that machine translation
+    leaves behind: a verb after "is there" ("Shin is there said"), a reporting verb
+    followed by a demonstrative, an adverb and an article ("said this recently the
+    interview"), an infinitive before the object it belongs to ("rejected to step down
+    the calls"), a superlative or a predicate adjective stranded after its noun ("to the
+    fire closest", "that was small the market", "a part separate of").
+
+    ## Why is this bad
+    Translation software keeps the word order of the source language; the sentence
+    becomes hard or impossible to read.
+
+    ## Example
+    `Shin is there said` -> `Shin said`
+
+    ## Fix safety
+    Display-only: the most likely reordering is shown, never applied, because the
+    intended meaning needs an editor. Unsafe where the repair only deletes the stray
+    words ("Shin is there said" -> "Shin said").
+    """
+    for sentence in doc.sentences:
+        text = doc[sentence]
+        for pattern in PATTERNS:
+            for match in pattern.regex.finditer(text):
+                span = Span(sentence.start + match.start(), sentence.start + match.end())
+                if doc.in_quote(span) or doc.is_ignored(span):
+                    continue
+                problem = pattern.problem.format(**match.groupdict())
+                fix = None
+                if pattern.repair is not None:
+                    repaired = pattern.repair(match)
+                    make = Fix.unsafe if pattern.certain else Fix.display_only
+                    fix = make(f"Rewrite as `{repaired}`", Edit(span, repaired))
+                yield Violation(span, f"Garbled word order: {problem}", fix)
+
+
+_NOMINAL_HEAD_PREPOSITIONS = frozenset({"by", "of", "from", "for", "with", "on", "into", "about"})
+
+
+def _nominal_opening(first: str, second: str) -> bool:
+    """A noun heading a noun phrase ("Analysis by", "Summary of"), the shape MT leaves verbless.
+
+    Verbless sentences of edited prose open otherwise ("Not the coffee shop, ...",
+    "About 2.4 million pounds, ..."), so they stay clean.
+    """
+    lower = first.lower()
+    if lower in FUNCTION_WORDS or lower in _NOT_NOUN_OPENERS or not first[:1].isupper():
+        return False
+    return second in _NOMINAL_HEAD_PREPOSITIONS and zipf(lower) >= 3.0
+
+
+_NOT_NOUN_OPENERS = frozenset(
+    ["not", "also", "just", "only", "even", "some", "more", "most", "plus", "hence", "thus", "still", "yet"]
+)
+
+_SIGN_OFF_RE = re.compile(
+    r"^(?:Additional reporting|Reporting|Editing|Writing|Compiled|Research|Graphics|Photos?|Video)\b", re.I
+)
+
+
+@rule(
+    code="MT250",
+    name="verbless-sentence",
+    category=Category.FRAGMENT,
+    severity=Severity.WARNING,
+    flag=(
+        "Officials doubt the deal will last. Analysis by the Institute for Strategic Studies, "
+        "a think tank affiliated with the defence ministry.\n",
+    ),
+    pass_=(
+        "He arrived in 2002. Two years, he said. Three at the most.\n",
+        "Additional reporting by Jane Doe in London and Sam Roe in Paris.\n",
+        '"A disaster from start to finish, and a lesson for all of us here," she said.\n',
+        "The plan was approved. Most residents, including the mayor, welcomed it.\n",
+    ),
+)
+def verbless_sentence(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags a sentence of eight or more words with no finite verb that opens with a noun
+    heading a phrase ("Analysis by", "Summary of"), in a paragraph that has other
+    sentences: "Analysis by the Institute for National Security Strategy, a think
+    tank affiliated with South Korea's top intelligence agency." Headlines, captions,
+    datelines, list items, sign-offs ("Reporting by ...") and quotes are skipped.
+
+    ## Why is this bad
+    A noun phrase standing as a sentence is what is left when translation or a spinner
+    drops the verb ("according to an analysis by ..."); the reader cannot tell what the
+    sentence claims.
+
+    ## Example
+    `Analysis by the Institute for ..., a think tank ...` -> `..., according to an analysis by the Institute for ...`
+    """
+    facts = analyse(doc)
+    tokens = facts.tokens
+    starts = [t.start for t in tokens]
+    import bisect
+
+    paragraph_sentences: dict[int, int] = {}
+    for sentence in doc.sentences:
+        key = doc.line_index(sentence.start)
+        paragraph_sentences[key] = paragraph_sentences.get(key, 0) + 1
+    for sentence in doc.sentences:
+        text = doc[sentence]
+        if not text.endswith(".") or paragraph_sentences[doc.line_index(sentence.start)] < 2:
+            continue
+        first = bisect.bisect_left(starts, sentence.start)
+        last = bisect.bisect_left(starts, sentence.end)
+        if last - first < 8 or not all(facts.prose[first:last]) or _SIGN_OFF_RE.match(text):
+            continue
+        if any(ch in text for ch in '"“”:;()'):
+            continue
+        words = tokens[first:last]
+        if not _nominal_opening(words[0].text, words[1].text):
+            continue
+        if any(looks_finite_verb(doc, tokens, k) for k in range(first, last)):
+            continue
+        yield Violation(sentence, "Sentence without a verb")
+
+
+@hookimpl
+def newslint_register_rules(register: Callable[[Rule], None]) -> None:
+    register(garbled_word_order)
+    register(verbless_sentence)

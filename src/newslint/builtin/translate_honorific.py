@@ -1,0 +1,227 @@
+"""MT4xx honorific: personal titles on organisations, doubled titles, foreign honorifics."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
+from newslint.document import Document
+from newslint.hookspecs import hookimpl
+from newslint.rules import FixAvailability, Rule, rule
+
+_TITLE = r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Madam|Dame|Doctor)\.?"
+_CAP = r"[A-Z][\w’'\-]*"
+ORGANISATION_HEADS = (
+    "Newspapers?|Agency|Agencies|Ministry|Ministries|Institute|Institution|Observatory|University|"
+    "Party|Times|News|Company|Corporation|Committee|Department|Office|Association|"
+    "Foundation|Centre|Center|Commission|Authority|Herald|Gazette|Journal|Network|"
+    "Organisation|Organization|Federation|Bureau|Academy|Hospital|Museum|Council|"
+    "Parliament|Assembly|Government|Administration|Laboratory|Laboratories|Airlines?|"
+    "Railways?|Television|Tribune|Magazine|Society|Club|Ltd|Inc|Corp"
+)
+# Heads that are also surnames ("Dr. Emily Post", "Mrs. Margaret Court"): they need two
+# capitalised words before them, as "Dr Rodong Sinmun Newspapers" has.
+SURNAME_HEADS = "Post|Court|Press|Bank|Union|Service|Station|Daily|Weekly|Radio|Group|Fund|Board"
+# A title, then up to five capitalised words, ending in an organisation's head noun.
+TITLE_ON_ORG_RE = re.compile(
+    rf"\b(?P<title>{_TITLE})\s+(?P<org>(?:{_CAP}\s+){{0,4}}(?:{ORGANISATION_HEADS})\b"
+    rf"|(?:{_CAP}\s+){{2,4}}(?:{SURNAME_HEADS})\b"
+    rf"|(?:Ministry|Department|University|Institute|Bank|Office)\s+of\b)"
+)
+_OFFICES = (
+    "Minister|Secretary|Chairman|Chairwoman|Chair|President|Director|Governor|Mayor|Ambassador|"
+    "Chancellor|Premier|Commissioner|Chief|General|Prime|Deputy|Vice|Senator|Judge|Prosecutor|"
+    "Spokesman|Spokeswoman|Spokesperson|Manager|Inspector|Engineer|Professor|Doctor|Dr"
+)
+# "Mr. Minister of Transport said", "Sir Chairman", "Mr Dr Smith": address forms and
+# stacked titles. "Mr. Speaker" and "Mr. President" in direct address stay legitimate.
+DOUBLED_TITLE_RE = re.compile(
+    rf"\b(?P<title>(?:Mr|Mrs|Ms|Madam|Madame|Sir|Dame)\.?)\s+(?P<office>(?:{_OFFICES})\b\.?)"
+    rf"(?P<tail>\s+of\s+(?:the\s+)?{_CAP}|(?=\s+(?:said|says|told|added|announced|stated|noted|warned)\b))?"
+)
+FOREIGN_HONORIFIC_RE = re.compile(
+    r"\b(?P<title>Herr|Frau|Fräulein|Senhor|Senhora|Señor|Señora|Señorita|Monsieur|Mademoiselle|"
+    r"Signor|Signora|Signore|Signorina|Senor|Senora|Senorita|Doña|Mme\.?|Mlle\.?|Mevrouw|Meneer|Heer|Gospodin|Gospozha|Sayın|Engineer|Eng\.|"
+    r"Ing\.|Architect|Licenciado|Licenciada|Doutor|Doutora|Doktor|Sra\.)"
+    r"\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
+)
+_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:at|by|from|of|with|for|in|on|to|into|and)\s+\Z")
+
+
+def _outside_quote(doc: Document, span: Span) -> bool:
+    return not doc.in_quote(span) and not doc.is_ignored(span)
+
+
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+\Z")
+
+
+def _after_capitalised_word(doc: Document, start: int) -> bool:
+    before = _WORD_BEFORE_RE.search(doc.text, max(0, start - 30), start)
+    return before is not None and before.group(1)[0].isupper()
+
+
+@rule(
+    code="MT401",
+    name="title-on-organization",
+    category=Category.HONORIFIC,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "The letter was published in Dr Rodong Sinmun Newspapers on Monday.",
+        "The survey was carried out by researchers at Dr Nordic Ice Observatory.",
+        "Figures from Professor Ministry of Finance showed a deficit.",
+    ),
+    pass_=(
+        "Dr. Amina Yusuf, a cardiologist, led the study.",
+        "Professor Alan Reid of the University of Leeds said the data were clear.",
+        "Dr Martens boots sold well.",
+        "Dr. Emily Post wrote about etiquette, and Mrs. Margaret Court won titles.",
+    ),
+)
+def title_on_organization(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags a personal title (Dr, Mr, Professor...) placed before the name of an
+    organisation or publication: "Dr Rodong Sinmun Newspapers", "Professor Ministry of
+    Finance", "at Dr Nordic Ice Observatory".
+
+    ## Why is this bad
+    Translation software that mistakes a name for a person's adds a title; a newspaper
+    or a ministry cannot be a doctor, and the slip marks the text as machine output.
+
+    ## Example
+    `researchers at Dr Nordic Ice Observatory` -> `researchers at the Nordic Ice Observatory`
+
+    ## Fix safety
+    Unsafe: the title is deleted (replaced with "the" after a preposition).
+    """
+    for match in TITLE_ON_ORG_RE.finditer(doc.text):
+        span = Span(match.start("title"), match.end("title"))
+        if not _outside_quote(doc, span):
+            continue
+        end = match.start("org")
+        before = doc.text[max(0, span.start - 12) : span.start]
+        if _PREPOSITION_BEFORE_RE.search(before):
+            fix = Fix.unsafe("Replace the title with `the`", Edit(Span(span.start, end), "the "))
+        else:
+            fix = Fix.unsafe(f"Delete `{match.group('title')}`", Edit.deletion(Span(span.start, end)))
+        org = " ".join(match.group("org").split())
+        yield Violation(span, f"Personal title `{match.group('title')}` on an organisation: `{org}`", fix)
+
+
+@rule(
+    code="MT402",
+    name="mistranslated-title",
+    category=Category.HONORIFIC,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Mr. Minister of Transport said on Wednesday that a mediator would be appointed.",
+        "Sir Chairman opened the meeting.",
+        "The contract was signed by Mr Dr Hans Keller.",
+    ),
+    pass_=(
+        '"Mr. Speaker, families are struggling," the minister said.',
+        "Mr. Speaker called the house to order.",
+        "Madam Secretary thanked the committee.",
+        "Sir Keir Starmer spoke first.",
+    ),
+)
+def mistranslated_title(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags an honorific stacked on an office or another title: "Mr. Minister of
+    Transport said", "Sir Chairman", "Mr Dr Keller". Parliamentary and formal address
+    ("Mr. Speaker", "Madam Secretary") is left alone unless it carries "of ..." or is
+    used as the subject of a reporting verb.
+
+    ## Why is this bad
+    Many languages address officials as "Mr. Minister"; English news names the office
+    ("the transport minister") or the person. The literal form marks machine translation.
+
+    ## Example
+    `Mr. Minister of Transport said` -> `The Minister of Transport said`
+
+    ## Fix safety
+    Unsafe: the honorific is replaced with "the" (or deleted before a second title).
+    """
+    for match in DOUBLED_TITLE_RE.finditer(doc.text):
+        title, office = match.group("title"), match.group("office").rstrip(".")
+        stacked = title.startswith("Sir") or office in {"Dr", "Doctor", "Professor"}
+        if not stacked and match.group("tail") is None:
+            continue
+        if title.startswith("Sir") and office in {"Professor", "Doctor", "Dr", "General"}:
+            continue  # "Sir Professor" is odd but "Sir General" is unheard; stay quiet
+        span = Span(match.start("title"), match.end("title"))
+        if not _outside_quote(doc, span):
+            continue
+        cut = Span(span.start, match.start("office"))
+        if office in {"Dr", "Doctor", "Professor"}:
+            fix = Fix.unsafe(f"Delete `{title}`", Edit.deletion(cut))
+        else:
+            before = doc.text[max(0, span.start - 3) : span.start].rstrip()
+            the = "The " if not before or before[-1] in '.!?\n"”' else "the "
+            fix = Fix.unsafe(f"Replace `{title}` with `{the.strip()}`", Edit(cut, the))
+        yield Violation(
+            Span(span.start, match.end("office")),
+            f"Honorific on an office: `{title} {match.group('office')}`",
+            fix,
+        )
+
+
+@rule(
+    code="MT403",
+    name="foreign-honorific",
+    category=Category.HONORIFIC,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Club president Herr Dieter Holzapfel rejected the calls.",
+        "The owner, Senhor Joaquim Serrão, said customers talked of nothing else.",
+        "Monsieur Lucien Garnier, the mayor, opened the fair.",
+    ),
+    pass_=(
+        '"Herr Holzapfel has done enough," a fan shouted.',
+        "Madame Tussauds opened a new wing.",
+        "The engineer Ramón Diaz inspected the pier.",
+        "Chief Engineer Tom Lee inspected the pier with Sr. Mary Joseph.",
+    ),
+)
+def foreign_honorific(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags a foreign or occupational honorific left before a name in English prose:
+    "Herr Dieter Holzapfel", "Senhor Joaquim Serrão", "Monsieur ...", "Engineer Ramón
+    Echeverría". Quotes are skipped.
+
+    ## Why is this bad
+    English news names people without Herr, Senhor or Engineer; the untranslated title
+    shows the article was machine-translated without an edit.
+
+    ## Example
+    `Club president Herr Dieter Holzapfel` -> `Club president Dieter Holzapfel`
+
+    ## Fix safety
+    Unsafe: the honorific is deleted; an editor may prefer "Mr." on later references.
+    """
+    for match in FOREIGN_HONORIFIC_RE.finditer(doc.text):
+        span = Span(match.start("title"), match.end("title"))
+        if not _outside_quote(doc, span) or doc.is_accepted(match.group("title")):
+            continue
+        if _after_capitalised_word(doc, span.start):
+            continue  # "Chief Engineer Tom Lee": part of an English job title
+        cut = Span(span.start, match.start("name"))
+        title = match.group("title")
+        yield Violation(
+            span,
+            f"Foreign or occupational honorific `{title}` before a name",
+            Fix.unsafe(f"Delete `{title}`", Edit.deletion(cut)),
+        )
+
+
+@hookimpl
+def newslint_register_rules(register: Callable[[Rule], None]) -> None:
+    register(title_on_organization)
+    register(mistranslated_title)
+    register(foreign_honorific)

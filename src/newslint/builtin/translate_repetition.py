@@ -1,0 +1,172 @@
+"""MT3xx repetition: stacked determiners and doubled words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
+from newslint.document import Document
+from newslint.hookspecs import hookimpl
+from newslint.lexicon import DETERMINERS, FUNCTION_WORDS
+from newslint.mt_lexicon import analyse, joined_by_space
+from newslint.rules import FixAvailability, Rule, rule
+
+# Doubled words that are grammatical ("had had", "that that") or emphatic speech.
+LEGITIMATE_DOUBLES = frozenset(
+    [
+        "had",
+        "that",
+        "very",
+        "really",
+        "many",
+        "so",
+        "much",
+        "no",
+        "bye",
+        "ha",
+        "yes",
+        "well",
+        "now",
+        "blah",
+        "bla",
+        "go",
+        "far",
+        "long",
+        "more",
+        "ever",
+        "again",
+        "away",
+        "round",
+        "over",
+        "on",
+        "by",
+        "knock",
+        "tut",
+        "ho",
+        "hey",
+        "boo",
+        "there",
+    ]
+)
+
+
+@rule(
+    code="MT301",
+    name="stacked-determiners",
+    category=Category.REPETITION,
+    severity=Severity.ERROR,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "The closure follows a the inspection in October.",
+        "He said so in a the interview.",
+        "It will be decided by a a court.",
+    ),
+    pass_=(
+        "She took her A levels in June.",
+        "The A-Team was a television show.",
+        '"The the," he said, was his favourite typo.',
+    ),
+)
+def stacked_determiners(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags two articles in a row ("a the", "the a", "an the", "the the", "a a") in prose.
+
+    ## Why is this bad
+    An English noun phrase takes one article; two in a row are left behind when
+    translation software or a spinner swaps one article for another and keeps both.
+
+    ## Example
+    `follows a the inspection` -> `follows the inspection`
+
+    ## Fix safety
+    Safe when the same article is doubled ("the the"): one copy goes. Unsafe when they
+    differ: the first is deleted, but "a" may have been the right one.
+    """
+    facts = analyse(doc)
+    tokens = facts.tokens
+    for i in range(len(tokens) - 1):
+        first, second = tokens[i], tokens[i + 1]
+        if not facts.prose[i] or not facts.prose[i + 1]:
+            continue
+        if first.text.lower() not in DETERMINERS or second.text not in DETERMINERS:
+            continue
+        if not joined_by_space(doc, first, second):
+            continue
+        if i + 2 < len(tokens) and doc.text[second.end : second.end + 1] in "-’'":
+            continue  # "a A-grade" style labels
+        delete = Span(first.start, second.start)
+        if first.text.lower() == second.text:
+            fix = Fix.safe(f"Delete the repeated `{second.text}`", Edit.deletion(Span(first.end, second.end)))
+        else:
+            keep = second.text.capitalize() if first.text[0].isupper() else second.text
+            fix = Fix.unsafe(
+                f"Delete `{first.text}` (or keep it and delete `{second.text}`)",
+                Edit(Span(delete.start, second.end), keep),
+            )
+        yield Violation(
+            Span(first.start, second.end), f"Two articles in a row: `{first.text} {second.text}`", fix
+        )
+
+
+@rule(
+    code="MT302",
+    name="doubled-word",
+    category=Category.REPETITION,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "He had sold two tractors to to pay the bank.",
+        "The plant and and a sawmill were at risk.",
+        "She finished ahead of of the champion.",
+        "The council approved approved the plan.",
+    ),
+    pass_=(
+        "She had had enough.",
+        "He said that that was the purpose.",
+        "What it is is a failure of planning.",
+        '"Never, never again," she said.',
+        "They visited Walla Walla in June.",
+    ),
+)
+def doubled_word(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags a word repeated immediately ("to to", "of of", "and and"), compared
+    case-sensitively, outside quotes. Grammatical doubles ("had had", "that that", "what
+    it is is"), emphatic doubles ("very very") and reduplicated names are left alone.
+
+    ## Why is this bad
+    A doubled word is a slip that spinners and careless machine edits leave behind; it
+    marks the text as unedited.
+
+    ## Example
+    `would need to to change` -> `would need to change`
+
+    ## Fix safety
+    Safe for a doubled function word (the second copy goes); unsafe for other words,
+    which may be deliberate.
+    """
+    facts = analyse(doc)
+    tokens = facts.tokens
+    for i in range(len(tokens) - 1):
+        first, second = tokens[i], tokens[i + 1]
+        if first.text != second.text or not facts.prose[i] or not facts.prose[i + 1]:
+            continue
+        word = first.text
+        if word.lower() in DETERMINERS or not word.isalpha() or not word.islower():
+            continue  # articles belong to MT301; names and numbers repeat legitimately
+        if word in LEGITIMATE_DOUBLES or not joined_by_space(doc, first, second):
+            continue
+        if word == "is" and i > 0 and tokens[i - 1].text.lower() in {"it", "this", "what", "is"}:
+            continue
+        deletion = Edit.deletion(Span(first.end, second.end))
+        title = f"Delete the repeated `{word}`"
+        fix = Fix.safe(title, deletion) if word in FUNCTION_WORDS else Fix.unsafe(title, deletion)
+        yield Violation(Span(first.start, second.end), f"Word repeated: `{word} {word}`", fix)
+
+
+@hookimpl
+def newslint_register_rules(register: Callable[[Rule], None]) -> None:
+    register(stacked_determiners)
+    register(doubled_word)

@@ -1,0 +1,207 @@
+"""MT9xx untranslated: words of another language or script left in an English article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
+from newslint.document import Document, Token
+from newslint.hookspecs import hookimpl
+from newslint.lexicon import zipf
+from newslint.mt_lexicon import analyse, foreign_words, is_capitalised, joined_by_space
+from newslint.rules import FixAvailability, Rule, rule
+
+# Short words of Romance and Germanic languages that join a foreign phrase ("acima da
+# média"); never flagged alone, since they are also English words or name particles.
+CONNECTORS = frozenset(
+    [
+        "a",
+        "da",
+        "de",
+        "do",
+        "das",
+        "dos",
+        "la",
+        "el",
+        "le",
+        "des",
+        "du",
+        "di",
+        "del",
+        "em",
+        "en",
+        "no",
+        "na",
+        "o",
+        "e",
+        "y",
+        "et",
+        "al",
+    ]
+)
+
+
+def _is_foreign(doc: Document, facts_initial: frozenset[int], tokens: tuple[Token, ...], i: int) -> bool:
+    word = tokens[i].text
+    lower = word.lower()
+    if lower not in foreign_words() or doc.is_accepted(word):
+        return False
+    if word != lower and not (i in facts_initial and is_capitalised(word)):
+        return False  # capitalised mid-sentence: part of a name ("Méridional Logistique")
+    before = tokens[i - 1].text if i > 0 else ""
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return not (before[:1].isupper() and after[:1].isupper() and i not in facts_initial)
+
+
+@rule(
+    code="MT901",
+    name="untranslated-word",
+    category=Category.UNTRANSLATED,
+    severity=Severity.WARNING,
+    fix=FixAvailability.SOMETIMES,
+    flag=(
+        "Reservoirs stood at 27 percent, según the basin authority.",
+        "Turnout was 71 percent, bem acima da média nacional for local elections.",
+        "Selon the port authority, 43 ships were waiting.",
+        '"We are not against the future," a déclaré Karim Benali, the union secretary.',
+        "The club could lose 8 million euros, laut figures published by the league.",
+    ),
+    pass_=(
+        "The cooperative, Campos del Ebro, represents 4,100 growers.",
+        "Méridional Logistique said it remained open to dialogue.",
+        "The lawyer worked pro bono for the family.",
+        '"Selon moi, c\'est fini," she said.',
+        "She wore a silver pendant to the encore.",
+    ),
+)
+def untranslated_word(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags function words and reporting verbs of Spanish, Portuguese, French, German,
+    Italian, Dutch, Polish and the Scandinavian languages left in English prose
+    ("según", "laut", "ifølge", "Selon", "a déclaré", "bem acima da média nacional").
+    Names ("Campos del Ebro"), quotes and accepted terms are left alone; the word list
+    leaves out words that are also English or name particles.
+
+    ## Why is this bad
+    Machine translation passes through words it fails to recognise, and the reader meets
+    a sentence in two languages.
+
+    ## Example
+    `según the Ebro basin authority` -> `according to the Ebro basin authority`
+
+    ## Fix safety
+    Display-only: a translation of a single word is shown; phrases need a translator.
+    """
+    facts = analyse(doc)
+    tokens = facts.tokens
+    table = foreign_words()
+    i = 0
+    while i < len(tokens):
+        if not facts.prose[i] or not _is_foreign(doc, facts.sentence_initial, tokens, i):
+            i += 1
+            continue
+        first = last = i
+        j = i + 1
+        while j < len(tokens) and facts.prose[j] and joined_by_space(doc, tokens[j - 1], tokens[j]):
+            if _is_foreign(doc, facts.sentence_initial, tokens, j):
+                last = j
+            elif tokens[j].text.lower() not in CONNECTORS:
+                break
+            j += 1
+        if (
+            first > 0
+            and tokens[first - 1].text.lower() in CONNECTORS
+            and facts.prose[first - 1]
+            and joined_by_space(doc, tokens[first - 1], tokens[first])
+            and tokens[first].text.endswith("é")
+        ):
+            first -= 1  # French passé composé: "a déclaré"
+        i = j
+        words = [t.text for t in tokens[first : last + 1]]
+        if len(words) == 1 and zipf(words[0]) >= 3.0 and first not in facts.sentence_initial:
+            continue  # one word that English also uses needs a foreign neighbour
+        span = Span(tokens[first].start, tokens[last].end)
+        language, gloss = table[tokens[last].text.lower()]
+        found = doc[span]
+        fix = None
+        foreign_count = sum(1 for k in range(first, last + 1) if tokens[k].text.lower() in table)
+        if gloss and foreign_count == 1:
+            gloss = gloss.capitalize() if found[0].isupper() else gloss
+            fix = Fix.display_only(f"Translate: `{gloss}`", Edit(span, gloss))
+        yield Violation(span, f"Untranslated {_LANGUAGES.get(language, language)} text `{found}`", fix)
+
+
+_LANGUAGES = {
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "fr": "French",
+    "de": "German",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "no": "Norwegian",
+    "da": "Danish",
+    "sv": "Swedish",
+    "id": "Indonesian",
+    "tr": "Turkish",
+    "cs": "Czech",
+    "sk": "Slovak",
+    "hr": "Croatian",
+    "hu": "Hungarian",
+    "fi": "Finnish",
+    "ro": "Romanian",
+}
+
+FOREIGN_SCRIPT_RE = re.compile(
+    r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
+    r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+(?:[\s,.]+[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff"
+    r"\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)*"
+)
+
+
+@rule(
+    code="MT902",
+    name="foreign-script",
+    category=Category.UNTRANSLATED,
+    severity=Severity.WARNING,
+    flag=(
+        "The minister said the talks were 非常に重要 for both sides.",
+        "Officials described the plan as важный шаг forward.",
+    ),
+    pass_=(
+        "Kim Jong Un (김정은) arrived on Tuesday.",
+        'The sign read "Добро пожаловать" in large letters.',
+    ),
+)
+def foreign_script(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags runs of Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai, Japanese, Chinese or
+    Korean text in English prose, outside quotes and parentheses (where a name's original
+    spelling is legitimately given).
+
+    ## Why is this bad
+    Text left in the source script is untranslated: most readers cannot read it.
+
+    ## Example
+    `the talks were 非常に重要 for both sides`
+    """
+    for match in FOREIGN_SCRIPT_RE.finditer(doc.text):
+        span = Span(match.start(), match.end())
+        if doc.in_quote(span) or doc.is_ignored(span):
+            continue
+        line = doc.lines[doc.line_index(span.start)]
+        before = doc.text[line.start : span.start]
+        if before.count("(") > before.count(")"):
+            continue
+        if doc.line_index(span.start) in doc.heading_lines:
+            continue
+        yield Violation(span, f"Text in a foreign script: `{match.group()}`")
+
+
+@hookimpl
+def newslint_register_rules(register: Callable[[Rule], None]) -> None:
+    register(untranslated_word)
+    register(foreign_script)

@@ -1,0 +1,713 @@
+"""Shared word lists and token context for the machine-translation (MT) rules.
+
+The MT rules all ask the same questions of a token: is it the first word of a
+sentence, is it in running prose (not a heading, list item, quote or ignored region),
+what word comes before and after it, and what text separates them. ``analyse``
+answers them once per document and caches the answer, so the rules share one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from newslint.diagnostics import Span
+from newslint.document import Document, Token
+from newslint.lexicon import AUXILIARIES, FUNCTION_WORDS, PREPOSITIONS, zipf
+
+REPORTING_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "added",
+        "noted",
+        "stated",
+        "reported",
+        "announced",
+        "explained",
+        "wrote",
+        "argued",
+        "insisted",
+        "warned",
+        "claimed",
+        "confirmed",
+        "denied",
+        "estimated",
+        "concluded",
+        "found",
+        "noticed",
+        "showed",
+        "agreed",
+        "believed",
+        "believes",
+        "thinks",
+        "thought",
+        "suggested",
+        "acknowledged",
+        "admitted",
+        "predicted",
+        "recalled",
+        "replied",
+        "testified",
+        "urged",
+    ]
+)
+MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
+NUMBER_WORDS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+    ]
+)
+# Nouns that may take a plural verb in British usage ("the government are").
+COLLECTIVE_NOUNS = frozenset(
+    [
+        "team",
+        "government",
+        "police",
+        "family",
+        "staff",
+        "public",
+        "crew",
+        "committee",
+        "board",
+        "council",
+        "club",
+        "band",
+        "couple",
+        "majority",
+        "number",
+        "rest",
+        "remainder",
+        "cast",
+        "jury",
+        "audience",
+        "management",
+        "party",
+        "group",
+        "squad",
+        "side",
+        "media",
+        "data",
+        "people",
+        "cattle",
+        "clergy",
+        "youth",
+        "personnel",
+        "faculty",
+        "press",
+        "electorate",
+        "military",
+        "army",
+        "navy",
+        "enemy",
+        "crowd",
+        "class",
+        "company",
+        "firm",
+        "panel",
+        "union",
+        "opposition",
+        "cabinet",
+        "parliament",
+        "congress",
+        "senate",
+        "administration",
+        "leadership",
+        "community",
+        "population",
+        "pair",
+        "duo",
+        "trio",
+        "quartet",
+        "choir",
+        "orchestra",
+        "household",
+        "workforce",
+        "congregation",
+        "village",
+        "town",
+        "city",
+        "nation",
+        "country",
+        "fish",
+        "sheep",
+        "deer",
+        "aircraft",
+        "series",
+        "species",
+        "means",
+    ]
+)
+# Words that introduce a name or a title, so a capital after them is expected.
+NAME_INTRODUCERS = frozenset(
+    [
+        "of",
+        "the",
+        "for",
+        "and",
+        "in",
+        "by",
+        "named",
+        "called",
+        "titled",
+        "entitled",
+        "dubbed",
+        "to",
+        "from",
+        "on",
+        "a",
+        "an",
+        "at",
+        "with",
+        "as",
+        "film",
+        "movie",
+        "book",
+        "novel",
+        "album",
+        "song",
+        "single",
+        "play",
+        "musical",
+        "show",
+        "series",
+        "memoir",
+        "documentary",
+        "opera",
+        "poem",
+        "painting",
+        "newspaper",
+        "magazine",
+        "programme",
+        "program",
+        "podcast",
+        "column",
+        "track",
+        "hit",
+        "exhibition",
+        "game",
+        "sitcom",
+        "drama",
+        "paper",
+        "daily",
+        "tabloid",
+        "broadsheet",
+        "brand",
+        "label",
+        "app",
+        "station",
+        "channel",
+        "website",
+    ]
+)
+# Institutions that some house styles capitalise in running text.
+INSTITUTION_WORDS = frozenset(
+    [
+        "parliament",
+        "congress",
+        "senate",
+        "cabinet",
+        "government",
+        "state",
+        "council",
+        "court",
+        "church",
+        "god",
+        "internet",
+        "army",
+        "navy",
+        "police",
+        "labour",
+        "conservative",
+        "conservatives",
+        "liberal",
+        "liberals",
+        "democrat",
+        "democrats",
+        "republican",
+        "republicans",
+        "green",
+        "greens",
+        "independent",
+        "socialist",
+        "communist",
+        "tory",
+        "tories",
+        "unionist",
+        "nationalist",
+        "crown",
+        "treasury",
+        "bench",
+        "house",
+        "assembly",
+        "chamber",
+    ]
+)
+IRREGULAR_VERBS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "am",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "said",
+        "says",
+        "told",
+        "took",
+        "takes",
+        "made",
+        "makes",
+        "gave",
+        "gives",
+        "went",
+        "goes",
+        "came",
+        "comes",
+        "saw",
+        "sees",
+        "found",
+        "finds",
+        "got",
+        "gets",
+        "led",
+        "leads",
+        "left",
+        "leaves",
+        "met",
+        "meets",
+        "ran",
+        "runs",
+        "won",
+        "wins",
+        "lost",
+        "loses",
+        "held",
+        "holds",
+        "kept",
+        "keeps",
+        "set",
+        "sets",
+        "put",
+        "puts",
+        "cut",
+        "cuts",
+        "hit",
+        "hits",
+        "let",
+        "lets",
+        "began",
+        "begins",
+        "became",
+        "becomes",
+        "brought",
+        "brings",
+        "bought",
+        "buys",
+        "built",
+        "builds",
+        "caught",
+        "catches",
+        "chose",
+        "chooses",
+        "drew",
+        "draws",
+        "drove",
+        "drives",
+        "fell",
+        "falls",
+        "felt",
+        "feels",
+        "fought",
+        "fights",
+        "grew",
+        "grows",
+        "heard",
+        "hears",
+        "knew",
+        "knows",
+        "laid",
+        "lays",
+        "lay",
+        "meant",
+        "means",
+        "paid",
+        "pays",
+        "rose",
+        "rises",
+        "sent",
+        "sends",
+        "shut",
+        "spent",
+        "spends",
+        "spoke",
+        "speaks",
+        "stood",
+        "stands",
+        "struck",
+        "strikes",
+        "taught",
+        "teaches",
+        "thought",
+        "thinks",
+        "threw",
+        "throws",
+        "wrote",
+        "writes",
+        "wore",
+        "broke",
+        "breaks",
+        "remains",
+        "seems",
+        "seemed",
+        "appears",
+        "looks",
+    ]
+)
+# Nouns whose singular form also serves as the plural, or that take no number.
+INVARIANT_NOUNS = frozenset(
+    [
+        "fish",
+        "sheep",
+        "deer",
+        "aircraft",
+        "series",
+        "species",
+        "means",
+        "data",
+        "media",
+        "public",
+        "press",
+        "military",
+        "police",
+        "staff",
+        "cattle",
+        "clergy",
+        "personnel",
+        "youth",
+        "offspring",
+        "headquarters",
+        "news",
+        "crew",
+        "salmon",
+        "trout",
+        "cod",
+        "moose",
+        "bison",
+        "swine",
+    ]
+)
+IRREGULAR_PLURALS = frozenset(
+    [
+        "people",
+        "men",
+        "women",
+        "children",
+        "feet",
+        "teeth",
+        "mice",
+        "geese",
+        "oxen",
+        "lice",
+        "dice",
+        "police",
+        "cattle",
+        "staff",
+        "personnel",
+        "folk",
+        "folks",
+        "offspring",
+    ]
+)
+_SUFFIX_EVIDENCE = ("ing", "ly", "ent", "ous", "ive", "ful", "less", "able", "ible")
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Per-document token facts the MT rules share."""
+
+    tokens: tuple[Token, ...]
+    sentence_initial: frozenset[int]  # token indexes that open a sentence
+    prose: tuple[bool, ...]  # token is in body prose: not heading, list, quote or ignored
+    quoted: tuple[bool, ...]
+    lower_counts: Counter[str]  # how often each word occurs in lower case
+    cap_mid_counts: Counter[str]  # how often each word is capitalised mid-sentence
+
+
+_CACHE: dict[int, tuple[Document, Analysis]] = {}
+
+
+def analyse(doc: Document) -> Analysis:
+    """Return the shared token facts of ``doc``, computed once."""
+    hit = _CACHE.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    result = _analyse(doc)
+    if len(_CACHE) > 16:
+        _CACHE.clear()
+    _CACHE[id(doc)] = (doc, result)
+    return result
+
+
+def _analyse(doc: Document) -> Analysis:
+    tokens = doc.tokens
+    starts = [t.start for t in tokens]
+    initial: set[int] = set()
+    import bisect
+
+    openers = [s.start for s in doc.sentences] + [d.end for d in doc.datelines]
+    for offset in openers:
+        index = bisect.bisect_left(starts, offset)
+        if index < len(tokens):
+            initial.add(index)
+    skip_lines = doc.heading_lines | doc.list_lines
+    if doc.title_line is not None:
+        skip_lines = skip_lines | {doc.title_line}
+    prose: list[bool] = []
+    quoted: list[bool] = []
+    lower: Counter[str] = Counter()
+    cap_mid: Counter[str] = Counter()
+    # Sweep lines and quotes alongside the tokens instead of a bisect per token.
+    line_starts = doc.line_starts
+    quotes = doc.quotes
+    line, q = 0, 0
+    for i, tok in enumerate(tokens):
+        while line + 1 < len(line_starts) and line_starts[line + 1] <= tok.start:
+            line += 1
+        while q < len(quotes) and quotes[q].end <= tok.start:
+            q += 1
+        in_quote = q < len(quotes) and quotes[q].start <= tok.start and tok.end <= quotes[q].end
+        quoted.append(in_quote)
+        skipped = line in skip_lines
+        prose.append(not in_quote and not skipped and not (doc.ignored and doc.is_ignored(tok.span)))
+        word = tok.text
+        if word.islower():
+            lower[word] += 1
+        elif not skipped and i not in initial and word[:1].isupper():
+            cap_mid[word] += 1
+    return Analysis(tuple(tokens), frozenset(initial), tuple(prose), tuple(quoted), lower, cap_mid)
+
+
+def gap(doc: Document, left: Token, right: Token) -> str:
+    """The text between two tokens."""
+    return doc.text[left.end : right.start]
+
+
+def joined_by_space(doc: Document, left: Token, right: Token) -> bool:
+    """Say whether only spaces (no line break or punctuation) separate two tokens."""
+    between = gap(doc, left, right)
+    return bool(between) and between.strip(" \t") == ""
+
+
+def is_capitalised(word: str) -> bool:
+    """``Word``: an upper-case letter followed by at least one lower-case letter."""
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
+def has_suffix_evidence(word: str) -> bool:
+    return word.lower().endswith(_SUFFIX_EVIDENCE)
+
+
+def is_function_word(word: str) -> bool:
+    return word.lower() in FUNCTION_WORDS
+
+
+IRREGULAR_PLURAL_OF = {
+    "child": "children",
+    "person": "people",
+    "man": "men",
+    "woman": "women",
+    "foot": "feet",
+    "tooth": "teeth",
+    "mouse": "mice",
+    "goose": "geese",
+}
+
+
+def plural_of(noun: str) -> str:
+    """An English plural, good enough to look up in the frequency list."""
+    if noun in IRREGULAR_PLURAL_OF:
+        return IRREGULAR_PLURAL_OF[noun]
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and len(noun) > 2 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def is_singular_count_noun(word: str) -> bool:
+    """Say whether ``word`` looks like a singular count noun with a common plural."""
+    lower = word.lower()
+    if not lower.isalpha() or len(lower) < 3 or lower.endswith(("s", "ly", "ing", "ed")):
+        return False
+    if lower in FUNCTION_WORDS or lower in NUMBER_WORDS or lower in IRREGULAR_VERBS:
+        return False
+    if lower in IRREGULAR_PLURALS or lower in INVARIANT_NOUNS:
+        return False
+    return zipf(lower) >= 3.0 and zipf(plural_of(lower)) >= 2.8
+
+
+def iter_prose(doc: Document) -> Iterator[tuple[int, Token]]:
+    """Yield (index, token) for tokens in body prose."""
+    facts = analyse(doc)
+    for i, tok in enumerate(facts.tokens):
+        if facts.prose[i]:
+            yield i, tok
+
+
+def span_of(first: Token, last: Token) -> Span:
+    return Span(first.start, last.end)
+
+
+def looks_finite_verb(doc: Document, tokens: tuple[Token, ...], i: int) -> bool:
+    """Loose test: could token ``i`` be the finite verb of a clause?
+
+    Deliberately generous (it errs towards "yes"), because the verbless-sentence rule
+    must only fire when no reading of the sentence has a verb.
+    """
+    word = tokens[i].text
+    lower = word.lower()
+    if lower in IRREGULAR_VERBS or lower in AUXILIARIES or lower in REPORTING_VERBS:
+        return True
+    if not word.islower():
+        return False
+    previous = tokens[i - 1].text if i > 0 else ""
+    ends_phrase = doc.text[tokens[i].end : tokens[i].end + 1] in {".", ","}
+    if (
+        _could_be_subject(previous)
+        and lower not in FUNCTION_WORDS
+        and not ends_phrase
+        and joined_by_space(doc, tokens[i - 1], tokens[i])
+    ):
+        return True  # "Reyes read", "Officials fear", "they fear"
+    before = previous.lower()
+    if before in _NOMINAL_BEFORE or before in NUMBER_WORDS or before.isdigit():
+        return False  # "the plans", "a think": a noun
+    if lower.endswith("ed") and len(lower) > 4:
+        return not _reduced_relative(doc, tokens, i)
+    if not lower.endswith("s") or lower.endswith(("ss", "us", "is", "ous", "'s", "’s")):
+        return False
+    if before in FUNCTION_WORDS:
+        return before in _SUBJECT_PRONOUNS  # "and volunteers", "of scientists": nouns
+    # A plural noun ends a noun phrase at a full stop far more often than a verb does.
+    return doc.text[tokens[i].end : tokens[i].end + 1] not in {".", ","}
+
+
+_SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "who", "which", "that"})
+
+
+_CALENDAR_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _could_be_subject(word: str) -> bool:
+    """A name, a plural noun or a subject pronoun, which a verb may follow."""
+    lower = word.lower()
+    if lower in _SUBJECT_PRONOUNS:
+        return True
+    if lower in FUNCTION_WORDS or lower.endswith(("'s", "’s")) or lower in _CALENDAR_WORDS:
+        return False
+    if word[:1].isupper():
+        return True
+    return lower.endswith("s") and not lower.endswith(("ss", "'s", "’s", "us", "is"))
+
+
+_NOMINAL_BEFORE = frozenset({"a", "an", "the", "my", "your", "his", "her", "its", "our", "their"})
+
+
+def _reduced_relative(doc: Document, tokens: tuple[Token, ...], i: int) -> bool:
+    """Say whether the participle at ``i`` modifies an appositive noun: ", a think tank affiliated with"."""
+    after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    if after not in PREPOSITIONS:
+        return False
+    line_start = doc.text.rfind("\n", 0, tokens[i].start) + 1
+    comma = doc.text.rfind(",", line_start, tokens[i].start)
+    if comma < 0:
+        return False
+    segment = doc.text[comma + 1 : tokens[i].start].split()
+    return bool(segment) and segment[0].lower() in {"a", "an", "the"}
+
+
+@cache
+def foreign_words() -> dict[str, tuple[str, str]]:
+    """Function words of other languages: word -> (language, English gloss or "")."""
+    table: dict[str, tuple[str, str]] = {}
+    text = (files("newslint") / "data" / "mt_foreign_words.tsv").read_text(encoding="utf-8")
+    for raw in text.splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        parts = raw.split("\t")
+        word, lang = parts[0], parts[1]
+        table[word] = (lang, parts[2] if len(parts) > 2 else "")
+    return table
+
+
+WORD_BOUNDARY_RE = re.compile(r"\w")

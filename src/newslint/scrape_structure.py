@@ -1,0 +1,503 @@
+"""Where the article is: shared structure for the scrape rules (head, body, tail, UI lines, credits).
+
+Extracted articles have a shape: site chrome and photo captions above the first body
+paragraph, the story, then widgets (share bars, comment forms, related headlines) after
+the last one. The scrape rules judge a line by where it sits in that shape, so the shape
+is computed here once per document and cached on the Document's identity.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from newslint.builtin.packs import builtin_rules_root
+from newslint.diagnostics import Edit, Fix, Severity, Span, Violation
+from newslint.document import WORD_RE, Document
+from newslint.lexicon import CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, POSSESSIVES
+
+TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[.!?…]\s*[\"'”’]\s*$")
+# A line that closes a sentence with a full stop (not "?" or "!"): descriptive captions do.
+FULL_STOP_RE = re.compile(r"\.[\"'”’)\]]*\s*$")
+
+# Photo credits: "Photo: Name/Agency", "Image source, Getty Images", "(Photo by X/Y)",
+# "Name Surname/Agency via Getty Images", "Name/Agency", "AP Photo/Name".
+_AGENCY = (
+    r"(?:Getty(?:\s+Images)?|Reuters|AFP|AP|AP\s+Photo|EPA(?:-EFE)?|PA(?:\s+Images|\s+Wire)?|Shutterstock|"
+    r"Alamy(?:\s+Stock\s+Photo)?|iStock(?:photo)?|Bloomberg|Xinhua|ANP|dpa|Sipa|Anadolu|NurPhoto|"
+    r"SOPA\s+Images|LightRocket|Corbis|Redux|TASS|Sputnik|Kyodo|Yonhap|Imago|Zuma(?:\s+Press)?|"
+    r"Pool|Handout|Supplied|File|Courtesy)"
+)
+_NAME_WORD = r"(?:[A-Z][\w'’.\-]*|de|da|van|von|der|la|le|del|bin|al)"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
+_CREDIT_LABEL = (
+    r"(?:Photo|Photos|Photograph|Photographs|Photography|Picture|Pictures|Pic|Image|Images|Illustration|"
+    r"Graphic|Video|Credit|Credits|Photo\s+credit|Image\s+credit|Picture\s+credit|Photo\s+illustration|"
+    r"File\s+(?:photo|image|picture)|Handout\s+(?:photo|image)|Lead\s+image|Main\s+image|Top\s+image|Header\s+image|Featured\s+image|Cover\s+photo|Foto|Bild)"
+)
+CREDIT_RE = re.compile(
+    rf"""^\s*(?:
+        {_CREDIT_LABEL}\s*(?:by)?\s*[:|–—]\s*\S.{{0,100}}                       # Photo: Name/Agency
+      | (?:Image|Photo|Video)\s+(?:source|copyright)\s*[,:]?\s+\S.{{0,80}}      # Image source, Getty Images
+      | \(\s*(?:{_CREDIT_LABEL}\s*(?:by|courtesy\s+of)?\s*:?|(?:Photo|Image|Picture)s?\s+by)\s*[^()]{{1,100}}\)
+      | (?:{_CREDIT_LABEL}\s+)?(?:by|courtesy\s+of|Courtesy\s+of)\s+{_NAME}\s*(?:/|\bfor\b|\bvia\b)\s*.{{1,60}}
+      | {_CREDIT_LABEL}\s+(?:by|courtesy\s+of)\s+\S.{{0,60}}                        # Photo by Name, Photo courtesy of X
+      | Courtesy\s+(?:of\s+)?{_NAME}(?:\s*/\s*{_NAME})?                             # Courtesy of the family
+      | {_NAME}\s*[|]\s*{_NAME}                                                  # Name | Agency
+      | (?!By\s){_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?(?:\s+(?:via|for)\s+{_NAME})?                # Name/Agency (not a byline)
+      | {_AGENCY}(?:\s*/\s*{_NAME})?(?:\s+via\s+{_NAME})?                         # AFP/Getty Images, AP Photo/Name
+      | {_NAME}\s+(?:via|for)\s+{_AGENCY}(?:\s+Images)?                         # Name via Getty Images
+    )\s*$""",
+    re.VERBOSE,
+)
+CREDIT_MAX_WORDS = 14
+
+# Imperative verbs of site UI and the second person that calls to the reader.
+UI_VERBS = frozenset(
+    [
+        "click",
+        "tap",
+        "share",
+        "follow",
+        "subscribe",
+        "sign",
+        "log",
+        "join",
+        "download",
+        "watch",
+        "listen",
+        "read",
+        "see",
+        "view",
+        "get",
+        "register",
+        "save",
+        "comment",
+        "like",
+        "tweet",
+        "email",
+        "e-mail",
+        "print",
+        "continue",
+        "scroll",
+        "load",
+        "show",
+        "hide",
+        "enable",
+        "install",
+        "upgrade",
+        "support",
+        "donate",
+        "contact",
+        "advertise",
+        "bookmark",
+        "copy",
+        "send",
+        "submit",
+        "accept",
+        "reject",
+        "manage",
+        "learn",
+        "explore",
+        "discover",
+        "browse",
+        "swipe",
+        "open",
+        "close",
+        "play",
+        "skip",
+        "visit",
+        "check",
+        "find",
+        "try",
+        "claim",
+        "unlock",
+        "start",
+    ]
+)
+SECOND_PERSON = frozenset(
+    {"you", "your", "you're", "you’re", "yours", "you'll", "you’ll", "you've", "you’ve"}
+)
+UI_NOUNS = frozenset(
+    [
+        "newsletter",
+        "newsletters",
+        "inbox",
+        "app",
+        "apps",
+        "cookies",
+        "cookie",
+        "browser",
+        "account",
+        "subscription",
+        "subscribers",
+        "comments",
+        "comment",
+        "notifications",
+        "podcast",
+        "podcasts",
+        "whatsapp",
+        "facebook",
+        "twitter",
+        "instagram",
+        "telegram",
+        "youtube",
+        "tiktok",
+        "linkedin",
+        "email",
+        "e-mail",
+        "updates",
+        "alerts",
+        "login",
+        "password",
+        "website",
+        "homepage",
+        "feed",
+        "rss",
+        "ad",
+        "ads",
+    ]
+)
+CONTENT_WORD_MIN = 4
+# Words a headline never ends on; a line ending on one was cut mid-sentence.
+CUT_OFF_WORDS = DETERMINERS | CONJUNCTIONS | POSSESSIVES | {"of", "to", "with", "from"}
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Line indexes that bound the story: its first and last body paragraphs."""
+
+    first_body: int | None
+    last_body: int | None
+    nonblank: tuple[int, ...]
+
+    def in_head(self, index: int) -> bool:
+        return self.first_body is None or index < self.first_body
+
+    def in_tail(self, index: int) -> bool:
+        return self.last_body is not None and index > self.last_body
+
+    def previous(self, index: int) -> int | None:
+        """The nearest non-blank line above ``index``."""
+        at = bisect.bisect_left(self.nonblank, index)
+        return self.nonblank[at - 1] if at > 0 else None
+
+    def next(self, index: int) -> int | None:
+        """The nearest non-blank line below ``index``."""
+        at = bisect.bisect_right(self.nonblank, index)
+        return self.nonblank[at] if at < len(self.nonblank) else None
+
+
+_LAYOUTS: WeakKeyDictionary[Document, Layout] = WeakKeyDictionary()
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(TERMINAL_RE.search(text.rstrip()))
+
+
+def is_credit_line(text: str) -> bool:
+    """Say whether a whole line is a photo credit ("Photo: Name/Agency", "Name/AFP via Getty Images")."""
+    stripped = text.strip()
+    if not stripped or len(stripped.split()) > CREDIT_MAX_WORDS:
+        return False
+    # Credits carry no final full stop ("(Photo by X/Y.)" aside).
+    if stripped.endswith((".", "?", "!")) and not (stripped.startswith("(") and stripped.endswith(".)")):
+        return False
+    return bool(CREDIT_RE.match(stripped))
+
+
+@cache
+def _ui_line_re() -> re.Pattern[str]:
+    """One regex of every whole-line UI string in the shipped scrape pack (its tokens and patterns)."""
+    folder = builtin_rules_root() / "scrape"
+    alternatives: list[str] = []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".toml") or entry.name == "pack.toml":
+            continue
+        spec: dict[str, Any] = tomllib.loads(entry.read_text(encoding="utf-8"))
+        if spec.get("kind") != "existence" or not spec.get("whole"):
+            continue
+        alternatives.extend(re.escape(t) for t in spec.get("tokens", []))
+        alternatives.extend(f"(?:{p})" for p in spec.get("patterns", []))
+    alternatives.sort(key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(alternatives) + r")\s*", re.IGNORECASE)
+
+
+def is_known_ui_line(text: str) -> bool:
+    """Say whether a whole line is a UI string the scrape pack already knows."""
+    return bool(text.strip()) and bool(_ui_line_re().fullmatch(text))
+
+
+# A teaser's excerpt ends with an ellipsis, "[…]" or a "Read more" link.
+EXCERPT_END_RE = re.compile(
+    r"(?:…|\.\.\.|\[(?:…|\.\.\.)\])\s*(?:Read more\W*|Continue reading\W*)?$", re.IGNORECASE
+)
+
+
+def is_body_paragraph(text: str) -> bool:
+    """A line of story prose: many words, closed by sentence punctuation, not a UI string."""
+    stripped = GLUED_SHARE_RE.sub("", text).strip()
+    return (
+        len(stripped.split()) >= 14
+        and ends_sentence(stripped)
+        and not EXCERPT_END_RE.search(stripped)
+        and not is_known_ui_line(stripped)
+    )
+
+
+def layout(doc: Document) -> Layout:
+    """The first and last body paragraphs of ``doc`` (cached per document)."""
+    cached = _LAYOUTS.get(doc)
+    if cached is not None:
+        return cached
+    nonblank = tuple(i for i in range(len(doc.lines)) if not doc.is_blank_line(i))
+    body = [i for i in nonblank if is_body_paragraph(doc.line_text(i))]
+    # A dateline paragraph opens the story even when it is short or cut off.
+    body = sorted(set(body) | {doc.line_index(span.start) for span in doc.datelines})
+    first_body = _first_story_line(doc, body)
+    result = Layout(first_body, body[-1] if body else None, nonblank)
+    _LAYOUTS[doc] = result
+    return result
+
+
+def _first_story_line(doc: Document, body: list[int]) -> int | None:
+    """The first body paragraph that is not a caption: not next to a credit or caption control."""
+    dateline_lines = {doc.line_index(s.start) for s in doc.datelines}
+    for index in body:
+        if index in dateline_lines:
+            return index
+        neighbours = [j for j in (index - 2, index - 1, index + 1, index + 2) if 0 <= j < len(doc.lines)]
+        if not any(is_caption_marker(doc.line_text(j)) for j in neighbours):
+            return index
+    return body[0] if body else None
+
+
+CAPTION_CONTROL_RE = re.compile(
+    r"^\s*(?:(?:hide|show|toggle|expand|collapse|close|open)\s+(?:image\s+)?captions?|"
+    r"i?toggle\s+captions?|(?:image|media)\s+caption|caption|enlarge\s+(?:this\s+)?(?:image|photo)|"
+    r"(?:click|tap)\s+to\s+enlarge|view\s+(?:larger\s+|full\s+)?(?:image|photo))\s*$",
+    re.IGNORECASE,
+)
+
+
+# A caption that carries its own label, as BBC pages print it: "Image caption, Voters queue ...".
+CAPTION_LABEL_RE = re.compile(r"^\s*(?:Image|Photo|Picture|Media|Video)\s+caption\s*[,:]\s+\S", re.IGNORECASE)
+
+
+# A caption that ends with its own credit, as agencies file them: "... on Thursday. REUTERS/Name",
+# "... in 2020. (AP Photo/Name, File)", "... on Monday. Photograph: Name/Agency".
+_LAST_SENTENCE_END_RE = re.compile(r"[.!?]['\"”’]?\s+(?=\S[^.!?]*$)")
+_CREDIT_SIGNAL_RE = re.compile(r"/|\b(?:Photo|Photograph|Picture|Image|Credit)s?\b", re.IGNORECASE)
+
+
+def ends_with_credit(text: str) -> bool:
+    """Say whether a caption-like line closes with a photo credit after its last sentence."""
+    ends = list(_LAST_SENTENCE_END_RE.finditer(text))
+    match = ends[-1] if ends else None
+    if match is None or len(text[: match.start()].split()) < 4:
+        return False
+    tail = text[match.end() :].strip()
+    inner = tail[1:-1] if tail.startswith("(") and tail.endswith(")") else tail
+    inner = re.sub(r",\s*(?:File|Pool|Handout)(?:\s+Photo)?$", "", inner)
+    return bool(_CREDIT_SIGNAL_RE.search(inner)) and is_credit_line(inner)
+
+
+def is_caption_control(text: str) -> bool:
+    return bool(CAPTION_CONTROL_RE.match(text))
+
+
+def is_caption_marker(text: str) -> bool:
+    """A credit line or a caption control: what sits next to a caption."""
+    return is_credit_line(text) or is_caption_control(text)
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased words of four letters or more that are not function words."""
+    return {
+        w.lower()
+        for w in words(text)
+        if len(w) >= CONTENT_WORD_MIN and w.lower() not in FUNCTION_WORDS and not w.isdigit()
+    }
+
+
+def body_vocabulary(doc: Document) -> set[str]:
+    """Content words of the story's body paragraphs, crudely stemmed by a 5-letter prefix."""
+    shape = layout(doc)
+    vocab: set[str] = set()
+    if shape.first_body is None or shape.last_body is None:
+        return vocab
+    for i in shape.nonblank:
+        if shape.first_body <= i <= shape.last_body:
+            vocab.update(w[:5] for w in content_words(doc.line_text(i)))
+    return vocab
+
+
+def overlap_with_body(doc: Document, text: str, vocab: set[str]) -> float:
+    """Share of a line's content words that also occur in the body (0.0 when it has none)."""
+    mine = {w[:5] for w in content_words(text)}
+    if not mine:
+        return 0.0
+    return len(mine & vocab) / len(mine)
+
+
+def is_headline_shaped(text: str, max_words: int = 22) -> bool:
+    """A standalone line that reads as a headline: capitalised, 3+ words, no full stop at the end."""
+    stripped = text.strip()
+    split = stripped.split()
+    if len(split) < 3 or len(split) > max_words or not (stripped[0].isupper() or stripped[0].isdigit()):
+        return False
+    # A line that stops on a comma or a function word was cut mid-sentence; it is no headline.
+    if stripped.endswith(",") or split[-1].lower() in CUT_OFF_WORDS:
+        return False
+    return not FULL_STOP_RE.search(stripped)
+
+
+_NETWORK = r"(?:Facebook|X\s*\(Twitter\)|Twitter|X|WhatsApp|Email|E-mail|LinkedIn|Reddit|Telegram|Pinterest|Print|Messenger|Flipboard|Tumblr|Threads|Bluesky)"
+# A share bar glued to the end of a sentence by the extractor: "…12.Share this:FacebookX (Twitter)WhatsApp".
+GLUED_SHARE_RE = re.compile(
+    rf"(?<=[.!?”\"])\s*(?:(?:Share|Share\s+this(?:\s+(?:article|story|post))?)\s*:?\s*(?:{_NETWORK}[\s,|•·]*){{1,8}}"
+    rf"|(?:{_NETWORK}[\s,|•·]*){{3,8}})\s*$"
+)
+
+# Sign-offs and notes that legitimately close a story without a full stop.
+SIGN_OFF_RE = re.compile(
+    r"^\s*[(\[]?\s*(?:(?:Additional\s+)?reporting\s+by|(?:Writing|Editing|Edited|Compiled|Produced|Translated)\s+by|"
+    r"With\s+(?:reporting|files)\s+from|Contact\b|Follow\s+[A-Z]\w+\s+on|Correction|Clarification|Update|Editor['’]s\s+note|"
+    r"This\s+(?:story|article|report)\s+(?:has\s+been|was)|The\s+Associated\s+Press\s+contributed|"
+    r"[—–-]\s*[A-Z])",
+    re.IGNORECASE,
+)
+
+
+def introduces_list(doc: Document, index: int) -> bool:
+    """Say whether line ``index`` ends in a colon and leads into a list ("What happens next:")."""
+    if not doc.line_text(index).rstrip().endswith(":"):
+        return False
+    following = layout(doc).next(index)
+    return following is not None and following in doc.list_lines
+
+
+def is_sign_off(text: str) -> bool:
+    return bool(SIGN_OFF_RE.match(text))
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """``text`` stripped and cut to ``limit`` characters with an ellipsis, for messages."""
+    stripped = " ".join(text.split())
+    return stripped if len(stripped) <= limit else stripped[: limit - 1].rstrip() + "…"
+
+
+UI_LINE_MAX_WORDS = 14
+QUOTE_OPENERS = ('"', "“", "‘", "'")
+
+
+_ADDRESS_RE = re.compile(r"\S+@\S+\.\w{2,}|https?://\S+|\bwww\.\S+")
+
+
+def looks_like_ui(text: str) -> bool:
+    """A short line that calls the reader to act on the site, in any wording.
+
+    An imperative UI verb first ("Download", "Tap", "Sign") with the reader or a site noun
+    ("your inbox", "our app"), or the reader addressed about a site noun ("You can now listen
+    to our podcast").
+    """
+    stripped = text.strip()
+    tokens = [w.lower() for w in words(stripped)]
+    if not tokens or len(tokens) > UI_LINE_MAX_WORDS or stripped.startswith(QUOTE_OPENERS):
+        return False
+    second = any(t in SECOND_PERSON for t in tokens)
+    site_noun = any(t in UI_NOUNS for t in tokens)
+    first_person_plural = any(t in {"our", "us"} for t in tokens)
+    if _ADDRESS_RE.search(stripped) and (second or first_person_plural or any(t in UI_VERBS for t in tokens)):
+        return True  # "Got a tip? Email us at tips@example.com"
+    verb_first = tokens[0] in UI_VERBS or (tokens[0] in {"don't", "don’t"} and len(tokens) > 1)
+    if verb_first and (second or site_noun or first_person_plural or len(tokens) <= 4):
+        return True
+    return second and site_noun
+
+
+def tail_marker(doc: Document) -> int | None:
+    """The first UI line after the story's last body paragraph: where the widgets begin."""
+    shape = layout(doc)
+    if shape.last_body is None:
+        return None
+    for index in shape.nonblank:
+        if index > shape.last_body:
+            text = doc.line_text(index)
+            if is_known_ui_line(text) or is_caption_marker(text) or looks_like_ui(text):
+                return index
+    return None
+
+
+def line_deletion(doc: Document, index: int) -> Span:
+    """The span that deletes line ``index`` and keeps the paragraph breaks around it.
+
+    A line that continues a block (the line above it is not blank) takes the line break before
+    it, so the blank line after the block survives; any other line is deleted as
+    ``Document.line_with_break`` does.
+    """
+    if index > 0 and not doc.is_blank_line(index - 1):
+        return Span(doc.lines[index - 1].end, doc.lines[index].end)
+    return doc.line_with_break(index)
+
+
+def junk_line(doc: Document, index: int, message: str, severity: Severity | None = None) -> Violation:
+    """A finding on line ``index`` (its words, without surrounding space) whose fix deletes it.
+
+    The fix is unsafe: these rules judge a line by its shape and place, not by an exact string.
+    """
+    line = doc.lines[index]
+    text = doc.line_text(index)
+    lead = len(text) - len(text.lstrip())
+    span = Span(line.start + lead, line.start + len(text.rstrip()))
+    return Violation(
+        span, message, Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, index))), severity
+    )
+
+
+HARD_WRAP_MIN_LINES = 5
+HARD_WRAP_SHARE = 0.3
+
+
+def is_hard_wrapped(doc: Document) -> bool:
+    """Say whether the text is wrapped at a fixed width (sentences run on over line breaks).
+
+    Extracted articles put a paragraph on one line; in wrapped text a line that stops
+    mid-sentence is the format, not damage.
+    """
+    shape = layout(doc)
+    runs_on = sum(
+        1
+        for index in shape.nonblank
+        if index + 1 < len(doc.lines)
+        and not doc.is_blank_line(index + 1)
+        and not ends_sentence(doc.line_text(index))
+    )
+    return runs_on >= HARD_WRAP_MIN_LINES and runs_on >= HARD_WRAP_SHARE * len(shape.nonblank)
+
+
+# Labelled items ("Jan. 7: First opening", "Cost: $40") make a list, not a block of headlines.
+LABELLED_ITEM_RE = re.compile(r"^\s*(?:[^:]{1,20}:\s|\(?\d)")
+
+
+def headline_run_length(doc: Document, index: int) -> int:
+    """How many headline-shaped lines, ``index``'s included, run to the end of the text."""
+    shape = layout(doc)
+    position = shape.nonblank.index(index)
+    rest = shape.nonblank[position:]
+    texts = [doc.line_text(i) for i in rest]
+    if not all(is_headline_shaped(t) and not is_sign_off(t) for t in texts):
+        return 0
+    # Labelled items ("Jan. 7: First opening", "Cost: $40") are a list the story closes with.
+    if sum(bool(LABELLED_ITEM_RE.match(t)) for t in texts) * 2 >= len(texts):
+        return 0
+    return len(rest)

@@ -1,0 +1,266 @@
+"""Tricky cases for the scrape rules: what must be flagged, what must stay silent, what a fix yields."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.diagnostics import Applicability
+from newslint.fixes import apply_fixes, pick_fixes
+
+SCRAPE = ("SC",)
+LEAD = (
+    "HARBOUR TOWN, Maine — The town council approved a new parking plan on Tuesday after three "
+    "hours of debate, ending a dispute that had lasted most of the summer.\n\n"
+)
+BODY = (
+    "The plan adds 120 spaces near the ferry terminal and raises fees in the downtown lots by a dollar "
+    "an hour, the council said.\n\n"
+    '"We listened to the shop owners," said Mayor Ann Cole. "They were right about the evenings."\n'
+)
+
+
+def fixed(linter, text: str, threshold: Applicability = Applicability.UNSAFE) -> str:
+    for _ in range(10):
+        fixes = pick_fixes(linter.lint_text(text), threshold)
+        if not fixes:
+            break
+        text = apply_fixes(text, fixes)
+    return text
+
+
+def codes(findings) -> list[str]:
+    return [f.code for f in findings]
+
+
+# -- silence on professional copy ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FieldMote and GreenHarbor Ventures built an iPhone app with McDonald's and DeSantis aides.\n",
+        "Visit PortEllisFest.com or example.org; the Node.js team met in St.Louis-based offices.\n",
+        "It was an off-year, median-value, two-page, well-known plan.\n",
+        "At 10 p.m. Turnout was reported. The U.S. Army said so.\n",
+        "Prices rose 3.5 percent. Yes.\n",
+        "The café in Tromsø sold “pierogi” for £4 — a bargain, Ramón said.\n",
+        "Baxter & Sons and R&D staff met AT&T at 5 < 7 > 2.\n",
+        "\ufeffThe text opens with a byte-order mark.\n",
+        "A family emoji 👨\u200d👩\u200d👧 stays whole.\n",
+    ],
+)
+def test_prose_traps_are_silent(lint, text):
+    assert lint(text, *SCRAPE) == []
+
+
+def test_clean_article_shape_is_silent(lint):
+    text = (
+        "Council approves harbour parking plan after long debate\n\n"
+        + LEAD
+        + "Background\n\n"
+        + BODY
+        + "\nBy the numbers\n\nNew spaces: 120\nFee rise: $1 an hour\nVote: 6-1\n\n"
+        "Reporting by Ann Lee; editing by Tom Ward\n"
+    )
+    assert lint(text, *SCRAPE) == []
+
+
+def test_byline_with_agency_is_not_a_credit(lint):
+    assert lint("Harbour plan approved\n\nBy Jane Doe/Reuters\n\n" + LEAD, "SC201") == []
+
+
+def test_refrain_in_quotes_is_not_a_duplicate(lint):
+    text = LEAD + '"Sing it again!"\n\nThe band played on.\n\n"Sing it again!"\n'
+    assert lint(text, "SC301") == []
+
+
+def test_body_paragraph_above_mid_article_credit_is_not_a_caption(lint):
+    text = (
+        "Harbour plan approved\n\n" + LEAD + "The storm pushed water a metre deep into the building. Staff "
+        "spent two nights carrying paintings upstairs.\n\nPhotograph: Pia Lund/Fjord Post\n\n" + BODY
+    )
+    assert codes(lint(text, "SC2")) == ["SC201"]
+
+
+def test_headline_directly_above_credit_is_not_a_caption(lint):
+    text = "Harbour plan approved after long debate\n\nPhoto: Ruth Okoye/Harbour Courier\n\n" + LEAD + BODY
+    assert codes(lint(text, "SC2")) == ["SC201"]
+
+
+def test_one_word_subheading_and_sign_off_are_not_fragments(lint):
+    text = "Harbour plan approved\n\n" + LEAD + "Reaction\n\n" + BODY + "\n— The Canadian Press\n"
+    assert lint(text, "SC5", "SC4") == []
+
+
+def test_final_one_sentence_paragraph_is_not_a_teaser(lint):
+    text = "Harbour plan approved\n\n" + LEAD + BODY + "\nThe meters go in next April.\n"
+    assert lint(text, "SC4") == []
+
+
+# -- damage in other wordings ---------------------------------------------------------------
+
+
+def test_lone_name_after_subheading_is_a_fragment(lint):
+    text = (
+        "Harbour plan approved\n\n" + LEAD + "Shop owners react\n\nHarbour\n\n"
+        "Merchants on Harbour Street said the fees would drive shoppers to the mall outside town.\n\n" + BODY
+    )
+    found = lint(text, "SC501")
+    assert [text[f.span.start : f.span.end] for f in found] == ["Harbour"]
+
+
+def test_teaser_after_marker_even_when_it_shares_words(lint):
+    text = "Harbour plan approved\n\n" + LEAD + BODY + "\nNext article\n\nHarbour council weighs ferry fees\n"
+    assert codes(lint(text, "SC4")) == ["SC401"]
+
+
+def test_share_bar_glued_to_sentence_is_boilerplate_not_a_join(lint):
+    found = lint(
+        LEAD + "Entry is free for children under 12.Share this:FacebookX (Twitter)WhatsApp\n", *SCRAPE
+    )
+    assert codes(found) == ["SC110"]
+
+
+def test_wire_caption_with_credit_and_file_photo(lint):
+    text = "Harbour plan approved\n\nA ferry leaves the harbour on Tuesday. REUTERS/Ann Lee\n\n" + LEAD + BODY
+    assert codes(lint(text, "SC2")) == ["SC202"]
+
+
+def test_invisible_bom_in_the_middle_is_flagged(lint):
+    assert codes(lint("The plan\ufeff passed.\n", "SC604")) == ["SC604"]
+
+
+# -- fixes -----------------------------------------------------------------------------------
+
+
+def test_encoding_fixes_are_safe_and_exact(linter):
+    text = "Smith &amp; Sons’ cafÃ©s said â€œyesâ€\ufffd on Monday.&nbsp;It was 5.<br>Then it rained.</p>\n"
+    assert (
+        fixed(linter, text, Applicability.SAFE)
+        == "Smith & Sons’ cafés said “yes” on Monday. It was 5. Then it rained.\n"
+    )
+
+
+def test_join_fixes(linter):
+    text = (
+        "Harbour plan approved\n\n" + LEAD + "It pays for road infra-\nstructure and a well-\nknown "
+        "program. Shops and bakeriesand cafes closed.\n\nThe board scaled back the plan, dropping a proposal\n\n"
+        "to build a new athletic complex.\n"
+    )
+    result = fixed(linter, text)
+    assert "road infrastructure and a well-known program" in result
+    assert "bakeries and cafes" in result
+    assert "dropping a proposal to build" in result
+
+
+def test_unsafe_fix_removes_head_and_tail_junk_only(linter):
+    text = (
+        "Local\n\nHarbour plan approved after long debate\n\n"
+        "Workers paint new bays near the ferry terminal on Monday.\n\nPhoto: Ann Lee/Harbour Courier\n\n"
+        "Hide caption\n\n" + LEAD + BODY + "\nSource link\n\nGet our briefing in your inbox every morning\n\n"
+        "Five ways to paint a garden shed\n"
+    )
+    expected = "Harbour plan approved after long debate\n\n" + LEAD + BODY
+    assert fixed(linter, text) == expected
+
+
+def test_dateline_paragraph_after_a_credit_is_kept(linter):
+    text = (
+        "Dockers strike for a third day\n\nStrikers gather around braziers outside the main gate of the "
+        "container terminal on Thursday.\n\nAnn Lee/AFP\n\nMARSEILLE, France — Traffic at the port stopped "
+        "for a third day as dockers continued a strike over a plan to auto-\nmate the largest terminal.\n\n"
+        + BODY
+    )
+    expected = (
+        "Dockers strike for a third day\n\nMARSEILLE, France — Traffic at the port stopped for a third day "
+        "as dockers continued a strike over a plan to automate the largest terminal.\n\n" + BODY
+    )
+    assert fixed(linter, text) == expected
+
+
+def test_teaser_excerpts_after_marker(lint):
+    text = (
+        "Harbour plan approved\n\n"
+        + LEAD
+        + BODY
+        + "\nRelated Posts\n\nLibrary hours extended after petition\n\n"
+        "The board voted on Thursday to add five Sunday hours at the main branch from January […]\n"
+    )
+    assert codes(lint(text, "SC4")) == ["SC401", "SC401"]
+
+
+def test_missing_space_after_comma_between_words(lint):
+    assert codes(lint("Officials in Paris,France said so, and 1,000 people agreed.\n", "SC7")) == ["SC701"]
+
+
+def test_byline_after_a_credit_is_not_a_caption(lint):
+    text = (
+        "Harbour plan approved\n\nPhoto: Ann Lee/Harbour Courier\n\nBy Jane Doe, Staff Writer\n\n"
+        + LEAD
+        + BODY
+    )
+    assert codes(lint(text, "SC2")) == ["SC201"]
+
+
+def test_hard_wrapped_text_is_not_read_as_broken_paragraphs(lint):
+    wrapped = (
+        "The council approved the plan on Tuesday after a long\n"
+        "debate about parking fees, which had divided the town\n"
+        "for most of the summer and drawn hundreds of letters\n"
+        "from residents who said the fees would hurt the shops\n"
+        "on the main street and the cafes along the harbour, and\n"
+        "from visitors who said there was nowhere left to park.\n"
+    )
+    assert lint(wrapped + "\n" + wrapped, *SCRAPE) == []
+
+
+def test_a_paragraph_about_copyright_is_not_a_footer(lint):
+    assert lint(LEAD + "Copyright lawyers said the ruling was narrow.\n", *SCRAPE) == []
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "People walk past the Capitol in Washington on Jan. 5, 2024. (AP Photo/Jane Doe, File)",
+        "A man walks past the flooded shop on Tuesday. REUTERS/Jane Doe/File Photo",
+        "Crowds gather outside the stadium on Tuesday. Photograph: Jane Doe/Harbour Herald",
+    ],
+)
+def test_caption_ending_with_its_credit(lint, caption):
+    text = "Harbour plan approved\n\n" + LEAD + caption + "\n\n" + BODY
+    assert codes(lint(text, "SC2")) == ["SC202"]
+
+
+def test_sentence_mentioning_photos_is_not_a_caption(lint):
+    text = (
+        "Harbour plan approved\n\n" + LEAD + "The mayor said it was fine. Photo finishes are rare.\n\n" + BODY
+    )
+    assert lint(text, "SC2") == []
+
+
+def test_closing_list_of_dates_is_not_a_teaser_block(lint):
+    text = (
+        "Harbour plan approved\n\n" + LEAD + BODY + "\nKey dates\n\nJan. 7: First meters switched on\n\n"
+        "March 1: Council reviews the fees\n"
+    )
+    assert lint(text, *SCRAPE) == []
+
+
+def test_closing_run_of_headlines_is_a_teaser_block_even_on_the_same_topic(lint):
+    text = (
+        "Harbour plan approved\n\n"
+        + LEAD
+        + BODY
+        + "\nHarbour town council approves new budget for parking staff\n\n"
+        "Harbour police report drop in weekend thefts\n"
+    )
+    assert codes(lint(text, "SC4")) == ["SC401", "SC401"]
+
+
+def test_compounds_missing_from_the_word_list_are_not_joins(lint):
+    text = "Critics called it sportswashing; newsmakers, salespeople and policyholders used smartwatches.\n"
+    assert lint(text, "SC702") == []
+
+
+def test_run_together_words_split_at_the_glued_word(linter):
+    assert fixed(linter, "The boardsaid it votedto wait.\n") == "The board said it voted to wait.\n"
