@@ -50,7 +50,13 @@ def encoded_articles() -> st.SearchStrategy[bytes]:
 PIPELINE_INPUTS = st.one_of(st.binary(max_size=400), encoded_articles(), mutated(encoded_articles()))
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The suite's short run is derandomized, so CI is reproducible; a long run explores anew.
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize="NEWSLINT_FUZZ_EXAMPLES" not in os.environ,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(PIPELINE_INPUTS)
 def test_pipeline_holds_for_any_bytes(data):
     check_pipeline(data)
@@ -72,3 +78,14 @@ FOUND = [
 @pytest.mark.parametrize("data", FOUND, ids=repr)
 def test_found_inputs(data):
     check_pipeline(data)
+
+
+# Found by atheris after the rule branches were merged: with --unsafe-fixes, deleting one
+# stray fragment line (SC501) makes the next one stray, so fixes never settle (NL904).
+# Kept as a known failure for the owner of the scrape rules; remove the mark once fixed.
+CASCADING_FRAGMENTS = b"\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nounci-2\n\nounci\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nou\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nounci-2\n\nounci\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nou\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nunci\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nou\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nounci\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\nouncil vo\n\n\n\n\n\nounci\n\n\n\n\n\n\n\n\n\nr\r\n"
+
+
+@pytest.mark.xfail(reason="SC501 unsafe fixes cascade and never settle (NL904)", strict=False)
+def test_cascading_fragment_deletions_settle():
+    check_pipeline(CASCADING_FRAGMENTS)
