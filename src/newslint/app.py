@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
@@ -14,10 +14,11 @@ from newslint.config import Config, find_config_file, load_config
 from newslint.diagnostics import Applicability, Category, Finding, Severity
 from newslint.document import Document
 from newslint.engine import lint_document
-from newslint.errors import ConfigError, InputError, PluginError
-from newslint.files import decode, read_source, write_atomic
+from newslint.errors import ConfigError, InputError, NewslintError, PluginError
+from newslint.files import Encoding, decode_as, display_name, read_source, write_atomic
 from newslint.fixes import MAX_PASSES, fix_until_stable, unified_diff
 from newslint.formatters.base import Formatter
+from newslint.isolation import call_plugins, internal_error, parse_isolated
 from newslint.kinds.base import Kind
 from newslint.packs import load_pack
 from newslint.plugins import get_plugin_manager
@@ -47,6 +48,7 @@ class FileResult:
     fixed: int = 0
     diff: str = ""
     output: str | None = None  # fixed text for standard input
+    output_data: bytes | None = None  # the same, encoded as the input was
 
 
 @dataclass
@@ -62,10 +64,10 @@ class Plugins:
     @classmethod
     def collect(cls, pm: pluggy.PluginManager) -> Plugins:
         plugins = cls(pm)
-        pm.hook.newslint_register_kinds(register=plugins._add_kind)
-        pm.hook.newslint_register_packs(register=plugins.packs.append)
-        pm.hook.newslint_register_formatters(register=plugins._add_formatter)
-        pm.hook.newslint_register_rules(register=plugins.code_rules.add)
+        call_plugins(pm, "newslint_register_kinds", register=plugins._add_kind)
+        call_plugins(pm, "newslint_register_packs", register=plugins.packs.append)
+        call_plugins(pm, "newslint_register_formatters", register=plugins._add_formatter)
+        call_plugins(pm, "newslint_register_rules", register=plugins.code_rules.add)
         return plugins
 
     def _add_kind(self, name: str, kind: type[Kind]) -> None:
@@ -82,8 +84,11 @@ class Plugins:
         registry = RuleRegistry()
         for item in self.code_rules:
             registry.add(item)
-        for folder in [*self.packs, *extra_packs]:
+        for folder in self.packs:
             for item in load_pack(folder, self.kinds):
+                registry.add(item)
+        for folder in extra_packs:  # from the linted repository's configuration: not trusted
+            for item in load_pack(folder, self.kinds, guarded=True):
                 registry.add(item)
         return registry
 
@@ -100,7 +105,9 @@ class Linter:
         pm: pluggy.PluginManager | None = None,
         autoload: bool = True,
         blocked: Iterable[str] = (),
+        encoding: Encoding = "utf-8",
     ) -> None:
+        self.encoding: Encoding = encoding  # "auto": guess the encoding of files that are not UTF-8
         self.pm = pm or get_plugin_manager(autoload=autoload, blocked=blocked)
         self.plugins = Plugins.collect(self.pm)
         self.isolated = isolated
@@ -124,7 +131,7 @@ class Linter:
             validate_entries(entries, registry, where)
         validate_rule_settings(registry, config)
         if id(config) not in self._configured:
-            self.pm.hook.newslint_configure.call_historic(kwargs={"config": config})
+            call_plugins(self.pm, "newslint_configure", config=config)
             self._configured.add(id(config))
         return config
 
@@ -159,8 +166,8 @@ class Linter:
     # -- linting -------------------------------------------------------------------------
 
     def parse(self, text: str, path: Path | None, config: Config) -> Document:
-        document: Document = self.pm.hook.newslint_parse(path=path, text=text, accept=config.accept)
-        return document
+        """Parse ``text``; a crashing parser plugin gives way to the built-in parser."""
+        return parse_isolated(self.pm, path, text, config.accept)[0]
 
     def lint_text(self, text: str, path: Path | None = None) -> list[Finding]:
         """Return the findings for ``text`` as if it were the file at ``path``."""
@@ -168,7 +175,7 @@ class Linter:
         return self._lint(text, path, config)[1]
 
     def _lint(self, text: str, path: Path | None, config: Config) -> tuple[Document, list[Finding]]:
-        document = self.parse(text, path, config)
+        document, crashes = parse_isolated(self.pm, path, text, config.accept)
         findings = lint_document(document, self.selection_for(config, path), self.timer)
         extra = self.pm.hook.newslint_extra_findings(
             document=document, findings=tuple(findings), config=config
@@ -177,7 +184,7 @@ class Linter:
             findings = sorted(
                 [*findings, *(f for more in extra if more for f in more)], key=lambda f: f.sort_key
             )
-        return document, apply_suppressions(document, findings)
+        return document, [*crashes, *apply_suppressions(document, findings)]
 
     def check_file(
         self,
@@ -195,7 +202,11 @@ class Linter:
         """
         try:
             config = self.config_for(path)
-            source = decode(data) if data is not None else read_source(_require(path), config.max_file_size)
+            source = (
+                decode_as(data, self.encoding)
+                if data is not None
+                else read_source(_require(path), config.max_file_size, self.encoding)
+            )
         except InputError as exc:
             return FileResult(display, None, [_file_error(exc)])
         document, findings = self._lint(source.text, path, config)
@@ -215,10 +226,18 @@ class Linter:
             remaining.append(_unstable_fix())
         after = self.parse(outcome.text, path, config)
         if data is not None:
-            return FileResult(display, after, remaining, outcome.applied, output=outcome.text)
+            try:
+                encoded = source.encode(outcome.text)
+            except InputError as exc:  # print the input unchanged: a pipe must not lose the text
+                return FileResult(
+                    display, document, [*findings, _file_error(exc)], output=source.text, output_data=data
+                )
+            return FileResult(
+                display, after, remaining, outcome.applied, output=outcome.text, output_data=encoded
+            )
         if outcome.text != source.text and path is not None:
             try:
-                write_atomic(path, source.encode(outcome.text))
+                write_atomic(path, source.encode(outcome.text), expected=source.stamp)
             except InputError as exc:
                 return FileResult(display, document, [*findings, _file_error(exc)])
             except OSError as exc:
@@ -227,6 +246,18 @@ class Linter:
                 )
                 return FileResult(display, document, [*findings, _file_error(error)])
         return FileResult(display, after, remaining, outcome.applied)
+
+    def check_file_safely(self, path: Path | None, display: str, **options: Any) -> FileResult:
+        """:meth:`check_file`, with any unexpected error turned into the file's ``NL902`` finding.
+
+        Configuration and rule-pack errors still raise: they concern the whole run.
+        """
+        try:
+            return self.check_file(path, display, **options)
+        except NewslintError:
+            raise
+        except Exception as exc:  # one file must never stop the others
+            return FileResult(display, None, [internal_error(exc, "newslint, while linting this file,")])
 
 
 def _unstable_fix() -> Finding:
@@ -285,7 +316,9 @@ def iter_files(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[tu
     """Expand files and folders into (path, display) pairs; ``-`` stands for standard input.
 
     Folders are walked without following symbolic links, so a link loop cannot trap the
-    walk; inside folders only article files (.txt, .md, .html ...) are taken.
+    walk; inside folders only article files (.txt, .md, .html ...) are taken. A folder
+    that cannot be listed is yielded itself, so that reading it reports why. Displayed
+    names are printable whatever bytes the file name holds (see ``display_name``).
     """
     for raw in paths:
         if raw == "-":
@@ -293,14 +326,25 @@ def iter_files(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[tu
             continue
         path = Path(raw)
         if not path.is_dir():
-            yield path, raw
+            yield path, display_name(raw)
             continue
-        for root, dirs, names in os.walk(path):
+        unlistable: list[OSError] = []
+        for root, dirs, names in os.walk(path, onerror=unlistable.append):
+            yield from _unlistable(unlistable)
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
             for name in sorted(names):
                 candidate = Path(root) / name
                 if candidate.suffix.lower() in TEXT_SUFFIXES and not _excluded(candidate, exclude):
-                    yield candidate, str(candidate)
+                    yield candidate, display_name(str(candidate))
+        yield from _unlistable(unlistable)
+
+
+def _unlistable(errors: list[OSError]) -> Iterator[tuple[Path | None, str]]:
+    for error in errors:
+        if error.filename is not None:
+            name = os.fsdecode(error.filename)
+            yield Path(name), display_name(name)
+    errors.clear()
 
 
 def _excluded(path: Path, patterns: Sequence[str]) -> bool:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from newslint import __version__
 from newslint.diagnostics import Applicability, Category, Edit, Finding, Fix, Severity, Span
 from newslint.errors import NewslintError
-from newslint.files import decode
+from newslint.files import decode, read_bounded
 from newslint.fixes import pick_fixes
 
 if TYPE_CHECKING:
@@ -153,22 +153,20 @@ def check_file_cached(
     from newslint.app import FileResult
 
     if cache is None or path is None:
-        return linter.check_file(path, display, fix=fix, diff=diff)
+        return linter.check_file_safely(path, display, fix=fix, diff=diff)
     try:
         config = linter.config_for(path)
-        data = path.read_bytes()
-        if len(data) > config.max_file_size:
-            raise NewslintError("too large")
+        data, _stamp = read_bounded(path, config.max_file_size)  # never blocks on a FIFO
         text = decode(data).text
     except (NewslintError, OSError):  # let check_file report the problem the usual way
-        return linter.check_file(path, display, fix=fix, diff=diff)
+        return linter.check_file_safely(path, display, fix=fix, diff=diff)
     fingerprint = cache.fingerprint(linter, config, linter.selection_for(config, path), path)
     key = cache.key(fingerprint, text)
     cached = cache.load(key)
     threshold = fix if fix is not None else (Applicability.SAFE if diff else None)
     if cached is not None and (threshold is None or not pick_fixes(cached, threshold)):
         return FileResult(display, linter.parse(text, path, config), cached)
-    result = linter.check_file(path, display, fix=fix, diff=diff)
+    result = linter.check_file_safely(path, display, fix=fix, diff=diff)
     if result.document is not None:
         after = result.document.text
         cache.store(key if after == text else cache.key(fingerprint, after), result.findings)

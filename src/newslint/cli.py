@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -22,7 +23,9 @@ from newslint.diagnostics import Applicability, Severity
 from newslint.engine import CRASH_CODE
 from newslint.errors import NewslintError
 from newslint.explain import explain_rule, rules_table
+from newslint.files import ENCODINGS, display_name
 from newslint.formatters.base import FileReport, Summary
+from newslint.isolation import GuardedFormatter, make_formatter
 from newslint.timing import RuleTimer
 
 if TYPE_CHECKING:
@@ -95,6 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
     cfg = parser.add_argument_group("configuration")
     cfg.add_argument("--config", type=Path, metavar="FILE", help="use this newslint.toml or pyproject.toml")
     cfg.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    cfg.add_argument(
+        "--encoding",
+        choices=ENCODINGS,
+        default="utf-8",
+        help="utf-8 (default: anything else is an NL901 error) or auto: guess the encoding of a file "
+        "that is not UTF-8 and write fixes back in it",
+    )
     cfg.add_argument("--stdin-filename", metavar="NAME", help="the name of the file read from standard input")
     cfg.add_argument(
         "--no-plugin", action="append", default=[], metavar="NAME", help="do not load this plugin"
@@ -212,7 +222,16 @@ def _use_color(choice: str, stream: TextIO) -> bool:
     return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
+def _tolerant_streams() -> None:
+    """Let standard output and error print any text: a character the terminal's encoding
+    lacks becomes an escape instead of a crash (fixed text is written as bytes)."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
+    _tolerant_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["corpus"] and not os.path.lexists("corpus"):
         # `newslint corpus INPUT`; a file or folder named `corpus` is still linted as a path.
@@ -239,6 +258,7 @@ def make_linter(args: argparse.Namespace) -> Linter:
         isolated=args.isolated,
         transform=_transform(args),
         blocked=args.no_plugin,
+        encoding=args.encoding,
     )
 
 
@@ -283,8 +303,13 @@ def _lint_paths(args: argparse.Namespace, linter: Linter, stdin: TextIO, base: C
     fix = threshold if args.fix or args.diff else None
     stdin_mode_output = args.fix and args.paths == ["-"]
     report_stream = sys.stderr if stdin_mode_output else sys.stdout
-    formatter = linter.plugins.formatters[args.format](
-        report_stream, color=_use_color(args.color, report_stream), unsafe_fixes=unsafe
+    formatter = make_formatter(
+        linter.plugins.formatters[args.format],
+        args.format,
+        report_stream,
+        color=_use_color(args.color, report_stream),
+        unsafe_fixes=unsafe,
+        verbose=args.verbose,
     )
     formatter.use_rules(linter.registry_for(base))
     exit_code = EXIT_OK
@@ -297,7 +322,7 @@ def _lint_paths(args: argparse.Namespace, linter: Linter, stdin: TextIO, base: C
         exit_code = max(exit_code, _quality_gate(_exit_for(result, linter, path, args), result, scored, args))
         _report(result, formatter, totals, args, scored if shown else None)
         if result.output is not None:
-            sys.stdout.write(result.output)
+            _write_fixed(result)
     if not args.quiet or args.format != "text":
         formatter.finish(
             Summary(
@@ -306,7 +331,18 @@ def _lint_paths(args: argparse.Namespace, linter: Linter, stdin: TextIO, base: C
         )
     if linter.timer is not None:
         sys.stderr.write(linter.timer.report())
-    return exit_code
+    return max(exit_code, EXIT_CRASH) if formatter.crashed else exit_code
+
+
+def _write_fixed(result: FileResult) -> None:
+    """Print fixed standard input in its own encoding, byte for byte where the stream allows."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if result.output_data is not None and buffer is not None:
+        sys.stdout.flush()
+        buffer.write(result.output_data)
+        buffer.flush()
+    elif result.output is not None:
+        sys.stdout.write(result.output)
 
 
 def _results(
@@ -336,13 +372,14 @@ def _results(
         yield from flush()
         data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
         named = Path(args.stdin_filename) if args.stdin_filename else None
-        yield None, linter.check_file(named, args.stdin_filename or "-", fix=fix, diff=args.diff, data=data)
+        shown = display_name(args.stdin_filename or "-")
+        yield None, linter.check_file_safely(named, shown, fix=fix, diff=args.diff, data=data)
     yield from flush()
 
 
 def _report(
     result: FileResult,
-    formatter: object,
+    formatter: GuardedFormatter,
     totals: dict[str, int],
     args: argparse.Namespace,
     scored: ArticleScore | None = None,
@@ -366,7 +403,7 @@ def _report(
         result.fixed,
         statistics=scored,
     )
-    formatter.file(report)  # type: ignore[attr-defined]
+    formatter.file(report)
     if args.verbose:
         for finding in result.findings:
             if finding.details:

@@ -86,6 +86,8 @@ def parse_config(data: Mapping[str, Any], *, where: str, root: Path, source: Pat
     pfi = data.get("per-file-ignores", {})
     if not isinstance(pfi, dict):
         raise ConfigError(f"{where} 'per-file-ignores' must be a table of glob = [codes]")
+    if any(not glob.strip() for glob in pfi):
+        raise ConfigError(f"{where} 'per-file-ignores' has an empty glob")
     per_file = tuple((glob, tuple(_string_list(pfi, glob, where, "per-file-ignores."))) for glob in pfi)
     fail_on = data.get("fail-on", "info")
     try:

@@ -31,14 +31,15 @@ def lint_document(document: Document, selection: Selection, timer: RuleTimer | N
         severity = selection.severities.get(item.code, item.severity)
         started = perf_counter() if timer is not None else 0.0
         try:
-            violations = list(item.run(document, selection.options.get(item.code)))
+            # _kept checks every span too, so a bad span is this rule's crash, not the run's
+            violations = list(_kept(document, item.run(document, selection.options.get(item.code))))
         except Exception as exc:  # isolate any rule failure: it must not hide other findings
             findings.append(crash_finding(item.code, item.name, item.origin, exc))
             continue
         finally:
             if timer is not None:
                 timer.add(item.code, item.name, perf_counter() - started)
-        for violation in _kept(document, violations):
+        for violation in violations:
             findings.append(
                 Finding(
                     code=item.code,
@@ -58,6 +59,8 @@ def lint_document(document: Document, selection: Selection, timer: RuleTimer | N
 def _kept(document: Document, violations: Iterable[Violation]) -> Iterable[Violation]:
     length = len(document.text)
     for violation in violations:
+        if not isinstance(violation, Violation):
+            raise TypeError(f"a check must yield Violation objects, not {type(violation).__name__}")
         span = violation.span
         if span.end > length or (violation.fix and violation.fix.span.end > length):
             raise IndexError(f"span {span.start}..{span.end} lies outside the text ({length} characters)")

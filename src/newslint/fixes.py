@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -11,34 +12,53 @@ MAX_PASSES = 10
 
 
 def pick_fixes(findings: Sequence[Finding], threshold: Applicability) -> list[Fix]:
-    """Return applicable fixes in order of their first edit, skipping any that overlap one taken."""
+    """Return applicable fixes in order of their first edit, skipping any that overlap one taken.
+
+    Runs in O(n log n): a file with tens of thousands of fixable findings must not stall.
+    """
     candidates = sorted(
-        (f.fix for f in findings if f.fix is not None and f.fix.applies(threshold)),
-        key=lambda fix: (fix.edits[0].span.start, fix.edits[-1].span.end),
+        {f.fix for f in findings if f.fix is not None and f.fix.applies(threshold)},
+        key=lambda fix: (fix.edits[0].span.start, fix.edits[-1].span.end, fix.title),
     )
     taken: list[Fix] = []
-    edges: list[tuple[int, int]] = []
+    edges = _Edges()
     for fix in candidates:
-        if fix in taken:
-            continue
-        if any(_clashes(edit.span.start, edit.span.end, edges) for edit in fix.edits):
+        if any(edges.clashes(edit.span.start, edit.span.end) for edit in fix.edits):
             continue
         taken.append(fix)
-        edges.extend((e.span.start, e.span.end) for e in fix.edits)
+        for edit in fix.edits:
+            edges.add(edit.span.start, edit.span.end)
     return taken
 
 
-def _clashes(start: int, end: int, edges: list[tuple[int, int]]) -> bool:
-    for other_start, other_end in edges:
-        if start < other_end and other_start < end:
+class _Edges:
+    """The spans of the edits taken so far, sorted; they never clash with one another.
+
+    Two spans clash if they overlap, if one is an insertion strictly inside the other,
+    or if both are insertions at the same point. Spans that do not clash, sorted by
+    (start, end), also have non-decreasing ends, so the span that could clash with a new
+    one is the last that starts before the new one ends.
+    """
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.insertions: set[int] = set()
+
+    def clashes(self, start: int, end: int) -> bool:
+        if start == end and start in self.insertions:
             return True
-        if start == end == other_start == other_end:  # two insertions at one point
-            return True
-        if start == end and other_start < start < other_end:
-            return True
-        if other_start == other_end and start < other_start < end:
-            return True
-    return False
+        before = bisect.bisect_left(self.spans, (end, -1))  # spans starting before ``end``
+        if before == 0:
+            return False
+        other_start, other_end = self.spans[before - 1]
+        if start == end:
+            return other_start < start < other_end
+        return start < other_end and other_start < end
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self.spans, (start, end))
+        if start == end:
+            self.insertions.add(start)
 
 
 def apply_fixes(text: str, fixes: Sequence[Fix]) -> str:

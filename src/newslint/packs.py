@@ -56,8 +56,14 @@ def _read_toml(path: Traversable | Path, where: str) -> dict[str, Any]:
         raise RulePackError(f"{where}: cannot read: {exc}") from None
 
 
-def load_pack(folder: Traversable | Path, kinds: Mapping[str, type[Kind]]) -> Iterator[Rule]:
-    """Yield the rules of one pack folder, validating every file eagerly."""
+def load_pack(
+    folder: Traversable | Path, kinds: Mapping[str, type[Kind]], *, guarded: bool = False
+) -> Iterator[Rule]:
+    """Yield the rules of one pack folder, validating every file eagerly.
+
+    ``guarded`` is for packs that come from configuration rather than from an installed
+    plugin: their regular expressions get time limits (see kinds/patterns.py).
+    """
     manifest_path = folder / "pack.toml"
     where = str(manifest_path)
     if not manifest_path.is_file():
@@ -72,10 +78,10 @@ def load_pack(folder: Traversable | Path, kinds: Mapping[str, type[Kind]]) -> It
         or not prefix.isupper()
     ):
         raise RulePackError(f'{where}: needs name = "..." and an upper-case prefix = "XX"')
-    pack_enabled = manifest.get("enabled-by-default", True)
+    pack_enabled = _typed(manifest, "enabled-by-default", bool, where, True)
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".toml") and entry.name != "pack.toml" and not entry.name.startswith("_"):
-            yield _load_rule(entry, name, prefix, bool(pack_enabled), kinds)
+            yield _load_rule(entry, name, prefix, bool(pack_enabled), kinds, guarded)
 
 
 def _check_keys(table: Mapping[str, Any], allowed: frozenset[str], where: str, parent: str) -> None:
@@ -85,20 +91,34 @@ def _check_keys(table: Mapping[str, Any], allowed: frozenset[str], where: str, p
 
 
 def _typed(
-    spec: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str, default: Any = None
+    spec: Mapping[str, Any],
+    key: str,
+    kind: type | tuple[type, ...],
+    where: str,
+    default: Any = None,
+    prefix: str = "",
 ) -> Any:
     value = spec.get(key, default)
     if value is not None and not isinstance(value, kind):
         names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise RulePackError(f"{where}: key '{key}' must be of type {names}, not {type(value).__name__}")
+        raise RulePackError(
+            f"{where}: key '{prefix}{key}' must be of type {names}, not {type(value).__name__}"
+        )
     return value
 
 
 def _load_rule(
-    path: Traversable | Path, pack: str, prefix: str, pack_enabled: bool, kinds: Mapping[str, type[Kind]]
+    path: Traversable | Path,
+    pack: str,
+    prefix: str,
+    pack_enabled: bool,
+    kinds: Mapping[str, type[Kind]],
+    guarded: bool = False,
 ) -> Rule:
     where = str(path)
     spec = _read_toml(path, where)
+    if "kind" not in spec:
+        raise RulePackError(f"{where}: missing required key 'kind' (one of {', '.join(sorted(kinds))})")
     kind_name = _typed(spec, "kind", str, where)
     if kind_name not in kinds:
         raise RulePackError(f"{where}: unknown kind {kind_name!r}{did_you_mean(str(kind_name), kinds)}")
@@ -122,8 +142,14 @@ def _load_rule(
         raise RulePackError(f"{where}: scope {scope!r} is not one of {', '.join(SCOPES)}")
     doc_table = _typed(spec, "doc", dict, where)
     _check_keys(doc_table, DOC_KEYS, where, "doc.")
+    for key in DOC_KEYS:
+        _typed(doc_table, key, str, where, prefix="doc.")
     examples = _typed(spec, "examples", dict, where)
     _check_keys(examples, EXAMPLE_KEYS, where, "examples.")
+    for key in EXAMPLE_KEYS:
+        value = examples.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise RulePackError(f"{where}: key 'examples.{key}' must be a list of strings")
     if not examples.get("flag"):
         raise RulePackError(f"{where}: [examples] needs at least one 'flag' text")
     header = RuleHeader(
@@ -134,6 +160,7 @@ def _load_rule(
         skip_quotes=bool(_typed(spec, "skip-quotes", bool, where, True)),
         fix=fix,
         fix_title=_typed(spec, "fix-title", str, where, ""),
+        guarded=guarded,
     )
     kind_spec = MappingProxyType({k: v for k, v in spec.items() if k in kind_cls.keys})
     check: Callable[..., Any] = kind_cls(kind_spec, header)

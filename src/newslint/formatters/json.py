@@ -50,5 +50,8 @@ class JsonFormatter(Formatter):
             self.items.append(statistics_object(report.path, report.document, report.statistics))
 
     def finish(self, summary: Summary) -> None:
-        json.dump(self.items, self.stream, ensure_ascii=False, indent=2)
+        # On a stream that cannot encode all of Unicode (PYTHONIOENCODING=ascii, a legacy
+        # Windows console) escape in JSON's own syntax, so the output stays valid JSON.
+        encoding = (getattr(self.stream, "encoding", None) or "utf-8").lower()
+        json.dump(self.items, self.stream, ensure_ascii=not encoding.startswith("utf"), indent=2)
         self.stream.write("\n")

@@ -8,9 +8,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+import regex
+
 from newslint.diagnostics import Applicability, Edit, Fix, Span, Violation
 from newslint.document import Document
 from newslint.errors import RulePackError
+from newslint.kinds.patterns import Pattern, budget_for, compile_pattern, time_budget
 from newslint.rules import Options
 
 SCOPES = ("text", "line", "paragraph", "sentence", "heading", "body-line")
@@ -27,6 +30,7 @@ class RuleHeader:
     skip_quotes: bool
     fix: Applicability | None
     fix_title: str
+    guarded: bool = False  # a pack from configuration: its regexes get time limits (patterns.py)
 
 
 class Kind:
@@ -43,19 +47,40 @@ class Kind:
     def __init__(self, spec: Mapping[str, Any], header: RuleHeader) -> None:
         self.header = header
         self.spec = spec
-        used = {name for _, name, _, _ in string.Formatter().parse(header.message) if name}
-        unknown = used - self.fields
-        if unknown:
-            offered = ", ".join(f"{{{f}}}" for f in sorted(self.fields))
+        self._check_template("message", header.message)
+        self._check_template("fix-title", header.fix_title)
+
+    def _check_template(self, key: str, template: str) -> None:
+        """Allow only plain ``{field}`` names this kind offers: nothing is evaluated or padded.
+
+        ``str.format`` would otherwise read attributes (``{found.__class__}``), index,
+        convert or pad to any width (``{found:>999999999}``) at run time.
+        """
+        source = self.header.source
+        try:
+            parsed = list(string.Formatter().parse(template))
+        except ValueError as exc:
             raise RulePackError(
-                f"{header.source}: message uses {{{sorted(unknown)[0]}}}; this kind offers {offered}"
-            )
+                f"{source}: key '{key}' is not a valid template: {exc} (write {{{{ for a brace)"
+            ) from None
+        offered = ", ".join(f"{{{f}}}" for f in sorted(self.fields))
+        for _, name, spec, conversion in parsed:
+            if name is None:
+                continue
+            if name not in self.fields:
+                raise RulePackError(f"{source}: {key} uses {{{name}}}; this kind offers {offered}")
+            if spec or conversion:
+                raise RulePackError(
+                    f"{source}: {key} field {{{name}}} may not have a conversion or format spec"
+                )
 
     def __call__(self, document: Document, options: Options) -> Iterator[Violation]:
-        for violation in self.violations(document, options):
-            if self.header.skip_quotes and document.in_quote(violation.span):
-                continue
-            yield violation
+        # every pattern search of this rule on this document shares one time budget
+        with time_budget(budget_for(document.text)):
+            for violation in self.violations(document, options):
+                if self.header.skip_quotes and document.in_quote(violation.span):
+                    continue
+                yield violation
 
     def violations(self, document: Document, options: Options) -> Iterable[Violation]:
         raise NotImplementedError
@@ -71,10 +96,20 @@ class Kind:
             raise self.error(key, "must be a list of strings")
         return value
 
-    def compile(self, key: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    def compile(
+        self, key: str, pattern: str, flags: int = 0, shown: str | None = None, *, literal: bool = False
+    ) -> Pattern:
+        """Compile a pattern from the rule file, with a time limit on every search (see patterns.py).
+
+        ``shown`` names the user's own pattern(s) in messages when ``pattern`` wraps them;
+        ``literal`` marks a pattern built from escaped literal phrases, which needs no limit,
+        as do the patterns of packs registered by plugins (``header.guarded`` is false).
+        """
+        where = f"{self.header.source}: key '{key}'"
+        unguarded = literal or not self.header.guarded
         try:
-            return re.compile(pattern, flags)
-        except re.error as exc:
+            return compile_pattern(pattern, flags, where, shown, literal=unguarded)
+        except (re.error, regex.error) as exc:
             raise self.error(key, f"has an invalid regular expression {pattern!r}: {exc}") from None
 
     def scope_spans(self, document: Document) -> Iterable[Span]:
@@ -90,6 +125,16 @@ class Kind:
         if scope == "heading":
             return document.headings
         return tuple(span for i, span in enumerate(document.lines) if i not in document.heading_lines)
+
+    def fix_title(self, default: str, **fields: str) -> str:
+        """The rule's ``fix-title`` with its fields filled in, or ``default`` (used as it is)."""
+        return self.header.fix_title.format(**fields) if self.header.fix_title else default
+
+    def flag(self, key: str, default: bool) -> bool:
+        value = self.spec.get(key, default)
+        if not isinstance(value, bool):
+            raise self.error(key, f"must be true or false, not {type(value).__name__}")
+        return value
 
     def make_fix(self, title: str, *edits: Edit) -> Fix | None:
         if self.header.fix is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
@@ -10,6 +9,7 @@ from typing import Any, ClassVar
 from newslint.diagnostics import Edit, Span, Violation
 from newslint.document import Document
 from newslint.kinds.base import Kind, RuleHeader, literal_alternation
+from newslint.kinds.patterns import IGNORECASE, Match, Pattern
 from newslint.rules import Options
 
 MODES = ("preferred", "majority")
@@ -47,12 +47,16 @@ class Consistency(Kind):
         self.mode = spec.get("mode", "preferred")
         if self.mode not in MODES:
             raise self.error("mode", f"must be one of {', '.join(MODES)}, not {self.mode!r}")
-        self.flags = re.IGNORECASE if spec.get("ignore-case", False) else 0
-        self.groups: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
-            (tuple(g), self.compile("groups", literal_alternation(g), self.flags)) for g in groups
+        self.flags = IGNORECASE if self.flag("ignore-case", False) else 0
+        # literal spellings only: no pattern here can backtrack badly, so none needs a time limit
+        self.groups: list[tuple[tuple[str, ...], Pattern]] = [
+            (tuple(g), self.compile("groups", literal_alternation(g), self.flags, literal=True))
+            for g in groups
         ]
         keep = self.string_list("keep")
-        self.keep = self.compile("keep", literal_alternation(keep), self.flags) if keep else None
+        self.keep = (
+            self.compile("keep", literal_alternation(keep), self.flags, literal=True) if keep else None
+        )
 
     def violations(self, document: Document, options: Options) -> Iterator[Violation]:
         for scope in self.scope_spans(document):
@@ -66,9 +70,7 @@ class Consistency(Kind):
                 ]
                 yield from self._group(scope.start, spellings, matches)
 
-    def _group(
-        self, offset: int, spellings: tuple[str, ...], matches: list[re.Match[str]]
-    ) -> Iterator[Violation]:
+    def _group(self, offset: int, spellings: tuple[str, ...], matches: list[Match]) -> Iterator[Violation]:
         if not matches:
             return
         used = Counter(self._which(spellings, m.group()) for m in matches)
@@ -83,10 +85,8 @@ class Consistency(Kind):
                 continue
             replacement = _match_case(match.group(), spellings[expected])
             span = Span(offset + match.start(), offset + match.end())
-            title = self.header.fix_title or f"Replace with `{replacement}`"
-            fix = self.make_fix(
-                title.format(found=match.group(), expected=replacement), Edit(span, replacement)
-            )
+            title = self.fix_title(f"Replace with `{replacement}`", found=match.group(), expected=replacement)
+            fix = self.make_fix(title, Edit(span, replacement))
             yield Violation(span, self.message(found=match.group(), expected=replacement), fix)
 
     def _which(self, spellings: tuple[str, ...], found: str) -> int:

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from newslint.diagnostics import Applicability, Edit, Fix, Span, Violation
 from newslint.document import Document
 from newslint.kinds.base import Kind, RuleHeader, literal_alternation, nonblank_lines
+from newslint.kinds.patterns import IGNORECASE
 from newslint.rules import Options
 
 
@@ -37,10 +38,12 @@ class Existence(Kind):
         patterns = self.string_list("patterns")
         if not tokens and not patterns:
             raise self.error("tokens", "or 'patterns' must list at least one entry")
-        flags = re.IGNORECASE if spec.get("ignore-case", True) else 0
-        self.whole = bool(spec.get("whole", False))
+        flags = IGNORECASE if self.flag("ignore-case", True) else 0
+        self.whole = self.flag("whole", False)
         wrap = (lambda body: rf"\s*(?:{body})\s*") if self.whole else (lambda body: body)
-        self.literal = self.compile("tokens", wrap(literal_alternation(tokens)), flags) if tokens else None
+        self.literal = (
+            self.compile("tokens", wrap(literal_alternation(tokens)), flags, literal=True) if tokens else None
+        )
         # Whole-line rules test every line: cheap exact pre-checks skip most fullmatch calls.
         self.literal_start = _first_char_check(tokens, flags) if self.whole and tokens else None
         self.pattern_width: int | None = None
@@ -50,10 +53,14 @@ class Existence(Kind):
         if patterns:
             for p in patterns:
                 self.compile("patterns", p, flags)
-            self.pattern = self.compile("patterns", wrap("|".join(f"(?:{p})" for p in patterns)), flags)
+            self.pattern = self.compile(
+                "patterns", wrap("|".join(f"(?:{p})" for p in patterns)), flags, shown=", ".join(patterns)
+            )
         self.exceptions = [self.compile("exceptions", p, flags) for p in self.string_list("exceptions")]
         max_words = spec.get("max-words")
-        if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
+        if max_words is not None and (
+            not isinstance(max_words, int) or isinstance(max_words, bool) or max_words < 1
+        ):
             raise self.error("max-words", "must be a positive integer")
         self.max_words: int | None = max_words
 
@@ -95,7 +102,7 @@ class Existence(Kind):
             yield Violation(
                 span,
                 self.message(found=document[span]),
-                self._fix(literal, self.header.fix_title or "Delete the line", edit),
+                self._fix(literal, self.fix_title("Delete the line", found=document[span]), edit),
             )
 
     def _inline(self, document: Document) -> Iterator[Violation]:
@@ -110,7 +117,7 @@ class Existence(Kind):
                     if not match.group().strip() or self._excepted(document, scope.start + match.start()):
                         continue
                     span = Span(scope.start + match.start(), scope.start + match.end())
-                    title = self.header.fix_title or f"Delete `{match.group()}`"
+                    title = self.fix_title(f"Delete `{match.group()}`", found=match.group())
                     yield Violation(
                         span,
                         self.message(found=match.group()),

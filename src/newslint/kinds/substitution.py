@@ -8,7 +8,9 @@ from typing import Any, ClassVar
 
 from newslint.diagnostics import Edit, Span, Violation
 from newslint.document import Document
+from newslint.errors import RulePackError
 from newslint.kinds.base import Kind, RuleHeader
+from newslint.kinds.patterns import IGNORECASE, Pattern
 from newslint.rules import Options
 
 CONTEXT = 80  # characters of context the guards look at on each side
@@ -35,26 +37,30 @@ class Substitution(Kind):
         swap = spec.get("swap")
         if not isinstance(swap, Mapping) or not swap or not all(isinstance(v, str) for v in swap.values()):
             raise self.error("swap", "must be a table of found = expected strings")
-        flags = re.IGNORECASE if spec.get("ignore-case", True) else 0
-        self.regex = bool(spec.get("regex", False))
-        self.entries: list[tuple[re.Pattern[str], str]] = []
+        flags = IGNORECASE if self.flag("ignore-case", True) else 0
+        self.regex = self.flag("regex", False)
+        self.entries: list[tuple[Pattern, str]] = []
         bodies: list[str] = []
         for found, expected in swap.items():
             body = found if self.regex else r"\s+".join(re.escape(p) for p in found.split())
             bodies.append(body)
-            self.entries.append((self.compile("swap", rf"(?<!\w)(?:{body})(?!\w)", flags), expected))
-        self.prefilter = _any_of(bodies, flags)
+            pattern = self.compile(
+                "swap", rf"(?<!\w)(?:{body})(?!\w)", flags, shown=found, literal=not self.regex
+            )
+            self.entries.append((pattern, expected))
+        self.prefilter = self._any_of(bodies, flags, ", ".join(swap))
         self.unless_before = [
-            self.compile("unless-before", p + r"\Z", flags) for p in self.string_list("unless-before")
+            self.compile("unless-before", p + r"\Z", flags, shown=p)
+            for p in self.string_list("unless-before")
         ]
         self.unless_after = [
-            self.compile("unless-after", r"\A" + p, flags) for p in self.string_list("unless-after")
+            self.compile("unless-after", r"\A" + p, flags, shown=p) for p in self.string_list("unless-after")
         ]
         self.only_before = [
-            self.compile("only-before", p + r"\Z", flags) for p in self.string_list("only-before")
+            self.compile("only-before", p + r"\Z", flags, shown=p) for p in self.string_list("only-before")
         ]
         self.only_after = [
-            self.compile("only-after", r"\A" + p, flags) for p in self.string_list("only-after")
+            self.compile("only-after", r"\A" + p, flags, shown=p) for p in self.string_list("only-after")
         ]
 
     def violations(self, document: Document, options: Options) -> Iterator[Violation]:
@@ -71,11 +77,25 @@ class Substitution(Kind):
                     replacement = match.expand(expected) if self.regex else expected
                     replacement = _match_case(match.group(), replacement)
                     span = Span(scope.start + match.start(), scope.start + match.end())
-                    title = self.header.fix_title or f"Replace with `{replacement}`"
-                    fix = self.make_fix(
-                        title.format(found=match.group(), expected=replacement), Edit(span, replacement)
+                    title = self.fix_title(
+                        f"Replace with `{replacement}`", found=match.group(), expected=replacement
                     )
+                    fix = self.make_fix(title, Edit(span, replacement))
                     yield Violation(span, self.message(found=match.group(), expected=replacement), fix)
+
+    def _any_of(self, bodies: list[str], flags: int, shown: str) -> Pattern | None:
+        """One pattern matching wherever any entry matches, or None if they cannot be joined.
+
+        It is compiled like the entries (time-limited when they are), so it is no way
+        around the limit on a hostile key.
+        """
+        if len(bodies) < 2 or any(_BACKREFERENCE_RE.search(b) for b in bodies):
+            return None  # group numbers shift when patterns are joined
+        joined = r"(?<!\w)(?:" + "|".join(f"(?:{b})" for b in bodies) + r")(?!\w)"
+        try:
+            return self.compile("swap", joined, flags, shown=shown, literal=not self.regex)
+        except RulePackError:  # e.g. a backreference whose group number shifts when joined
+            return None
 
     def _guards_pass(self, before: str, after: str) -> bool:
         if any(p.search(before) for p in self.unless_before):
@@ -88,16 +108,6 @@ class Substitution(Kind):
 
 
 _BACKREFERENCE_RE = re.compile(r"\\[1-9]|\(\?P=")
-
-
-def _any_of(bodies: list[str], flags: int) -> re.Pattern[str] | None:
-    """One pattern matching wherever any entry matches, or None if they cannot be joined."""
-    if len(bodies) < 2 or any(_BACKREFERENCE_RE.search(b) for b in bodies):
-        return None  # group numbers shift when patterns are joined
-    try:
-        return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{b})" for b in bodies) + r")(?!\w)", flags)
-    except re.error:  # e.g. a backreference whose group number shifts when joined
-        return None
 
 
 def _match_case(found: str, replacement: str) -> str:

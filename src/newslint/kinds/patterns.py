@@ -1,0 +1,205 @@
+"""Regular expressions from rule files, with a time limit so that no pattern can hang a run.
+
+Rule packs are data written by users, and a pattern such as ``(a|aa)+$`` backtracks
+for longer than the universe exists on a line of a's. Declarative kinds therefore
+compile every regular expression from a rule file with the ``regex`` module (the
+``re`` syntax, plus a ``timeout`` on every search) instead of ``re``; only patterns
+newslint builds itself from escaped literal phrases (``tokens``, plain ``swap`` keys)
+stay on ``re``, because they cannot backtrack catastrophically. So do the patterns of
+packs that installed plugins register (newslint's own among them): a plugin is code the
+user chose to install and could hang a run anyway, and the timeout would make every
+search several times slower. What is guarded is what comes from the repository being
+linted: the packs named by ``extend-rules`` in its configuration. Each rule gets a budget
+of search time per document (``budget_for``) that all of its searches share (only the
+time spent inside the regex engine counts, not the rule's own Python between searches,
+so a long but harmless document is never mistaken for a hostile pattern); when it runs
+out the search raises :class:`PatternTimeout`,
+which the engine reports as that rule's ``NL902`` finding naming the rule, its file,
+the key and the pattern, while the other rules carry on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import time
+from collections.abc import Iterator
+from contextvars import ContextVar
+
+import regex
+
+IGNORECASE = regex.IGNORECASE
+assert int(IGNORECASE) == int(re.IGNORECASE)  # one flag value serves both engines
+# One search may take CALL_LIMIT seconds plus CALL_LIMIT_PER_MB per million characters
+# searched: a legitimate pattern takes microseconds on a line, so anything slower is a
+# runaway. All searches of one rule on one document may take BASE_BUDGET plus
+# BUDGET_PER_MB per million characters of the document: this stops a pattern that is
+# slow on every line without being caught on any one of them. The timeout itself costs
+# about 10 microseconds a search, well inside the budget of any legitimate pattern.
+CALL_LIMIT = 0.5
+CALL_LIMIT_PER_MB = 1.0
+BASE_BUDGET = 5.0
+BUDGET_PER_MB = 5.0
+
+
+class _Budget:
+    """Seconds of search time left to the running rule on the current document."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, seconds: float) -> None:
+        self.left = seconds
+
+
+_budget: ContextVar[_Budget | None] = ContextVar("newslint_pattern_budget", default=None)
+
+
+class PatternTimeout(Exception):
+    """A rule's pattern used up the rule's time budget on one document."""
+
+
+def budget_for(text: str) -> float:
+    return BASE_BUDGET + BUDGET_PER_MB * len(text) / 1_000_000
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Bound the search time of every :class:`GuardedPattern` used inside the block to ``seconds`` in total."""
+    token = _budget.set(_Budget(seconds))
+    try:
+        yield
+    finally:
+        with contextlib.suppress(ValueError):  # a generator closed later, from another context
+            _budget.reset(token)
+
+
+def _current() -> _Budget:
+    """The running rule's budget; outside any rule (direct use), a fresh default one."""
+    return _budget.get() or _Budget(BASE_BUDGET)
+
+
+def _limit(budget: _Budget, text: str) -> float:
+    return min(budget.left, CALL_LIMIT + CALL_LIMIT_PER_MB * len(text) / 1_000_000)
+
+
+Match = re.Match[str] | regex.Match[str]
+
+
+class Pattern:
+    """What kinds search with: the ``re.Pattern`` methods they use, nothing more."""
+
+    __slots__ = ("shown", "where")
+
+    def __init__(self, where: str, shown: str) -> None:
+        self.where = where  # "<file>: key 'patterns'", for messages
+        self.shown = shown  # the pattern as the user wrote it
+
+    def search(self, text: str) -> Match | None:
+        raise NotImplementedError
+
+    def match(self, text: str) -> Match | None:
+        raise NotImplementedError
+
+    def fullmatch(self, text: str) -> Match | None:
+        raise NotImplementedError
+
+    def finditer(self, text: str) -> Iterator[Match]:
+        raise NotImplementedError
+
+
+class LiteralPattern(Pattern):
+    """A pattern newslint built from escaped literal phrases: it cannot backtrack badly.
+
+    An alternation of literal words joined by ``\\s+`` matches in time linear in the
+    text, so it runs on ``re`` with no timeout: ``re`` compiles large alternations ten
+    times faster than ``regex``, and a timeout costs several microseconds per call.
+    """
+
+    __slots__ = ("compiled",)
+
+    def __init__(self, source: str, flags: int, where: str, shown: str | None = None) -> None:
+        super().__init__(where, shown or source)
+        self.compiled = re.compile(source, flags)
+
+    def search(self, text: str) -> Match | None:
+        return self.compiled.search(text)
+
+    def match(self, text: str) -> Match | None:
+        return self.compiled.match(text)
+
+    def fullmatch(self, text: str) -> Match | None:
+        return self.compiled.fullmatch(text)
+
+    def finditer(self, text: str) -> Iterator[Match]:
+        return self.compiled.finditer(text)
+
+
+class GuardedPattern(Pattern):
+    """A regular expression written by a user, whose searches stop at the rule's deadline.
+
+    Its matches are ``regex`` matches, with the ``re.Match`` interface the kinds use
+    (``group``, ``start``, ``end``, ``expand``).
+    """
+
+    __slots__ = ("compiled",)
+
+    def __init__(self, source: str, flags: int, where: str, shown: str | None = None) -> None:
+        super().__init__(where, shown or source)
+        self.compiled = regex.compile(source, flags | regex.VERSION0)
+
+    def _timeout(self) -> PatternTimeout:
+        return PatternTimeout(
+            f"{self.where}: the pattern {self.shown!r} ran out of time; it probably backtracks "
+            "catastrophically (nested quantifiers such as (a+)+ or (a|aa)+): rewrite it"
+        )
+
+    def _run(self, method: str, text: str) -> Match | None:
+        budget = _current()
+        if budget.left <= 0:
+            raise self._timeout()
+        start = time.monotonic()
+        try:
+            result: Match | None = getattr(self.compiled, method)(text, timeout=_limit(budget, text))
+        except TimeoutError:
+            raise self._timeout() from None
+        finally:
+            budget.left -= time.monotonic() - start
+        return result
+
+    def search(self, text: str) -> Match | None:
+        return self._run("search", text)
+
+    def match(self, text: str) -> Match | None:
+        return self._run("match", text)
+
+    def fullmatch(self, text: str) -> Match | None:
+        return self._run("fullmatch", text)
+
+    def finditer(self, text: str) -> Iterator[Match]:
+        budget = _current()
+        matches = self.compiled.finditer(text, timeout=max(_limit(budget, text), 0.001))
+        while True:
+            if budget.left <= 0:
+                raise self._timeout()
+            start = time.monotonic()
+            try:
+                match = next(matches)
+            except StopIteration:
+                return
+            except TimeoutError:
+                raise self._timeout() from None
+            finally:
+                budget.left -= time.monotonic() - start
+            yield match
+
+
+def compile_pattern(
+    source: str, flags: int, where: str, shown: str | None = None, *, literal: bool = False
+) -> Pattern:
+    """Compile ``source`` (``shown`` is what the user wrote); raises ``re.error``/``regex.error``.
+
+    ``literal`` is only for patterns newslint built from escaped literal text.
+    """
+    if literal:
+        return LiteralPattern(source, flags, where, shown)
+    return GuardedPattern(source, flags, where, shown)
