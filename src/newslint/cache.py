@@ -75,9 +75,7 @@ class ResultCache:
         """Say cheaply whether the file's current content has an entry (not whether it is valid)."""
         try:
             config = linter.config_for(path)
-            data = path.read_bytes()
-            if len(data) > config.max_file_size:
-                return False
+            data, _stamp = read_bounded(path, config.max_file_size)  # never reads a huge file or a FIFO
             text = decode(data).text
             fingerprint = self.fingerprint(linter, config, linter.selection_for(config, path), path)
             return self._entry(self.key(fingerprint, text)).is_file()
