@@ -118,6 +118,10 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
     if is_hard_wrapped(doc):
         return  # the layout of wrapped text says nothing about page chrome
     shape = layout(doc)
+    if shape.first_body is None:
+        # With no story, "stray" has no meaning, and deleting one fragment would make the next
+        # one look stray in turn: the fixes would never settle.
+        return
     marker = tail_marker(doc)  # lines after it are SC109's topic tags
     names: frozenset[str] | None = None
     for position, index in enumerate(shape.nonblank):
