@@ -37,12 +37,21 @@ class Substitution(Kind):
             raise self.error("swap", "must be a table of found = expected strings")
         flags = re.IGNORECASE if spec.get("ignore-case", True) else 0
         self.regex = bool(spec.get("regex", False))
-        self.entries: list[tuple[re.Pattern[str], str]] = []
+        self._flags = flags
+        self._swaps: list[tuple[str, str]] = []
         bodies: list[str] = []
         for found, expected in swap.items():
             body = found if self.regex else r"\s+".join(re.escape(p) for p in found.split())
             bodies.append(body)
-            self.entries.append((self.compile("swap", rf"(?<!\w)(?:{body})(?!\w)", flags), expected))
+            self._swaps.append((rf"(?<!\w)(?:{body})(?!\w)", expected))
+        # Regex keys are checked now, so a broken pack fails on load; escaped literals are
+        # always valid, so they are compiled on the first scope the prefilter lets through
+        # (most rules never get there on most articles: that is start-up time saved).
+        self._entries: list[tuple[re.Pattern[str], str]] | None = (
+            [(self.compile("swap", pattern, flags), expected) for pattern, expected in self._swaps]
+            if self.regex
+            else None
+        )
         self.prefilter = _any_of(bodies, flags)
         self.unless_before = [
             self.compile("unless-before", p + r"\Z", flags) for p in self.string_list("unless-before")
@@ -76,6 +85,13 @@ class Substitution(Kind):
                         title.format(found=match.group(), expected=replacement), Edit(span, replacement)
                     )
                     yield Violation(span, self.message(found=match.group(), expected=replacement), fix)
+
+    @property
+    def entries(self) -> list[tuple[re.Pattern[str], str]]:
+        """Each key's pattern (whole words) with its replacement, compiled on first use."""
+        if self._entries is None:
+            self._entries = [(self.compile("swap", p, self._flags), e) for p, e in self._swaps]
+        return self._entries
 
     def _guards_pass(self, before: str, after: str) -> bool:
         if any(p.search(before) for p in self.unless_before):
