@@ -194,14 +194,32 @@ class Layout:
 
 
 _LAYOUTS: WeakKeyDictionary[Document, Layout] = WeakKeyDictionary()
+_HARD_WRAPPED: WeakKeyDictionary[Document, bool] = WeakKeyDictionary()
 
 
 def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+_TERMINALS = ".!?…"
+_CLOSERS = "\"'”’)]"
+_QUOTES = "\"'”’"
+
+
 def ends_sentence(text: str) -> bool:
-    return bool(TERMINAL_RE.search(text.rstrip()))
+    """Say whether ``text`` ends a sentence: what ``TERMINAL_RE`` finds, without a regex scan.
+
+    On right-stripped text the regex can only match at the end: a terminal after the
+    trailing closing marks, or a terminal, spaces and one closing quote.
+    """
+    stripped = text.rstrip()
+    if not stripped:
+        return False
+    bare = stripped.rstrip(_CLOSERS)
+    if bare and bare[-1] in _TERMINALS:
+        return True
+    before = stripped[:-1].rstrip()
+    return stripped[-1] in _QUOTES and bool(before) and before[-1] in _TERMINALS
 
 
 def is_credit_line(text: str) -> bool:
@@ -474,6 +492,9 @@ def is_hard_wrapped(doc: Document) -> bool:
     Extracted articles put a paragraph on one line; in wrapped text a line that stops
     mid-sentence is the format, not damage.
     """
+    cached = _HARD_WRAPPED.get(doc)
+    if cached is not None:
+        return cached
     shape = layout(doc)
     runs_on = sum(
         1
@@ -482,7 +503,9 @@ def is_hard_wrapped(doc: Document) -> bool:
         and not doc.is_blank_line(index + 1)
         and not ends_sentence(doc.line_text(index))
     )
-    return runs_on >= HARD_WRAP_MIN_LINES and runs_on >= HARD_WRAP_SHARE * len(shape.nonblank)
+    result = runs_on >= HARD_WRAP_MIN_LINES and runs_on >= HARD_WRAP_SHARE * len(shape.nonblank)
+    _HARD_WRAPPED[doc] = result  # several rules ask, for every line: answer once per document
+    return result
 
 
 # Labelled items ("Jan. 7: First opening", "Cost: $40") make a list, not a block of headlines.

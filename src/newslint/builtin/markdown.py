@@ -29,15 +29,18 @@ record inline offsets.
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from newslint import segment
 from newslint.diagnostics import Span
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.suppress import directives
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 SUFFIXES = frozenset({".md", ".markdown"})
 # Blocks that are markup or data as a whole (token type -> whole lines ignored).
@@ -63,9 +66,15 @@ INLINE_RE = re.compile(
     re.DOTALL,
 )
 
-# Block structure only: inline syntax is found by the scanner below (markdown-it keeps
-# no inline offsets), and skipping its inline pass halves the parse time.
-_PARSER = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
+
+@cache
+def _parser() -> MarkdownIt:
+    """The markdown-it parser, built on the first Markdown file: plain text never pays its import."""
+    from markdown_it import MarkdownIt
+
+    # Block structure only: inline syntax is found by the scanner below (markdown-it keeps
+    # no inline offsets), and skipping its inline pass halves the parse time.
+    return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
 
 
 @hookimpl
@@ -93,7 +102,7 @@ def parse_markdown(text: str, path: Path | None = None, accept: frozenset[str] =
     # Blank the front matter, keeping its lines, so markdown-it's line numbers stay the file's.
     body = "\n" * skip + (text[lines[skip].start :] if skip < len(lines) else "") if skip else text
     covered: set[int] = set(range(skip))
-    tokens = _PARSER.parse(body)
+    tokens = _parser().parse(body)
     for index, token in enumerate(tokens):
         if token.map is None:
             continue

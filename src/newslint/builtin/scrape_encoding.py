@@ -8,9 +8,8 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-
-import ftfy
-from ftfy import badness
+from types import ModuleType
+from typing import Any
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
@@ -24,8 +23,25 @@ LOSSY_SEQUENCES = {"â€\ufffd": "”", "â€\x9d": "”"}
 _LOSSY_RE = re.compile("|".join(re.escape(k) for k in LOSSY_SEQUENCES))
 
 
+def _ftfy() -> ModuleType:
+    """ftfy, imported on first use: it costs ~80 ms of start-up and most lines never need it."""
+    import ftfy
+    import ftfy.badness
+
+    return ftfy
+
+
+def _is_bad(text: str) -> bool:
+    # Every pattern of ftfy's badness regex needs a non-ASCII character (its character
+    # categories hold none below U+0080), so an ASCII line is never bad: skip ftfy for it.
+    if text.isascii():
+        return False
+    module: Any = _ftfy()
+    return bool(module.badness.is_bad(text))
+
+
 def _repair(text: str) -> str:
-    return str(ftfy.fix_encoding(_LOSSY_RE.sub(lambda m: LOSSY_SEQUENCES[m.group()], text)))
+    return str(_ftfy().fix_encoding(_LOSSY_RE.sub(lambda m: LOSSY_SEQUENCES[m.group()], text)))
 
 
 @rule(
@@ -54,7 +70,7 @@ def mojibake(doc: Document) -> Iterator[Violation]:
     """
     for line in doc.lines:
         text = doc[line]
-        if not badness.is_bad(text) and not _LOSSY_RE.search(text):
+        if not _is_bad(text) and not _LOSSY_RE.search(text):
             continue
         fixed = _repair(text)
         if fixed == text:
