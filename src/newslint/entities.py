@@ -83,7 +83,6 @@ SENTENCE_ADVERBS = frozenset(
     """.split()  # noqa: SIM905 - a word list
 )
 RARE_NAME_ZIPF = 3.0  # below this, a capitalised word is more likely a name than a word
-_FAR = 1 << 62  # a span end beyond any text, for bisecting by start
 _OPENING_GAP = re.compile(r"[.!?:;]|[“\"‘(\[]\Z|\A[“\"‘(\[]|\n")
 
 
@@ -142,28 +141,44 @@ def is_name_token(text: str) -> bool:
 def mentions(document: Document) -> tuple[Mention, ...]:
     """Every name mention in the body of ``document``, in text order."""
     skipped = _skipped_spans(document)
+    skipped_starts = [s.start for s in skipped]
     tokens = document.tokens
     text = document.text
     found: list[Mention] = []
     run: list[Token] = []
     for index, token in enumerate(tokens):
-        if run and _continues(text, run, token, tokens, index):
-            run.append(token)
-            if token.text != strip_possessive(token.text):
+        word = token.text
+        if not run:
+            # Most words are lower case and start no run: the cheap test comes first.
+            if not word[0].isupper() or word.isupper() or len(word) < 2:
+                continue
+            if _inside(skipped, skipped_starts, token.start):
+                continue
+            run = [token]
+            if _is_possessive(word):
                 found.extend(_mention(document, run))
                 run = []
             continue
-        if run:
-            found.extend(_mention(document, run))
-            run = []
-        if is_name_token(token.text) and not _inside(skipped, token.start):
+        if _continues(text, run, token, tokens, index):
+            run.append(token)
+            if _is_possessive(word):
+                found.extend(_mention(document, run))
+                run = []
+            continue
+        found.extend(_mention(document, run))
+        run = []
+        if is_name_token(word) and not _inside(skipped, skipped_starts, token.start):
             run = [token]
-            if token.text != strip_possessive(token.text):
+            if _is_possessive(word):
                 found.extend(_mention(document, run))
                 run = []
     if run:
         found.extend(_mention(document, run))
     return tuple(found)
+
+
+def _is_possessive(word: str) -> bool:
+    return word != strip_possessive(word)
 
 
 def _continues(text: str, run: list[Token], token: Token, tokens: tuple[Token, ...], index: int) -> bool:
@@ -184,11 +199,11 @@ def _continues(text: str, run: list[Token], token: Token, tokens: tuple[Token, .
 
 def _mention(document: Document, run: list[Token]) -> Iterable[Mention]:
     text = document.text
-    words = [
-        NameWord(strip_possessive(t.text), Span(t.start, t.start + len(strip_possessive(t.text))))
-        for t in run
-    ]
-    words = [w for w in words if is_name_token(w.text)]  # drop particles: they are not names
+    words: list[NameWord] = []
+    for t in run:
+        bare = strip_possessive(t.text)
+        if is_name_token(bare):  # drop particles: they are not names
+            words.append(NameWord(bare, Span(t.start, t.start + len(bare))))
     opens = _opens_sentence(text, run[0].start)
     # "Later Jenny Towne said": a capitalised sentence adverb or function word is not the name.
     if len(words) > 1 and opens and _is_sentence_opener(words[0].text):
@@ -269,8 +284,9 @@ def _skipped_spans(document: Document) -> list[Span]:
     return sorted(spans)
 
 
-def _inside(spans: list[Span], offset: int) -> bool:
-    index = bisect.bisect_right(spans, Span(offset, _FAR)) - 1
+def _inside(spans: list[Span], starts: list[int], offset: int) -> bool:
+    """Say whether ``offset`` lies in the last of the sorted ``spans`` that starts at or before it."""
+    index = bisect.bisect_right(starts, offset) - 1
     return index >= 0 and spans[index].start <= offset < spans[index].end
 
 

@@ -41,7 +41,15 @@ _POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 
 def strip_possessive(word: str) -> str:
     """Return ``word`` without a possessive ending: Towne's, Towne’s -> Towne; Jones' -> Jones."""
-    return _POSSESSIVE.sub("", word)
+    # String tests give the regex's answer without running it on every name word.
+    last = word[-1:]
+    if last == "s":
+        return word[:-2] if word.endswith(("'s", "’s")) else word
+    if last in ("'", "’"):
+        return word[:-1] if word[-2:-1] == "s" else word
+    if last == "\n":
+        return _POSSESSIVE.sub("", word)  # ``$`` also matches before a final line break
+    return word
 
 
 def has_marks(word: str) -> bool:
@@ -72,6 +80,7 @@ def skeleton(folded: str) -> str:
     return key
 
 
+@lru_cache(maxsize=65536)
 def spelling_keys(word: str) -> frozenset[str]:
     """The phonetic skeletons of ``word`` with diacritics stripped and with umlauts written out."""
     return frozenset({skeleton(fold(word)), skeleton(transliterate(word))})
@@ -86,14 +95,15 @@ def hyphen_free_key(word: str) -> str:
     return skeleton(fold(word).replace("-", ""))
 
 
-def deletion_keys(key: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def deletion_keys(key: str) -> tuple[str, ...]:
     """``key`` and every string made by deleting one of its characters.
 
     Two strings within one edit (insertion, deletion, substitution or transposition of
     neighbours) share at least one deletion key, so grouping names by these keys finds
     every close pair without comparing all pairs.
     """
-    return [key, *{key[:i] + key[i + 1 :] for i in range(len(key))}]
+    return (key, *{key[:i] + key[i + 1 :] for i in range(len(key))})
 
 
 def edit_distance(a: str, b: str, limit: int = 2) -> int:

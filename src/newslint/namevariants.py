@@ -98,14 +98,15 @@ def collect_forms(document: Document) -> dict[str, Form]:
     forms: dict[str, Form] = {}
     for mention in mentions(document):
         last = len(mention.words) - 1
+        folded = [fold(w.text) for w in mention.words]
         for index, word in enumerate(mention.words):
             key = word.text.replace("’", "'")  # O’Brien and O'Brien are one spelling
             form = forms.get(key)
             if form is None:
-                form = forms[key] = Form(word.text, fold(word.text))
+                form = forms[key] = Form(word.text, folded[index])
             form.occurrences.append((mention, index))
-            if len(form.partners) < MAX_PARTNERS:
-                form.partners.update(fold(other.text) for i, other in enumerate(mention.words) if i != index)
+            if last and len(form.partners) < MAX_PARTNERS:
+                form.partners.update(folded[:index] + folded[index + 1 :])
             if index == last:
                 form.speaker |= mention.speaker
                 form.titled |= bool(mention.title)
