@@ -32,6 +32,14 @@ _BASE_AFTER_TO = (
     r"leave|warn|search|evacuate|clear|secure|monitor|assess|escape|flee|move|stay)\b"
 )
 
+_PLACE_PREPOSITIONS = (
+    "outside", "inside", "under", "behind", "beyond", "across", "along", "around", "near", "next to", "into", "onto",
+)  # fmt: skip
+_POSTPOSED_ADJECTIVES = (
+    "separate", "different", "major", "main", "whole", "entire", "central", "northern", "southern", "eastern",
+    "western",
+)  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class GarblePattern:
@@ -40,6 +48,8 @@ class GarblePattern:
     regex: re.Pattern[str]
     problem: str
     repair: Callable[[re.Match[str]], str] | None
+    # Literal text every match contains: a sentence holding none of them is not searched.
+    cues: tuple[str, ...] = ()
     certain: bool = False  # the repair only deletes the garble: offer it as unsafe, not display-only
 
 
@@ -83,6 +93,7 @@ PATTERNS = (
         "finite verb after `{be} there`",
         _is_there,
         certain=True,
+        cues=(" there ",),
     ),
     GarblePattern(
         re.compile(
@@ -91,6 +102,7 @@ PATTERNS = (
         ),
         "reporting verb followed by a demonstrative, an adverb and an article",
         _recent,
+        cues=(" recently ", " yesterday ", " today ", " earlier ", " lately "),
     ),
     GarblePattern(
         re.compile(
@@ -100,6 +112,7 @@ PATTERNS = (
         ),
         "infinitive placed before the object of `{verb}`",
         _rejected,
+        cues=("rejected to ", "dismissed to ", "ignored to "),
     ),
     GarblePattern(
         re.compile(
@@ -108,6 +121,7 @@ PATTERNS = (
         ),
         "superlative `{sup}` stranded after its noun",
         _closest,
+        cues=(" closest", " nearest"),
     ),
     GarblePattern(
         re.compile(
@@ -116,6 +130,7 @@ PATTERNS = (
         ),
         "predicate adjective `{adj}` placed before its subject",
         _predicate,
+        cues=tuple(f"{d} {be} " for d in ("that", "this") for be in ("is", "was", "are", "were")),
     ),
     GarblePattern(
         re.compile(
@@ -124,23 +139,24 @@ PATTERNS = (
         ),
         "verb `{verb}` placed at the end of its clause",
         _verb_final,
+        cues=tuple(f"that {q} of " for q in ("more", "most", "much", "less", "part", "some")),
     ),
     GarblePattern(
         re.compile(
-            r"\bthat (?P<body>(?:outside|inside|under|behind|beyond|across|along|around|near|next to|into|"
-            rf"onto) {_NO_AUX_WORDS}{{1,8}}?)(?P<verb>[a-z]{{3,}}ed)(?=\.)"
+            rf"\bthat (?P<body>(?:{'|'.join(_PLACE_PREPOSITIONS)}) {_NO_AUX_WORDS}{{1,8}}?)(?P<verb>[a-z]{{3,}}ed)(?=\.)"
         ),
         "verb `{verb}` placed at the end of its clause",
         _verb_final,
+        cues=tuple(f"that {p} " for p in _PLACE_PREPOSITIONS),
     ),
     GarblePattern(
         re.compile(
             r"\b(?P<det>a|an|the) (?!(?:more|most|less|least|far|further|two|three|only|same)\b)"
-            r"(?P<noun>[a-z]+) (?P<adj>separate|different|major|main|whole|entire|"
-            r"central|northern|southern|eastern|western) of\b"
+            rf"(?P<noun>[a-z]+) (?P<adj>{'|'.join(_POSTPOSED_ADJECTIVES)}) of\b"
         ),
         "adjective `{adj}` placed after its noun",
         _noun_adjective,
+        cues=tuple(f" {a} of" for a in _POSTPOSED_ADJECTIVES),
     ),
 )
 
@@ -193,9 +209,14 @@ def garbled_word_order(doc: Document) -> Iterator[Violation]:
     intended meaning needs an editor. Unsafe where the repair only deletes the stray
     words ("Shin is there said" -> "Shin said").
     """
+    active = [p for p in PATTERNS if any(cue in doc.text for cue in p.cues)]
+    if not active:
+        return
     for sentence in doc.sentences:
         text = doc[sentence]
-        for pattern in PATTERNS:
+        for pattern in active:
+            if not any(cue in text for cue in pattern.cues):
+                continue
             for match in pattern.regex.finditer(text):
                 span = Span(sentence.start + match.start(), sentence.start + match.end())
                 if doc.in_quote(span) or doc.is_ignored(span):
