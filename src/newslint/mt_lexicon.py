@@ -8,12 +8,14 @@ answers them once per document and caches the answer, so the rules share one pas
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, wraps
 from importlib.resources import files
+from typing import TypeVar
 
 from newslint.diagnostics import Span
 from newslint.document import Document, Token
@@ -479,9 +481,13 @@ class Analysis:
     quoted: tuple[bool, ...]
     lower_counts: Counter[str]  # how often each word occurs in lower case
     cap_mid_counts: Counter[str]  # how often each word is capitalised mid-sentence
+    lower: tuple[str, ...] = ()  # each token's text in lower case
+    # spaced[i]: only spaces separate token i from token i + 1 (``joined_by_space``)
+    spaced: tuple[bool, ...] = ()
 
 
 _CACHE: dict[int, tuple[Document, Analysis]] = {}
+_T = TypeVar("_T")
 
 
 def analyse(doc: Document) -> Analysis:
@@ -496,11 +502,35 @@ def analyse(doc: Document) -> Analysis:
     return result
 
 
+def per_document(compute: Callable[[Document], _T]) -> Callable[[Document], _T]:
+    """Cache ``compute(doc)`` for the last few documents, as :func:`analyse` does.
+
+    For facts two rules of one module share (the candidates of MT101 and MT102).
+    """
+    cache: dict[int, tuple[Document, _T]] = {}
+
+    @wraps(compute)
+    def cached(doc: Document) -> _T:
+        hit = cache.get(id(doc))
+        if hit is not None and hit[0] is doc:
+            return hit[1]
+        result = compute(doc)
+        if len(cache) > 16:
+            cache.clear()
+        cache[id(doc)] = (doc, result)
+        return result
+
+    return cached
+
+
+_END = 1 << 62  # beyond any offset: a sentinel for the line and quote sweeps
+
+
 def _analyse(doc: Document) -> Analysis:
     tokens = doc.tokens
+    text = doc.text
     starts = [t.start for t in tokens]
     initial: set[int] = set()
-    import bisect
 
     openers = [s.start for s in doc.sentences] + [d.end for d in doc.datelines]
     for offset in openers:
@@ -512,27 +542,54 @@ def _analyse(doc: Document) -> Analysis:
         skip_lines = skip_lines | {doc.title_line}
     prose: list[bool] = []
     quoted: list[bool] = []
+    lowered: list[str] = []
+    spaced: list[bool] = []
     lower: Counter[str] = Counter()
     cap_mid: Counter[str] = Counter()
     # Sweep lines and quotes alongside the tokens instead of a bisect per token.
     line_starts = doc.line_starts
-    quotes = doc.quotes
+    line_count = len(line_starts)
+    quotes = [(q.start, q.end) for q in doc.quotes]
+    quotes.append((_END, _END))
+    ignored = bool(doc.ignored)
     line, q = 0, 0
+    next_line = line_starts[1] if line_count > 1 else _END
+    quote_start, quote_end = quotes[0]
+    previous_end = -1
     for i, tok in enumerate(tokens):
-        while line + 1 < len(line_starts) and line_starts[line + 1] <= tok.start:
+        start = tok.start
+        if previous_end >= 0:
+            between = text[previous_end:start]
+            spaced.append(between == " " or (between != "" and between.strip(" \t") == ""))
+        previous_end = tok.end
+        while next_line <= start:
             line += 1
-        while q < len(quotes) and quotes[q].end <= tok.start:
+            next_line = line_starts[line + 1] if line + 1 < line_count else _END
+        while quote_end <= start:
             q += 1
-        in_quote = q < len(quotes) and quotes[q].start <= tok.start and tok.end <= quotes[q].end
+            quote_start, quote_end = quotes[q]
+        in_quote = quote_start <= start and tok.end <= quote_end
         quoted.append(in_quote)
         skipped = line in skip_lines
-        prose.append(not in_quote and not skipped and not (doc.ignored and doc.is_ignored(tok.span)))
+        prose.append(not in_quote and not skipped and not (ignored and doc.is_ignored(tok.span)))
         word = tok.text
+        lowered.append(word.lower())
         if word.islower():
             lower[word] += 1
         elif not skipped and i not in initial and word[:1].isupper():
             cap_mid[word] += 1
-    return Analysis(tuple(tokens), frozenset(initial), tuple(prose), tuple(quoted), lower, cap_mid)
+    if tokens:
+        spaced.append(False)
+    return Analysis(
+        tuple(tokens),
+        frozenset(initial),
+        tuple(prose),
+        tuple(quoted),
+        lower,
+        cap_mid,
+        tuple(lowered),
+        tuple(spaced),
+    )
 
 
 def gap(doc: Document, left: Token, right: Token) -> str:

@@ -17,7 +17,6 @@ from newslint.mt_lexicon import (
     NUMBER_WORDS,
     analyse,
     is_singular_count_noun,
-    joined_by_space,
     plural_of,
 )
 from newslint.rules import FixAvailability, Rule, rule
@@ -52,6 +51,9 @@ _LETTER_LABELS = frozenset(
         "group",
     ]
 )
+
+
+_ARTICLES = frozenset({"a", "an"})
 
 
 def _wants_an(word: str) -> bool | None:
@@ -103,14 +105,15 @@ def article_mismatch(doc: Document) -> Iterator[Violation]:
     """
     facts = analyse(doc)
     tokens = facts.tokens
+    lowered = facts.lower
     for i in range(len(tokens) - 1):
-        article, word = tokens[i], tokens[i + 1]
-        lower = article.text.lower()
-        if lower not in {"a", "an"} or not facts.prose[i] or not joined_by_space(doc, article, word):
+        lower = lowered[i]
+        if lower not in _ARTICLES or not facts.prose[i] or not facts.spaced[i]:
             continue
+        article, word = tokens[i], tokens[i + 1]
         if article.text == "A" and i not in facts.sentence_initial:
             continue
-        if i > 0 and tokens[i - 1].text.lower() in _LETTER_LABELS:
+        if i > 0 and lowered[i - 1] in _LETTER_LABELS:
             continue
         if zipf(word.text) < 2.5 or (doc.text[word.end : word.end + 1] in {"-"} and word.text.isupper()):
             continue
@@ -176,8 +179,9 @@ _NUMBER_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)$")
 
 def _is_plural_number(tok: Token) -> bool:
     text = tok.text
-    if text.lower() in NUMBER_WORDS:
-        return True
+    # A digit first, or no regex can match: most words fail this without running it.
+    if not text[:1].isdecimal():
+        return text.lower() in NUMBER_WORDS
     if not _NUMBER_RE.match(text):
         return False
     value = int(text.replace(",", ""))
@@ -232,12 +236,16 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
     """
     facts = analyse(doc)
     tokens = facts.tokens
+    spaced = facts.spaced
+    lowered = facts.lower
     for i in range(len(tokens) - 2):
         number = tokens[i]
-        if not facts.prose[i] or not _is_plural_number(number):
+        if not facts.prose[i]:
+            continue
+        if not (lowered[i] in NUMBER_WORDS or (number.text[:1].isdecimal() and _is_plural_number(number))):
             continue
         before = tokens[i - 1] if i > 0 else None
-        if before is not None and joined_by_space(doc, before, number):
+        if before is not None and spaced[i - 1]:
             if before.text[:1].isupper() and i - 1 not in facts.sentence_initial:
                 continue  # "Highway 24", "Route 9", "Channel 4"
             if before.text.lower() in {"a", "an", "per", "no", "number", "the"} and "," not in number.text:
@@ -248,7 +256,7 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
         ):
             continue
         j = i + 1
-        if not joined_by_space(doc, number, tokens[j]) or tokens[j].text.lower() in _MEASURE_WORDS:
+        if not spaced[i] or lowered[j] in _MEASURE_WORDS:
             continue
         # Allow one modifier before the noun: "44,000 new case", "212 nursing position".
         candidates = [j]
@@ -257,14 +265,14 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
             and tokens[j].text.islower()
             and not tokens[j].text.endswith("s")  # "two points clear": the noun was plural
             and tokens[j].text not in IRREGULAR_PLURALS | INVARIANT_NOUNS  # "900,000 people live"
-            and joined_by_space(doc, tokens[j], tokens[j + 1])
+            and spaced[j]
         ):
             candidates.append(j + 1)
         for k in candidates:
             noun = tokens[k]
             if not noun.text.islower() or not is_singular_count_noun(noun.text):
                 continue
-            if not _noun_phrase_ends(doc, tokens, k):
+            if not _noun_phrase_ends(doc, tokens, spaced, k):
                 continue
             if k == j and _verb_capable(noun.text) and not _ends_before_verb(doc, tokens, k):
                 continue  # "all three agree with": a verb after a numeral subject
@@ -293,13 +301,13 @@ def _ends_before_verb(doc: Document, tokens: tuple[Token, ...], k: int) -> bool:
     return after in AUXILIARIES or (after.endswith("ed") and zipf(after) >= 3.0)
 
 
-def _noun_phrase_ends(doc: Document, tokens: tuple[Token, ...], k: int) -> bool:
+def _noun_phrase_ends(doc: Document, tokens: tuple[Token, ...], spaced: tuple[bool, ...], k: int) -> bool:
     """Say whether the noun phrase ends after token ``k`` (punctuation, verb or function word)."""
     noun = tokens[k]
     rest = doc.text[noun.end : noun.end + 2]
     if rest[:1] in {",", ";", ".", ")", ":"}:
         return True
-    if k + 1 >= len(tokens) or not joined_by_space(doc, noun, tokens[k + 1]):
+    if k + 1 >= len(tokens) or not spaced[k]:
         return False
     after = tokens[k + 1].text
     if after in _BOUNDARY_WORDS:
@@ -380,12 +388,13 @@ def mass_noun_plural(doc: Document) -> Iterator[Violation]:
             Fix.unsafe(f"Replace with `{single}`", Edit(span, single)),
         )
     tokens = facts.tokens
+    lowered = facts.lower
     for i in range(len(tokens) - 1):
+        if lowered[i] not in _PLURAL_QUANTIFIERS or lowered[i + 1] not in _MASS_NOUNS:
+            continue
+        if not facts.prose[i] or not facts.spaced[i]:
+            continue
         quant, noun = tokens[i], tokens[i + 1]
-        if quant.text.lower() not in _PLURAL_QUANTIFIERS or noun.text.lower() not in _MASS_NOUNS:
-            continue
-        if not facts.prose[i] or not joined_by_space(doc, quant, noun):
-            continue
         much = "much" if quant.text.lower() in {"many", "numerous"} else "some"
         much = much.capitalize() if quant.text[0].isupper() else much
         yield Violation(
@@ -497,11 +506,16 @@ def subject_verb_mismatch(doc: Document) -> Iterator[Violation]:
     """
     facts = analyse(doc)
     tokens = facts.tokens
-    for i in range(len(tokens) - 2):
+    spaced = facts.spaced
+    for k in range(2, len(tokens)):
+        # Both patterns end in a form of "be": every other token is skipped at once.
+        if tokens[k].text not in _BE_FORMS:
+            continue
+        i = k - 2
         det, noun, verb = tokens[i], tokens[i + 1], tokens[i + 2]
         if not (facts.prose[i] and facts.prose[i + 2]):
             continue
-        if not (joined_by_space(doc, det, noun) and joined_by_space(doc, noun, verb)):
+        if not (spaced[i] and spaced[i + 1]):
             continue
         lower_noun = noun.text.lower()
         # "The fire are": singular noun phrase opening a sentence, plural verb.
@@ -578,6 +592,7 @@ _AMOUNT_NOUNS = frozenset(
 )
 
 
+_BE_FORMS = frozenset({"are", "were", "was", "is"})
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "as", "os", "ics", "ys")
 _PLURAL_DETERMINERS = frozenset({"these", "those", "many", "several", "both", "all", "the"})
 

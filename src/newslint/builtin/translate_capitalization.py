@@ -16,7 +16,7 @@ from newslint.mt_lexicon import (
     analyse,
     has_suffix_evidence,
     is_capitalised,
-    joined_by_space,
+    per_document,
 )
 from newslint.rules import FixAvailability, Rule, rule
 
@@ -55,23 +55,34 @@ _NAME_LIKE = frozenset({"may", "will", "march", "august", "sun", "mark"})
 _CONTINUERS = REPORTING_VERBS | PREPOSITIONS | {"that", "and", "but", "or", "than", "whether", "if"}
 
 
-def _candidates(doc: Document) -> Iterator[tuple[int, Token, Token, Token | None]]:
-    """Yield (index, previous, word, next) for capitalised words after a lower-case word."""
+def _candidates(doc: Document) -> list[tuple[int, Token, Token, Token | None]]:
+    """(index, previous, word, next) for capitalised words after a lower-case word."""
+    return _candidate_list(doc)
+
+
+@per_document
+def _candidate_list(doc: Document) -> list[tuple[int, Token, Token, Token | None]]:
     facts = analyse(doc)
     tokens = facts.tokens
+    prose = facts.prose
+    spaced = facts.spaced
+    initial = facts.sentence_initial
+    text = doc.text
+    found = []
     for i in range(1, len(tokens)):
-        word = tokens[i]
-        if not facts.prose[i] or i in facts.sentence_initial or not is_capitalised(word.text):
+        if not prose[i] or not spaced[i - 1]:
             continue
-        if doc.is_accepted(word.text):
+        word = tokens[i]
+        if not is_capitalised(word.text) or i in initial or doc.is_accepted(word.text):
             continue
         prev = tokens[i - 1]
-        if not prev.text.islower() or not joined_by_space(doc, prev, word):
+        if not prev.text.islower():
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and not joined_by_space(doc, word, nxt) and doc.text[word.end] not in ",;:.":
+        if nxt is not None and not spaced[i] and text[word.end] not in ",;:.":
             nxt = None
-        yield i, prev, word, nxt
+        found.append((i, prev, word, nxt))
+    return found
 
 
 def _fix(doc: Document, prev: Token, word: Token) -> Fix:
@@ -121,7 +132,8 @@ def capitalized_function_word(doc: Document) -> Iterator[Violation]:
     Unsafe: lowercasing is usually right but the word may start a title. When the text
     before reads as a whole clause, a sentence break is offered instead, display-only.
     """
-    tokens = analyse(doc).tokens
+    facts = analyse(doc)
+    tokens = facts.tokens
     for i, prev, word, nxt in _candidates(doc):
         lower = word.text.lower()
         if lower not in CLOSED_CLASS or lower in _NAME_LIKE or prev.text in NAME_INTRODUCERS - PREPOSITIONS:
@@ -133,7 +145,7 @@ def capitalized_function_word(doc: Document) -> Iterator[Violation]:
             if nxt is None or not nxt.text.islower():
                 continue
             after = tokens[i + 2] if i + 2 < len(tokens) else None
-            if after is not None and is_capitalised(after.text) and joined_by_space(doc, nxt, after):
+            if after is not None and is_capitalised(after.text) and facts.spaced[i + 1]:
                 continue  # "Out of Africa": a title in title case
             if prev.text in {"the", "a", "an"}:
                 continue

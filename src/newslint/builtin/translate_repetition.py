@@ -8,7 +8,7 @@ from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.lexicon import DETERMINERS, FUNCTION_WORDS
-from newslint.mt_lexicon import analyse, joined_by_space
+from newslint.mt_lexicon import analyse
 from newslint.rules import FixAvailability, Rule, rule
 
 # Doubled words that are grammatical ("had had", "that that") or emphatic speech.
@@ -85,14 +85,13 @@ def stacked_determiners(doc: Document) -> Iterator[Violation]:
     """
     facts = analyse(doc)
     tokens = facts.tokens
+    lowered = facts.lower
     for i in range(len(tokens) - 1):
+        if lowered[i] not in DETERMINERS or tokens[i + 1].text not in DETERMINERS:
+            continue
+        if not facts.prose[i] or not facts.prose[i + 1] or not facts.spaced[i]:
+            continue
         first, second = tokens[i], tokens[i + 1]
-        if not facts.prose[i] or not facts.prose[i + 1]:
-            continue
-        if first.text.lower() not in DETERMINERS or second.text not in DETERMINERS:
-            continue
-        if not joined_by_space(doc, first, second):
-            continue
         if i + 2 < len(tokens) and doc.text[second.end : second.end + 1] in "-’'":
             continue  # "a A-grade" style labels
         delete = Span(first.start, second.start)
@@ -156,9 +155,9 @@ def doubled_word(doc: Document) -> Iterator[Violation]:
         word = first.text
         if word.lower() in DETERMINERS or not word.isalpha() or not word.islower():
             continue  # articles belong to MT301; names and numbers repeat legitimately
-        if word in LEGITIMATE_DOUBLES or not joined_by_space(doc, first, second):
+        if word in LEGITIMATE_DOUBLES or not facts.spaced[i]:
             continue
-        if word == "is" and i > 0 and tokens[i - 1].text.lower() in {"it", "this", "what", "is"}:
+        if word == "is" and i > 0 and facts.lower[i - 1] in {"it", "this", "what", "is"}:
             continue
         deletion = Edit.deletion(Span(first.end, second.end))
         title = f"Delete the repeated `{word}`"

@@ -9,7 +9,7 @@ from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document, Token
 from newslint.hookspecs import hookimpl
 from newslint.lexicon import zipf
-from newslint.mt_lexicon import analyse, foreign_words, is_capitalised, joined_by_space
+from newslint.mt_lexicon import analyse, foreign_words, is_capitalised
 from newslint.rules import FixAvailability, Rule, rule
 
 # Short words of Romance and Germanic languages that join a foreign phrase ("acima da
@@ -42,11 +42,10 @@ CONNECTORS = frozenset(
 )
 
 
-def _is_foreign(doc: Document, facts_initial: frozenset[int], tokens: tuple[Token, ...], i: int) -> bool:
+def _is_foreign_word(facts_initial: frozenset[int], tokens: tuple[Token, ...], i: int) -> bool:
+    """Say whether a word of the foreign list, not an accepted term, is used as a foreign word."""
     word = tokens[i].text
     lower = word.lower()
-    if lower not in foreign_words() or doc.is_accepted(word):
-        return False
     if word != lower and not (i in facts_initial and is_capitalised(word)):
         return False  # capitalised mid-sentence: part of a name ("Méridional Logistique")
     before = tokens[i - 1].text if i > 0 else ""
@@ -96,25 +95,35 @@ def untranslated_word(doc: Document) -> Iterator[Violation]:
     """
     facts = analyse(doc)
     tokens = facts.tokens
+    lowered = facts.lower
     table = foreign_words()
+    initial = facts.sentence_initial
+
+    def is_foreign(k: int) -> bool:
+        return (
+            lowered[k] in table
+            and not doc.is_accepted(tokens[k].text)
+            and _is_foreign_word(initial, tokens, k)
+        )
+
     i = 0
     while i < len(tokens):
-        if not facts.prose[i] or not _is_foreign(doc, facts.sentence_initial, tokens, i):
+        if not facts.prose[i] or lowered[i] not in table or not is_foreign(i):
             i += 1
             continue
         first = last = i
         j = i + 1
-        while j < len(tokens) and facts.prose[j] and joined_by_space(doc, tokens[j - 1], tokens[j]):
-            if _is_foreign(doc, facts.sentence_initial, tokens, j):
+        while j < len(tokens) and facts.prose[j] and facts.spaced[j - 1]:
+            if is_foreign(j):
                 last = j
-            elif tokens[j].text.lower() not in CONNECTORS:
+            elif lowered[j] not in CONNECTORS:
                 break
             j += 1
         if (
             first > 0
-            and tokens[first - 1].text.lower() in CONNECTORS
+            and lowered[first - 1] in CONNECTORS
             and facts.prose[first - 1]
-            and joined_by_space(doc, tokens[first - 1], tokens[first])
+            and facts.spaced[first - 1]
             and tokens[first].text.endswith("é")
         ):
             first -= 1  # French passé composé: "a déclaré"
