@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -145,35 +144,31 @@ def mentions(document: Document) -> tuple[Mention, ...]:
     tokens = document.tokens
     text = document.text
     found: list[Mention] = []
-    run: list[Token] = []
-    for index, token in enumerate(tokens):
-        word = token.text
-        if not run:
-            # Most words are lower case and start no run: the cheap test comes first.
-            if not word[0].isupper() or word.isupper() or len(word) < 2:
-                continue
-            if _inside(skipped, skipped_starts, token.start):
-                continue
-            run = [token]
-            if _is_possessive(word):
-                found.extend(_mention(document, run))
-                run = []
+    # A run of name words starts at a capitalised token: the scan jumps from one to the next
+    # instead of testing every lower-case word.
+    capitals = [i for i, t in enumerate(tokens) if t.text[0].isupper()]
+    count = len(tokens)
+    index = 0
+    for start in capitals:
+        if start < index:
+            continue  # taken into the previous run
+        word = tokens[start].text
+        if word.isupper() or len(word) < 2 or _inside(skipped, skipped_starts, tokens[start].start):
             continue
-        if _continues(text, run, token, tokens, index):
-            run.append(token)
-            if _is_possessive(word):
-                found.extend(_mention(document, run))
-                run = []
-            continue
-        found.extend(_mention(document, run))
-        run = []
-        if is_name_token(word) and not _inside(skipped, skipped_starts, token.start):
-            run = [token]
-            if _is_possessive(word):
-                found.extend(_mention(document, run))
-                run = []
-    if run:
-        found.extend(_mention(document, run))
+        run = [tokens[start]]
+        index = start + 1
+        if not _is_possessive(word):
+            while index < count:
+                token = tokens[index]
+                if not _continues(text, run, token, tokens, index):
+                    break  # this token may open the next run
+                run.append(token)
+                index += 1
+                if _is_possessive(token.text):
+                    break
+        mention = _mention(document, run)
+        if mention is not None:
+            found.append(mention)
     return tuple(found)
 
 
@@ -197,7 +192,7 @@ def _continues(text: str, run: list[Token], token: Token, tokens: tuple[Token, .
     return False
 
 
-def _mention(document: Document, run: list[Token]) -> Iterable[Mention]:
+def _mention(document: Document, run: list[Token]) -> Mention | None:
     text = document.text
     words: list[NameWord] = []
     for t in run:
@@ -216,7 +211,7 @@ def _mention(document: Document, run: list[Token]) -> Iterable[Mention]:
         title = fold(words[titled[-1]].text)
         words = words[titled[-1] + 1 :]
     if not words or (len(words) == 1 and fold(words[0].text) in TITLES):
-        return
+        return None
     before = text[max(0, run[0].start - 60) : run[0].start]
     if not title and before[-1:] == " ":
         # "sporting director Katrin Schäfer", "Dr. Jean Arsenault": a title just before the run.
@@ -226,9 +221,9 @@ def _mention(document: Document, run: list[Token]) -> Iterable[Mention]:
     possessive = run[-1].text != strip_possessive(run[-1].text)
     after = text[run[-1].end : run[-1].end + 160]
     # "the union leader, Oluwaseun Adebayo, said": a name set off by commas before the verb.
-    apposed = before.endswith(", ") and bool(_SPEAKER_AFTER.match(after[1:])) and after.startswith(",")
+    apposed = before.endswith(", ") and after.startswith(",") and bool(_SPEAKER_AFTER.match(after[1:]))
     speaker = not possessive and bool(_SPEAKER_AFTER.match(after) or apposed or _speech_verb_before(before))
-    yield Mention(
+    return Mention(
         words=tuple(words),
         title=title,
         speaker=speaker,
@@ -300,6 +295,7 @@ def _given_names(sex: str) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
+@lru_cache(maxsize=65536)
 def given_name_sex(name: str) -> str | None:
     """Return "female" or "male" for a given name that is unambiguously one or the other, else None."""
     folded = fold(name)
