@@ -523,63 +523,66 @@ def per_document(compute: Callable[[Document], _T]) -> Callable[[Document], _T]:
     return cached
 
 
-_END = 1 << 62  # beyond any offset: a sentinel for the line and quote sweeps
-
-
 def _analyse(doc: Document) -> Analysis:
     tokens = doc.tokens
     text = doc.text
+    count = len(tokens)
+    words = [t.text for t in tokens]
     starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
     initial: set[int] = set()
 
     openers = [s.start for s in doc.sentences] + [d.end for d in doc.datelines]
     for offset in openers:
         index = bisect.bisect_left(starts, offset)
-        if index < len(tokens):
+        if index < count:
             initial.add(index)
     skip_lines = doc.heading_lines | doc.list_lines
     if doc.title_line is not None:
         skip_lines = skip_lines | {doc.title_line}
-    prose: list[bool] = []
-    quoted: list[bool] = []
-    lowered: list[str] = []
-    spaced: list[bool] = []
-    lower: Counter[str] = Counter()
-    cap_mid: Counter[str] = Counter()
-    # Sweep lines and quotes alongside the tokens instead of a bisect per token.
+    # Per-token facts are filled in by ranges of tokens (one bisect per skipped line and
+    # per quote), not by a test per token.
+    skipped = [False] * count
     line_starts = doc.line_starts
-    line_count = len(line_starts)
-    quotes = [(q.start, q.end) for q in doc.quotes]
-    quotes.append((_END, _END))
-    ignored = bool(doc.ignored)
-    line, q = 0, 0
-    next_line = line_starts[1] if line_count > 1 else _END
-    quote_start, quote_end = quotes[0]
-    previous_end = -1
-    for i, tok in enumerate(tokens):
-        start = tok.start
-        if previous_end >= 0:
-            between = text[previous_end:start]
-            spaced.append(between == " " or (between != "" and between.strip(" \t") == ""))
-        previous_end = tok.end
-        while next_line <= start:
-            line += 1
-            next_line = line_starts[line + 1] if line + 1 < line_count else _END
-        while quote_end <= start:
-            q += 1
-            quote_start, quote_end = quotes[q]
-        in_quote = quote_start <= start and tok.end <= quote_end
-        quoted.append(in_quote)
-        skipped = line in skip_lines
-        prose.append(not in_quote and not skipped and not (ignored and doc.is_ignored(tok.span)))
-        word = tok.text
-        lowered.append(word.lower())
-        if word.islower():
-            lower[word] += 1
-        elif not skipped and i not in initial and word[:1].isupper():
-            cap_mid[word] += 1
+    for line in skip_lines:
+        if line >= len(line_starts):
+            continue
+        low = bisect.bisect_left(starts, line_starts[line])
+        high = bisect.bisect_left(starts, line_starts[line + 1]) if line + 1 < len(line_starts) else count
+        skipped[low:high] = [True] * (high - low)
+    # A token is quoted when the first quote that ends after its start holds it whole.
+    quoted = [False] * count
+    reach = -1  # the furthest end of the quotes so far
+    for quote in doc.quotes:
+        if quote.end > reach:
+            low = bisect.bisect_left(starts, max(reach, quote.start))
+            high = bisect.bisect_left(starts, quote.end)
+            if low < high:
+                quoted[low:high] = [True] * (high - low)
+                last = high - 1
+                while last >= low and ends[last] > quote.end:  # the token that runs past the quote
+                    quoted[last] = False
+                    last -= 1
+            reach = quote.end
+    if doc.ignored:
+        prose = [
+            not (inside or skip or doc.is_ignored(tok.span))
+            for inside, skip, tok in zip(quoted, skipped, tokens, strict=True)
+        ]
+    else:
+        prose = [not (inside or skip) for inside, skip in zip(quoted, skipped, strict=True)]
+    spaced = [
+        between == " " or (between != "" and between.strip(" \t") == "")
+        for between in (text[end:start] for end, start in zip(ends, starts[1:], strict=False))
+    ]
     if tokens:
         spaced.append(False)
+    lower: Counter[str] = Counter(word for word in words if word.islower())
+    cap_mid: Counter[str] = Counter(
+        word
+        for i, word in enumerate(words)
+        if word[:1].isupper() and not skipped[i] and i not in initial and not word.islower()
+    )
     return Analysis(
         tuple(tokens),
         frozenset(initial),
@@ -587,9 +590,64 @@ def _analyse(doc: Document) -> Analysis:
         tuple(quoted),
         lower,
         cap_mid,
-        tuple(lowered),
+        tuple(word.lower() for word in words),
         tuple(spaced),
     )
+
+
+def without_leading_boundary(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` without its leading ``\\b``: it matches wherever ``pattern`` does, and faster.
+
+    A pattern that opens with a literal alternation lets ``re`` skip ahead to its first
+    letters; a leading ``\\b`` hides them and every position of the text is tried.
+    """
+    if not pattern.pattern.startswith(r"\b"):
+        raise ValueError(f"pattern does not open with \\b: {pattern.pattern[:20]}")
+    return re.compile(pattern.pattern[2:], pattern.flags)
+
+
+# The only characters besides ASCII letters that re.IGNORECASE matches to an ASCII letter
+# (İ and ı to i, ſ to s, the Kelvin sign to k); İ is also the only one lower() lengthens.
+_ODD_CASE_LETTERS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def lowered_for_scan(text: str) -> str | None:
+    """``text.lower()`` when it is as long as ``text`` and case-insensitive ASCII matches stay put.
+
+    Then a case-sensitive lower-case pattern finds, in the result, every place where the
+    same pattern with ``re.IGNORECASE`` matches ``text``. ``None`` when ``text`` holds a
+    letter that breaks this.
+    """
+    if any(letter in text for letter in _ODD_CASE_LETTERS):
+        return None
+    return text.lower()
+
+
+def finditer_where(
+    pattern: re.Pattern[str], candidates: re.Pattern[str], text: str, scan: str | None = None
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(text)``, trying ``pattern`` only where ``candidates`` matches.
+
+    ``candidates`` must match at every position where ``pattern`` does (as
+    :func:`without_leading_boundary` gives), and ``pattern`` must never match the empty
+    string. ``pattern.match(text, pos)`` still sees the text before ``pos``, so a ``\\b``
+    or a lookbehind judges the same characters as in a scan of the whole text.
+    ``candidates`` may search ``scan`` instead, a text of the same length (the
+    :func:`lowered_for_scan` text, for a case-insensitive ``pattern``).
+    """
+    if scan is None:
+        scan = text
+    pos = 0
+    while True:
+        hit = candidates.search(scan, pos)
+        if hit is None:
+            return
+        match = pattern.match(text, hit.start())
+        if match is None:
+            pos = hit.start() + 1
+            continue
+        yield match
+        pos = match.end()
 
 
 def gap(doc: Document, left: Token, right: Token) -> str:

@@ -16,7 +16,9 @@ from newslint.mt_lexicon import (
     IRREGULAR_VERBS,
     NUMBER_WORDS,
     analyse,
+    finditer_where,
     is_singular_count_noun,
+    lowered_for_scan,
     plural_of,
 )
 from newslint.rules import FixAvailability, Rule, rule
@@ -335,6 +337,8 @@ MASS_NOUN_PLURALS = {
 _MASS_NOUNS = frozenset(MASS_NOUN_PLURALS.values()) - {"behaviour", "research"}
 _PLURAL_QUANTIFIERS = frozenset({"many", "several", "few", "these", "those", "numerous", "various"})
 _MASS_RE = re.compile(r"\b(?:" + "|".join(MASS_NOUN_PLURALS) + r")\b", re.I)
+# The words alone, case-sensitive, to search the lower-cased text: re can jump to their letters.
+_MASS_LOWER_CANDIDATES = re.compile("|".join(MASS_NOUN_PLURALS))
 
 
 @rule(
@@ -371,7 +375,13 @@ def mass_noun_plural(doc: Document) -> Iterator[Violation]:
     Unsafe: the singular (or "much") is offered; the verb may need to change too.
     """
     facts = analyse(doc)
-    for match in _MASS_RE.finditer(doc.text):
+    text = doc.text
+    lowered_text = lowered_for_scan(text)
+    if lowered_text is not None:
+        found_plurals = finditer_where(_MASS_RE, _MASS_LOWER_CANDIDATES, text, lowered_text)
+    else:
+        found_plurals = _MASS_RE.finditer(text)
+    for match in found_plurals:
         span = Span(match.start(), match.end())
         if doc.in_quote(span) or doc.is_ignored(span):
             continue

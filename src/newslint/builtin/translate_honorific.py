@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
+from newslint.mt_lexicon import finditer_where, without_leading_boundary
 from newslint.rules import FixAvailability, Rule, rule
 
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Madam|Dame|Doctor)\.?"
@@ -46,6 +47,10 @@ FOREIGN_HONORIFIC_RE = re.compile(
     r"Ing\.|Architect|Licenciado|Licenciada|Doutor|Doutora|Doktor|Sra\.)"
     r"\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
 )
+# The same patterns without their leading \b, which lets re jump to the titles' letters.
+_TITLE_ON_ORG_CANDIDATES = without_leading_boundary(TITLE_ON_ORG_RE)
+_DOUBLED_TITLE_CANDIDATES = without_leading_boundary(DOUBLED_TITLE_RE)
+_FOREIGN_HONORIFIC_CANDIDATES = without_leading_boundary(FOREIGN_HONORIFIC_RE)
 _PREPOSITION_BEFORE_RE = re.compile(r"\b(?:at|by|from|of|with|for|in|on|to|into|and)\s+\Z")
 
 
@@ -96,7 +101,7 @@ def title_on_organization(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the title is deleted (replaced with "the" after a preposition).
     """
-    for match in TITLE_ON_ORG_RE.finditer(doc.text):
+    for match in finditer_where(TITLE_ON_ORG_RE, _TITLE_ON_ORG_CANDIDATES, doc.text):
         span = Span(match.start("title"), match.end("title"))
         if not _outside_quote(doc, span):
             continue
@@ -146,7 +151,7 @@ def mistranslated_title(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the honorific is replaced with "the" (or deleted before a second title).
     """
-    for match in DOUBLED_TITLE_RE.finditer(doc.text):
+    for match in finditer_where(DOUBLED_TITLE_RE, _DOUBLED_TITLE_CANDIDATES, doc.text):
         title, office = match.group("title"), match.group("office").rstrip(".")
         stacked = title.startswith("Sir") or office in {"Dr", "Doctor", "Professor"}
         if not stacked and match.group("tail") is None:
@@ -205,7 +210,7 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the honorific is deleted; an editor may prefer "Mr." on later references.
     """
-    for match in FOREIGN_HONORIFIC_RE.finditer(doc.text):
+    for match in finditer_where(FOREIGN_HONORIFIC_RE, _FOREIGN_HONORIFIC_CANDIDATES, doc.text):
         span = Span(match.start("title"), match.end("title"))
         if not _outside_quote(doc, span) or doc.is_accepted(match.group("title")):
             continue

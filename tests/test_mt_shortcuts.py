@@ -1,0 +1,106 @@
+"""The shortcuts of the MT and name rules give exactly what the plain code gives.
+
+Each speed-up (a literal cue before a regex, a search without its leading ``\\b``, a
+string test for a possessive, per-token facts computed once) must be invisible in the
+output; these tests compare it with the straightforward version on tricky inputs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+
+import pytest
+
+from newslint.builtin import translate_agreement, translate_garble, translate_honorific, translate_spin
+from newslint.document import Document
+from newslint.mt_lexicon import (
+    analyse,
+    finditer_where,
+    joined_by_space,
+    lowered_for_scan,
+    without_leading_boundary,
+)
+from newslint.namefold import strip_possessive
+
+_POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
+
+
+def _random_texts(pieces: list[str], count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    glue = ["", " ", " ", "  ", "\n", ", ", "-", "_"]
+    return [
+        "".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 10)))
+        for _ in range(count)
+    ]
+
+
+def test_strip_possessive_matches_the_regex() -> None:
+    words = ["Towne's", "Towne’s", "Jones'", "Jones’", "s'", "'s", "'", "s", "", "ss''", "X's\n", "Jones'\n"]
+    words += _random_texts(["s", "'", "’", "a", "\n", "S"], 3000, seed=1)
+    for word in words:
+        assert strip_possessive(word) == _POSSESSIVE.sub("", word), repr(word)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        translate_honorific.TITLE_ON_ORG_RE,
+        translate_honorific.DOUBLED_TITLE_RE,
+        translate_honorific.FOREIGN_HONORIFIC_RE,
+    ],
+)
+def test_search_without_boundary_finds_the_same_matches(pattern: re.Pattern[str]) -> None:
+    pieces = ["Mr", "Mr.", "Dr", "Herr", "XHerr", "Sir", "Minister", "of", "the", "Transport", "said"]
+    pieces += ["Ministry", "Agency", "Post", "Court", "Eng.", "Mme.", "Señor", "Chief", "Tom", "Lee", "é"]
+    candidates = without_leading_boundary(pattern)
+    for text in _random_texts(pieces, 4000, seed=2):
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in finditer_where(pattern, candidates, text)] == expected
+
+
+def test_lowered_scan_finds_every_case_insensitive_match() -> None:
+    pattern = translate_agreement._MASS_RE
+    pieces = [*translate_agreement.MASS_NOUN_PLURALS, "Informations", "ADVICES", "researches", "x", "é", "ǅ"]
+    for text in _random_texts(pieces, 4000, seed=3):
+        lowered = lowered_for_scan(text)
+        assert lowered is not None and len(lowered) == len(text)
+        found = finditer_where(pattern, translate_agreement._MASS_LOWER_CANDIDATES, text, lowered)
+        assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("letter", ["\u0130", "\u0131", "\u017f", "\u212a"])
+def test_lowered_scan_refuses_letters_that_fold_to_ascii(letter: str) -> None:
+    assert re.search("s|i|k", letter, re.IGNORECASE)
+    assert lowered_for_scan(f"many advice{letter} here") is None
+
+
+def test_every_garble_match_holds_a_cue() -> None:
+    examples = translate_garble.garbled_word_order.examples
+    texts = [*examples.flag, *examples.pass_]
+    texts += _random_texts(
+        ["that", "this", "is", "was", "small", "the", "market", "more", "of", "sun", "absorbs."], 3000, 4
+    )
+    for pattern in translate_garble.PATTERNS:
+        assert pattern.cues
+        for text in texts:
+            if pattern.regex.search(text):
+                assert any(cue in text for cue in pattern.cues), (pattern.problem, text)
+
+
+def test_ambiguous_spin_cues_cover_every_form() -> None:
+    for form in translate_spin.AMBIGUOUS_SPINS:
+        assert any(all(cue in form for cue in cues) for cues in translate_spin._AMBIGUOUS_CUES), form
+    letters = {ch for cues in translate_spin._AMBIGUOUS_CUES for cue in cues for ch in cue}
+    assert not letters & {"i", "k", "s"}
+
+
+def test_token_facts_agree_with_the_plain_tests() -> None:
+    text = "He said  so.\tThen\n“It is,” she said -- twice, Dr. Ann\u00a0Lee agreed.\n\n- a list item\n"
+    doc = Document(text)
+    facts = analyse(doc)
+    tokens = facts.tokens
+    assert facts.lower == tuple(t.text.lower() for t in tokens)
+    expected = (*(joined_by_space(doc, a, b) for a, b in itertools.pairwise(tokens)), False)
+    assert facts.spaced == expected
