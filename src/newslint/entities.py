@@ -22,6 +22,7 @@ from importlib.resources import files
 from newslint.diagnostics import Span
 from newslint.document import Document, Token
 from newslint.lexicon import FUNCTION_WORDS, zipf
+from newslint.mt_lexicon import capital_indexes
 from newslint.namefold import fold, strip_possessive
 
 # Words that stand before a name as a title or a job, not as part of the name.
@@ -146,7 +147,7 @@ def mentions(document: Document) -> tuple[Mention, ...]:
     found: list[Mention] = []
     # A run of name words starts at a capitalised token: the scan jumps from one to the next
     # instead of testing every lower-case word.
-    capitals = [i for i, t in enumerate(tokens) if t.text[0].isupper()]
+    capitals = capital_indexes(document)
     count = len(tokens)
     index = 0
     for start in capitals:

@@ -523,6 +523,12 @@ def per_document(compute: Callable[[Document], _T]) -> Callable[[Document], _T]:
     return cached
 
 
+@per_document
+def capital_indexes(doc: Document) -> list[int]:
+    """Indexes of the tokens that start with a capital: where names and stray capitals are."""
+    return [i for i, token in enumerate(doc.tokens) if token.text[0].isupper()]
+
+
 def _analyse(doc: Document) -> Analysis:
     tokens = doc.tokens
     text = doc.text
@@ -621,6 +627,12 @@ def lowered_for_scan(text: str) -> str | None:
     if any(letter in text for letter in _ODD_CASE_LETTERS):
         return None
     return text.lower()
+
+
+@per_document
+def lowered_document(doc: Document) -> str | None:
+    """:func:`lowered_for_scan` of the document's text, computed once for the rules that scan it."""
+    return lowered_for_scan(doc.text)
 
 
 def finditer_where(

@@ -18,7 +18,7 @@ from newslint.mt_lexicon import (
     analyse,
     finditer_where,
     is_singular_count_noun,
-    lowered_for_scan,
+    lowered_document,
     plural_of,
 )
 from newslint.rules import FixAvailability, Rule, rule
@@ -108,9 +108,9 @@ def article_mismatch(doc: Document) -> Iterator[Violation]:
     facts = analyse(doc)
     tokens = facts.tokens
     lowered = facts.lower
-    for i in range(len(tokens) - 1):
+    for i in [k for k, word in enumerate(lowered[:-1]) if word in _ARTICLES]:
         lower = lowered[i]
-        if lower not in _ARTICLES or not facts.prose[i] or not facts.spaced[i]:
+        if not facts.prose[i] or not facts.spaced[i]:
             continue
         article, word = tokens[i], tokens[i + 1]
         if article.text == "A" and i not in facts.sentence_initial:
@@ -240,11 +240,13 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
     tokens = facts.tokens
     spaced = facts.spaced
     lowered = facts.lower
-    for i in range(len(tokens) - 2):
+    # Digits have no case: a number's lower-case text starts with its digit.
+    numbers = [k for k, word in enumerate(lowered[:-2]) if word in NUMBER_WORDS or word[:1].isdecimal()]
+    for i in numbers:
         number = tokens[i]
         if not facts.prose[i]:
             continue
-        if not (lowered[i] in NUMBER_WORDS or (number.text[:1].isdecimal() and _is_plural_number(number))):
+        if not (lowered[i] in NUMBER_WORDS or _is_plural_number(number)):
             continue
         before = tokens[i - 1] if i > 0 else None
         if before is not None and spaced[i - 1]:
@@ -376,7 +378,7 @@ def mass_noun_plural(doc: Document) -> Iterator[Violation]:
     """
     facts = analyse(doc)
     text = doc.text
-    lowered_text = lowered_for_scan(text)
+    lowered_text = lowered_document(doc)
     if lowered_text is not None:
         found_plurals = finditer_where(_MASS_RE, _MASS_LOWER_CANDIDATES, text, lowered_text)
     else:
@@ -399,8 +401,8 @@ def mass_noun_plural(doc: Document) -> Iterator[Violation]:
         )
     tokens = facts.tokens
     lowered = facts.lower
-    for i in range(len(tokens) - 1):
-        if lowered[i] not in _PLURAL_QUANTIFIERS or lowered[i + 1] not in _MASS_NOUNS:
+    for i in [k for k, word in enumerate(lowered[:-1]) if word in _PLURAL_QUANTIFIERS]:
+        if lowered[i + 1] not in _MASS_NOUNS:
             continue
         if not facts.prose[i] or not facts.spaced[i]:
             continue

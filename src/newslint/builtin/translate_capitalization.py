@@ -14,6 +14,7 @@ from newslint.mt_lexicon import (
     NUMBER_WORDS,
     REPORTING_VERBS,
     analyse,
+    capital_indexes,
     has_suffix_evidence,
     is_capitalised,
     per_document,
@@ -69,8 +70,8 @@ def _candidate_list(doc: Document) -> list[tuple[int, Token, Token, Token | None
     initial = facts.sentence_initial
     text = doc.text
     found = []
-    for i in range(1, len(tokens)):
-        if not prose[i] or not spaced[i - 1]:
+    for i in capital_indexes(doc):  # a capitalised word starts with a capital
+        if i == 0 or not prose[i] or not spaced[i - 1]:
             continue
         word = tokens[i]
         if not is_capitalised(word.text) or i in initial or doc.is_accepted(word.text):

@@ -86,8 +86,8 @@ def stacked_determiners(doc: Document) -> Iterator[Violation]:
     facts = analyse(doc)
     tokens = facts.tokens
     lowered = facts.lower
-    for i in range(len(tokens) - 1):
-        if lowered[i] not in DETERMINERS or tokens[i + 1].text not in DETERMINERS:
+    for i in [k for k, word in enumerate(lowered[:-1]) if word in DETERMINERS]:
+        if tokens[i + 1].text not in DETERMINERS:
             continue
         if not facts.prose[i] or not facts.prose[i + 1] or not facts.spaced[i]:
             continue

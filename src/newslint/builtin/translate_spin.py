@@ -18,6 +18,7 @@ from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.kinds.substitution import Substitution
+from newslint.mt_lexicon import lowered_document
 from newslint.packs import load_pack
 from newslint.rules import FixAvailability, Rule, rule
 
@@ -108,7 +109,7 @@ def spun_phrase_in_spun_article(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the original wording is restored, which an editor should confirm.
     """
-    lowered = doc.text.lower()
+    lowered = lowered_document(doc) or doc.text.lower()
     if not any(all(cue in lowered for cue in cues) for cues in _AMBIGUOUS_CUES):
         return
     matches = list(_AMBIGUOUS_RE.finditer(doc.text))

@@ -106,10 +106,9 @@ def untranslated_word(doc: Document) -> Iterator[Violation]:
             and _is_foreign_word(initial, tokens, k)
         )
 
-    i = 0
-    while i < len(tokens):
-        if not facts.prose[i] or lowered[i] not in table or not is_foreign(i):
-            i += 1
+    resume = 0  # the first index after the last phrase found
+    for i in [k for k, word in enumerate(lowered) if word in table]:
+        if i < resume or not facts.prose[i] or not is_foreign(i):
             continue
         first = last = i
         j = i + 1
@@ -127,7 +126,7 @@ def untranslated_word(doc: Document) -> Iterator[Violation]:
             and tokens[first].text.endswith("é")
         ):
             first -= 1  # French passé composé: "a déclaré"
-        i = j
+        resume = j
         words = [t.text for t in tokens[first : last + 1]]
         if len(words) == 1 and zipf(words[0]) >= 3.0 and first not in facts.sentence_initial:
             continue  # one word that English also uses needs a foreign neighbour
