@@ -24,6 +24,7 @@ from functools import lru_cache
 from newslint.document import Document
 from newslint.entities import TITLES, Mention, is_given_name, mentions
 from newslint.lexicon import FUNCTION_WORDS, zipf
+from newslint.mt_lexicon import lowered_document
 from newslint.namefold import (
     common_prefix,
     deletion_keys,
@@ -45,7 +46,8 @@ MAX_RARE_COUNT = 3  # a damaged spelling is a slip, not the article's usual form
 COMMON_WORD_ZIPF = 3.0  # "Town", "Park": capitalised, they may be the ordinary word
 
 
-_NO_RELATION = re.compile(r"\bno relation\b|\bnot related\b|\bunrelated\b|\bno kin\b", re.IGNORECASE)
+_NO_RELATION_PHRASES = ("no relation", "not related", "unrelated", "no kin")
+_NO_RELATION = re.compile("|".join(rf"\b{phrase}\b" for phrase in _NO_RELATION_PHRASES), re.IGNORECASE)
 
 
 class Relation(Enum):
@@ -130,15 +132,11 @@ def find_variants(document: Document) -> tuple[Variant, ...]:
     exact: dict[str, list[Form]] = defaultdict(list)
     near: dict[str, list[Form]] = defaultdict(list)
     for form in forms:
-        keys = spelling_keys(form.text)
-        for key in keys | {hyphen_free_key(form.text)}:
+        exact_keys, near_keys = _bucket_keys(form.text, form.folded)
+        for key in exact_keys:
             exact[key].append(form)
-        # Near pairs by the sound-alike key and by the plain spelling: collapsing doubled
-        # letters can move "Lleellyn" two edits from "Llewellyn" while the spelling is one.
-        for key in keys | {form.folded}:
-            if len(key) >= 4:
-                for deleted in deletion_keys(key):
-                    near[deleted].append(form)
+        for key in near_keys:
+            near[key].append(form)
     best: dict[str, Variant] = {}
     seen: set[tuple[str, str]] = set()
     for bucket, same_key in ((exact, True), (near, False)):
@@ -163,8 +161,22 @@ def find_variants(document: Document) -> tuple[Variant, ...]:
     )
 
 
+@lru_cache(maxsize=65536)
+def _bucket_keys(text: str, folded: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The keys that put a spelling in the same and in the near buckets, worked out once per spelling."""
+    keys = spelling_keys(text)
+    exact = tuple(keys | {hyphen_free_key(text)})
+    # Near pairs by the sound-alike key and by the plain spelling: collapsing doubled
+    # letters can move "Lleellyn" two edits from "Llewellyn" while the spelling is one.
+    near = tuple(deleted for key in keys | {folded} if len(key) >= 4 for deleted in deletion_keys(key))
+    return exact, near
+
+
 def _said_to_be_unrelated(document: Document) -> set[str]:
     """Names in a paragraph that says two people are "no relation": never merged."""
+    lowered = lowered_document(document)
+    if lowered is not None and not any(phrase in lowered for phrase in _NO_RELATION_PHRASES):
+        return set()  # no paragraph can hold the cue: skip the case-insensitive search of each
     paragraphs = document.paragraphs
     cued = {i for i, p in enumerate(paragraphs) if _NO_RELATION.search(document[p])}
     if not cued:
