@@ -103,4 +103,10 @@ def test_token_facts_agree_with_the_plain_tests() -> None:
     tokens = facts.tokens
     assert facts.lower == tuple(t.text.lower() for t in tokens)
     expected = (*(joined_by_space(doc, a, b) for a, b in itertools.pairwise(tokens)), False)
-    assert facts.spaced == expected
+    assert tuple(facts.spaced) == expected
+    assert [facts.spaced[i - len(tokens)] for i in range(len(tokens))] == list(expected)
+    with pytest.raises(IndexError):
+        facts.spaced[len(tokens)]
+    for word in {*facts.words, "said", "Said", "x"}:
+        assert facts.lower_count(word) == facts.lower_counts.get(word, 0)
+        assert facts.cap_mid_count(word) == facts.cap_mid_counts.get(word, 0)

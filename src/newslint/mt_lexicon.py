@@ -9,12 +9,15 @@ answers them once per document and caches the answer, so the rules share one pas
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, wraps
 from importlib.resources import files
+from itertools import compress, count
+from operator import attrgetter, itemgetter
 from typing import TypeVar
 
 from newslint.diagnostics import Span
@@ -471,6 +474,38 @@ IRREGULAR_PLURALS = frozenset(
 _SUFFIX_EVIDENCE = ("ing", "ly", "ent", "ous", "ive", "ful", "less", "able", "ible")
 
 
+class SpaceJoins:
+    """``spaced[i]``: only spaces or tabs separate token ``i`` from token ``i + 1``.
+
+    Read like a tuple of bools (False for the last token), but each answer is worked out
+    when asked: the rules ask about a few candidate tokens, not about all of them.
+    """
+
+    __slots__ = ("_ends", "_starts", "_text")
+
+    def __init__(self, text: str, starts: list[int], ends: list[int]) -> None:
+        self._text = text
+        self._starts = starts
+        self._ends = ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, index: int) -> bool:
+        size = len(self._starts)
+        if index < 0:
+            index += size
+        if not 0 <= index < size:
+            raise IndexError("token index out of range")
+        if index + 1 == size:
+            return False
+        between = self._text[self._ends[index] : self._starts[index + 1]]
+        return between == " " or (between != "" and between.strip(" \t") == "")
+
+    def __iter__(self) -> Iterator[bool]:
+        return (self[i] for i in range(len(self._starts)))
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     """Per-document token facts the MT rules share."""
@@ -479,11 +514,35 @@ class Analysis:
     sentence_initial: frozenset[int]  # token indexes that open a sentence
     prose: tuple[bool, ...]  # token is in body prose: not heading, list, quote or ignored
     quoted: tuple[bool, ...]
-    lower_counts: Counter[str]  # how often each word occurs in lower case
-    cap_mid_counts: Counter[str]  # how often each word is capitalised mid-sentence
-    lower: tuple[str, ...] = ()  # each token's text in lower case
-    # spaced[i]: only spaces separate token i from token i + 1 (``joined_by_space``)
-    spaced: tuple[bool, ...] = ()
+    lower: tuple[str, ...]  # each token's text in lower case
+    spaced: SpaceJoins  # spaced[i]: only spaces separate token i from token i + 1
+    words: tuple[str, ...]  # each token's text
+    skipped: tuple[bool, ...]  # token is on a heading, title or list line
+    capitals: list[int]  # indexes of the tokens that start with a capital
+
+    def lower_count(self, word: str) -> int:
+        """How often ``word`` occurs in lower case: ``lower_counts[word]`` without the table."""
+        return self.words.count(word) if word.islower() else 0
+
+    def cap_mid_count(self, word: str) -> int:
+        """How often ``word`` is capitalised mid-sentence: ``cap_mid_counts[word]`` without the table."""
+        if word.islower() or not word[:1].isupper():
+            return 0
+        words, skipped, initial = self.words, self.skipped, self.sentence_initial
+        return sum(1 for i in self.capitals if words[i] == word and not skipped[i] and i not in initial)
+
+    @property
+    def lower_counts(self) -> Counter[str]:
+        """How often each word occurs in lower case."""
+        return Counter(filter(str.islower, self.words))
+
+    @property
+    def cap_mid_counts(self) -> Counter[str]:
+        """How often each word is capitalised mid-sentence (not on a heading, list or title line)."""
+        words, skipped, initial = self.words, self.skipped, self.sentence_initial
+        return Counter(
+            words[i] for i in self.capitals if not skipped[i] and i not in initial and not words[i].islower()
+        )
 
 
 _CACHE: dict[int, tuple[Document, Analysis]] = {}
@@ -523,41 +582,49 @@ def per_document(compute: Callable[[Document], _T]) -> Callable[[Document], _T]:
     return cached
 
 
+_TEXT = attrgetter("text")
+_START = attrgetter("start")
+_END = attrgetter("end")
+
+
 @per_document
 def capital_indexes(doc: Document) -> list[int]:
     """Indexes of the tokens that start with a capital: where names and stray capitals are."""
-    return [i for i, token in enumerate(doc.tokens) if token.text[0].isupper()]
+    # map and compress run in C: no Python frame per token.
+    firsts = map(itemgetter(0), map(_TEXT, doc.tokens))
+    return list(compress(count(), map(str.isupper, firsts)))
 
 
 def _analyse(doc: Document) -> Analysis:
     tokens = doc.tokens
     text = doc.text
-    count = len(tokens)
-    words = [t.text for t in tokens]
-    starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
+    size = len(tokens)
+    # Whole-list operations through map run in C, without a Python frame per token.
+    words = list(map(_TEXT, tokens))
+    starts = list(map(_START, tokens))
+    ends = list(map(_END, tokens))
     initial: set[int] = set()
 
     openers = [s.start for s in doc.sentences] + [d.end for d in doc.datelines]
     for offset in openers:
         index = bisect.bisect_left(starts, offset)
-        if index < count:
+        if index < size:
             initial.add(index)
     skip_lines = doc.heading_lines | doc.list_lines
     if doc.title_line is not None:
         skip_lines = skip_lines | {doc.title_line}
     # Per-token facts are filled in by ranges of tokens (one bisect per skipped line and
     # per quote), not by a test per token.
-    skipped = [False] * count
+    skipped = [False] * size
     line_starts = doc.line_starts
     for line in skip_lines:
         if line >= len(line_starts):
             continue
         low = bisect.bisect_left(starts, line_starts[line])
-        high = bisect.bisect_left(starts, line_starts[line + 1]) if line + 1 < len(line_starts) else count
+        high = bisect.bisect_left(starts, line_starts[line + 1]) if line + 1 < len(line_starts) else size
         skipped[low:high] = [True] * (high - low)
     # A token is quoted when the first quote that ends after its start holds it whole.
-    quoted = [False] * count
+    quoted = [False] * size
     reach = -1  # the furthest end of the quotes so far
     for quote in doc.quotes:
         if quote.end > reach:
@@ -576,28 +643,17 @@ def _analyse(doc: Document) -> Analysis:
             for inside, skip, tok in zip(quoted, skipped, tokens, strict=True)
         ]
     else:
-        prose = [not (inside or skip) for inside, skip in zip(quoted, skipped, strict=True)]
-    spaced = [
-        between == " " or (between != "" and between.strip(" \t") == "")
-        for between in (text[end:start] for end, start in zip(ends, starts[1:], strict=False))
-    ]
-    if tokens:
-        spaced.append(False)
-    lower: Counter[str] = Counter(word for word in words if word.islower())
-    cap_mid: Counter[str] = Counter(
-        word
-        for i, word in enumerate(words)
-        if word[:1].isupper() and not skipped[i] and i not in initial and not word.islower()
-    )
+        prose = list(map(operator.not_, map(operator.or_, quoted, skipped)))
     return Analysis(
-        tuple(tokens),
-        frozenset(initial),
-        tuple(prose),
-        tuple(quoted),
-        lower,
-        cap_mid,
-        tuple(word.lower() for word in words),
-        tuple(spaced),
+        tokens=tuple(tokens),
+        sentence_initial=frozenset(initial),
+        prose=tuple(prose),
+        quoted=tuple(quoted),
+        lower=tuple(map(str.lower, words)),
+        spaced=SpaceJoins(text, starts, ends),
+        words=tuple(words),
+        skipped=tuple(skipped),
+        capitals=capital_indexes(doc),
     )
 
 

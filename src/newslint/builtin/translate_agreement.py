@@ -15,6 +15,7 @@ from newslint.mt_lexicon import (
     IRREGULAR_PLURALS,
     IRREGULAR_VERBS,
     NUMBER_WORDS,
+    SpaceJoins,
     analyse,
     finditer_where,
     is_singular_count_noun,
@@ -305,7 +306,7 @@ def _ends_before_verb(doc: Document, tokens: tuple[Token, ...], k: int) -> bool:
     return after in AUXILIARIES or (after.endswith("ed") and zipf(after) >= 3.0)
 
 
-def _noun_phrase_ends(doc: Document, tokens: tuple[Token, ...], spaced: tuple[bool, ...], k: int) -> bool:
+def _noun_phrase_ends(doc: Document, tokens: tuple[Token, ...], spaced: SpaceJoins, k: int) -> bool:
     """Say whether the noun phrase ends after token ``k`` (punctuation, verb or function word)."""
     noun = tokens[k]
     rest = doc.text[noun.end : noun.end + 2]

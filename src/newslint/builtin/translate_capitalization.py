@@ -230,13 +230,12 @@ def capitalized_common_word(doc: Document) -> Iterator[Violation]:
     """
     facts = analyse(doc)
 
-    def lower_count(word: str) -> int:
-        return facts.lower_counts.get(word, 0)
+    lower_count = facts.lower_count
 
     for _, prev, word, nxt in _candidates(doc):
         if nxt is None or not nxt.text.islower() or prev.text in _NOT_AFTER:
             continue
-        if facts.cap_mid_counts.get(word.text, 0) > 1:
+        if facts.cap_mid_count(word.text) > 1:
             continue
         if word.text.lower() in FUNCTION_WORDS or word.text.lower() in NUMBER_WORDS:
             continue
