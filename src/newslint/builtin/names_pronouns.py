@@ -83,7 +83,12 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the pronoun may refer to someone the rule does not see.
     """
+    attributions = list(_PRONOUN_ATTRIBUTION.finditer(document.text))
+    if not attributions:
+        return  # no "he said" or "she said": nothing to check
     sexes = _speaker_sexes(document)
+    if not sexes:
+        return  # no speaker whose sex is known: no pronoun can contradict one
     # Surnames of everyone named in full or with a title: any of them may be "he" or "she".
     people = frozenset(m.words[-1].text for m in mentions(document) if len(m.words) > 1 or m.title)
     speakers = [m for m in mentions(document) if m.speaker and not document.in_quote(m.span)]
@@ -91,7 +96,7 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
     paragraph_starts = [p.start for p in document.paragraphs]
     sentence_starts = [s.start for s in document.sentences]
     quote_starts = [q.start for q in document.quotes]
-    for match in _PRONOUN_ATTRIBUTION.finditer(document.text):
+    for match in attributions:
         group = "a" if match.group("a") else "b"
         span = Span(match.start(group), match.end(group))
         if document.in_quote(span):
@@ -141,16 +146,16 @@ def _speaker_sexes(document: Document) -> dict[int, str]:
     """
     canonical = {v.rare.text: v.dominant.text for v in find_variants(document)}
     by_surname: dict[str, set[str]] = {}
-    for mention in mentions(document):
-        sex = _mention_sex(mention)
+    everyone = mentions(document)
+    mention_sexes = [_mention_sex(mention) for mention in everyone]
+    for mention, sex in zip(everyone, mention_sexes, strict=True):
         if len(mention.words) > 1 or mention.title:
             surname = canonical.get(mention.words[-1].text, mention.words[-1].text)
             by_surname.setdefault(surname, set()).add(sex or "unknown")
     sexes: dict[int, str] = {}
-    for mention in mentions(document):
+    for mention, own in zip(everyone, mention_sexes, strict=True):
         if not mention.speaker:
             continue
-        own = _mention_sex(mention)
         surname = canonical.get(mention.words[-1].text, mention.words[-1].text)
         known = by_surname.get(surname, set())
         if own is not None:
