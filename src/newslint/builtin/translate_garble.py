@@ -292,17 +292,24 @@ def verbless_sentence(doc: Document) -> Iterator[Violation]:
     starts = [t.start for t in tokens]
     import bisect
 
-    paragraph_sentences: dict[int, int] = {}
+    paragraph_sentences: dict[int, int] | None = None
     for sentence in doc.sentences:
-        key = doc.line_index(sentence.start)
-        paragraph_sentences[key] = paragraph_sentences.get(key, 0) + 1
-    for sentence in doc.sentences:
-        text = doc[sentence]
-        if not text.endswith(".") or paragraph_sentences[doc.line_index(sentence.start)] < 2:
-            continue
+        # The cheap tests first: a long sentence whose second word is a preposition.
         first = bisect.bisect_left(starts, sentence.start)
         last = bisect.bisect_left(starts, sentence.end)
-        if last - first < 8 or not all(facts.prose[first:last]) or _SIGN_OFF_RE.match(text):
+        if last - first < 8 or tokens[first + 1].text not in _NOMINAL_HEAD_PREPOSITIONS:
+            continue
+        text = doc[sentence]
+        if not text.endswith("."):
+            continue
+        if paragraph_sentences is None:
+            paragraph_sentences = {}
+            for other in doc.sentences:
+                key = doc.line_index(other.start)
+                paragraph_sentences[key] = paragraph_sentences.get(key, 0) + 1
+        if paragraph_sentences[doc.line_index(sentence.start)] < 2:
+            continue
+        if not all(facts.prose[first:last]) or _SIGN_OFF_RE.match(text):
             continue
         if any(ch in text for ch in '"“”:;()'):
             continue
