@@ -12,7 +12,7 @@ import bisect
 import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, wraps
 from importlib.resources import files
@@ -585,6 +585,11 @@ def per_document(compute: Callable[[Document], _T]) -> Callable[[Document], _T]:
 _TEXT = attrgetter("text")
 _START = attrgetter("start")
 _END = attrgetter("end")
+
+
+def indexes_where(flags: Iterable[object]) -> list[int]:
+    """The indexes of the true items of ``flags``, picked in C (no Python frame per item)."""
+    return list(compress(count(), flags))
 
 
 @per_document

@@ -18,6 +18,7 @@ from newslint.mt_lexicon import (
     SpaceJoins,
     analyse,
     finditer_where,
+    indexes_where,
     is_singular_count_noun,
     lowered_document,
     plural_of,
@@ -109,7 +110,7 @@ def article_mismatch(doc: Document) -> Iterator[Violation]:
     facts = analyse(doc)
     tokens = facts.tokens
     lowered = facts.lower
-    for i in [k for k, word in enumerate(lowered[:-1]) if word in _ARTICLES]:
+    for i in indexes_where(map(_ARTICLES.__contains__, lowered[:-1])):
         lower = lowered[i]
         if not facts.prose[i] or not facts.spaced[i]:
             continue
@@ -402,7 +403,7 @@ def mass_noun_plural(doc: Document) -> Iterator[Violation]:
         )
     tokens = facts.tokens
     lowered = facts.lower
-    for i in [k for k, word in enumerate(lowered[:-1]) if word in _PLURAL_QUANTIFIERS]:
+    for i in indexes_where(map(_PLURAL_QUANTIFIERS.__contains__, lowered[:-1])):
         if lowered[i + 1] not in _MASS_NOUNS:
             continue
         if not facts.prose[i] or not facts.spaced[i]:

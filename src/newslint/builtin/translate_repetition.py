@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterator
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.lexicon import DETERMINERS, FUNCTION_WORDS
-from newslint.mt_lexicon import analyse
+from newslint.mt_lexicon import analyse, indexes_where
 from newslint.rules import FixAvailability, Rule, rule
 
 # Doubled words that are grammatical ("had had", "that that") or emphatic speech.
@@ -86,7 +87,7 @@ def stacked_determiners(doc: Document) -> Iterator[Violation]:
     facts = analyse(doc)
     tokens = facts.tokens
     lowered = facts.lower
-    for i in [k for k, word in enumerate(lowered[:-1]) if word in DETERMINERS]:
+    for i in indexes_where(map(DETERMINERS.__contains__, lowered[:-1])):
         if tokens[i + 1].text not in DETERMINERS:
             continue
         if not facts.prose[i] or not facts.prose[i + 1] or not facts.spaced[i]:
@@ -148,7 +149,8 @@ def doubled_word(doc: Document) -> Iterator[Violation]:
     """
     facts = analyse(doc)
     tokens = facts.tokens
-    for i in range(len(tokens) - 1):
+    words = facts.words
+    for i in indexes_where(map(operator.eq, words[:-1], words[1:])):  # only doubled words
         first, second = tokens[i], tokens[i + 1]
         if first.text != second.text or not facts.prose[i] or not facts.prose[i + 1]:
             continue

@@ -9,7 +9,7 @@ from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document, Token
 from newslint.hookspecs import hookimpl
 from newslint.lexicon import zipf
-from newslint.mt_lexicon import analyse, foreign_words, is_capitalised
+from newslint.mt_lexicon import analyse, foreign_words, indexes_where, is_capitalised
 from newslint.rules import FixAvailability, Rule, rule
 
 # Short words of Romance and Germanic languages that join a foreign phrase ("acima da
@@ -107,7 +107,7 @@ def untranslated_word(doc: Document) -> Iterator[Violation]:
         )
 
     resume = 0  # the first index after the last phrase found
-    for i in [k for k, word in enumerate(lowered) if word in table]:
+    for i in indexes_where(map(table.__contains__, lowered)):
         if i < resume or not facts.prose[i] or not is_foreign(i):
             continue
         first = last = i
