@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
+from itertools import compress, count, repeat
 
 from newslint.document import Document
 from newslint.entities import TITLES, Mention, is_given_name, mentions
@@ -129,20 +130,23 @@ def find_variants(document: Document) -> tuple[Variant, ...]:
     """Return each rare spelling with the dominant spelling of the same entity."""
     forms = [f for f in collect_forms(document).values() if _comparable(f, document)]
     unrelated = _said_to_be_unrelated(document)
-    exact: dict[str, list[Form]] = defaultdict(list)
-    near: dict[str, list[Form]] = defaultdict(list)
+    exact_keys: list[str] = []
+    exact_owners: list[Form] = []
+    near_keys: list[str] = []
+    near_owners: list[Form] = []
     for form in forms:
-        exact_keys, near_keys = _bucket_keys(form.text, form.folded)
-        for key in exact_keys:
-            exact[key].append(form)
-        for key in near_keys:
-            near[key].append(form)
+        same, close = _bucket_keys(form.text, form.folded)
+        exact_keys.extend(same)
+        exact_owners.extend(repeat(form, len(same)))
+        near_keys.extend(close)
+        near_owners.extend(repeat(form, len(close)))
     best: dict[str, Variant] = {}
     seen: set[tuple[str, str]] = set()
-    for bucket, same_key in ((exact, True), (near, False)):
-        for group in bucket.values():
-            if len(group) < 2 or len(group) > MAX_BUCKET:
-                continue
+    for groups, same_key in (
+        (_groups(exact_keys, exact_owners), True),
+        (_groups(near_keys, near_owners), False),
+    ):
+        for group in groups:
             for a, b in _pairs(group):
                 pair = (a.text, b.text) if a.text < b.text else (b.text, a.text)
                 if pair in seen:
@@ -159,6 +163,23 @@ def find_variants(document: Document) -> tuple[Variant, ...]:
     return tuple(
         sorted((v for v in best.values() if v.dominant.text not in best), key=lambda v: v.rare.first)
     )
+
+
+def _groups(keys: list[str], owners: list[Form]) -> Iterable[list[Form]]:
+    """The forms that share each key, for keys shared by 2 to ``MAX_BUCKET`` entries, in key order.
+
+    ``owners[i]`` holds ``keys[i]``. Counting in C and gathering only the shared keys gives
+    the groups a bucket dictionary would, without a Python step for each of the many
+    keys held by one form alone.
+    """
+    counts = Counter(keys)
+    shared = {key for key, number in counts.items() if 2 <= number <= MAX_BUCKET}
+    if not shared:
+        return ()
+    groups: dict[str, list[Form]] = {key: [] for key in counts if key in shared}
+    for i in compress(count(), map(shared.__contains__, keys)):
+        groups[keys[i]].append(owners[i])
+    return groups.values()
 
 
 @lru_cache(maxsize=65536)
