@@ -66,7 +66,7 @@ def test_lowered_scan_finds_every_case_insensitive_match() -> None:
     for text in _random_texts(pieces, 4000, seed=3):
         lowered = lowered_for_scan(text)
         assert lowered is not None and len(lowered) == len(text)
-        found = finditer_where(pattern, translate_agreement._MASS_LOWER_CANDIDATES, text, lowered)
+        found = finditer_where(pattern, translate_agreement._mass_lower_candidates(), text, lowered)
         assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document, Token
@@ -341,8 +342,12 @@ MASS_NOUN_PLURALS = {
 _MASS_NOUNS = frozenset(MASS_NOUN_PLURALS.values()) - {"behaviour", "research"}
 _PLURAL_QUANTIFIERS = frozenset({"many", "several", "few", "these", "those", "numerous", "various"})
 _MASS_RE = re.compile(r"\b(?:" + "|".join(MASS_NOUN_PLURALS) + r")\b", re.I)
+
+
 # The words alone, case-sensitive, to search the lower-cased text: re can jump to their letters.
-_MASS_LOWER_CANDIDATES = re.compile("|".join(MASS_NOUN_PLURALS))
+@cache
+def _mass_lower_candidates() -> re.Pattern[str]:
+    return re.compile("|".join(MASS_NOUN_PLURALS))  # compiled on first use: start-up pays nothing
 
 
 @rule(
@@ -382,7 +387,7 @@ def mass_noun_plural(doc: Document) -> Iterator[Violation]:
     text = doc.text
     lowered_text = lowered_document(doc)
     if lowered_text is not None:
-        found_plurals = finditer_where(_MASS_RE, _MASS_LOWER_CANDIDATES, text, lowered_text)
+        found_plurals = finditer_where(_MASS_RE, _mass_lower_candidates(), text, lowered_text)
     else:
         found_plurals = _MASS_RE.finditer(text)
     for match in found_plurals:

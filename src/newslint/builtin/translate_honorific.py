@@ -47,10 +47,6 @@ FOREIGN_HONORIFIC_RE = re.compile(
     r"Ing\.|Architect|Licenciado|Licenciada|Doutor|Doutora|Doktor|Sra\.)"
     r"\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
 )
-# The same patterns without their leading \b, which lets re jump to the titles' letters.
-_TITLE_ON_ORG_CANDIDATES = without_leading_boundary(TITLE_ON_ORG_RE)
-_DOUBLED_TITLE_CANDIDATES = without_leading_boundary(DOUBLED_TITLE_RE)
-_FOREIGN_HONORIFIC_CANDIDATES = without_leading_boundary(FOREIGN_HONORIFIC_RE)
 _PREPOSITION_BEFORE_RE = re.compile(r"\b(?:at|by|from|of|with|for|in|on|to|into|and)\s+\Z")
 
 
@@ -101,7 +97,7 @@ def title_on_organization(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the title is deleted (replaced with "the" after a preposition).
     """
-    for match in finditer_where(TITLE_ON_ORG_RE, _TITLE_ON_ORG_CANDIDATES, doc.text):
+    for match in finditer_where(TITLE_ON_ORG_RE, without_leading_boundary(TITLE_ON_ORG_RE), doc.text):
         span = Span(match.start("title"), match.end("title"))
         if not _outside_quote(doc, span):
             continue
@@ -151,7 +147,7 @@ def mistranslated_title(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the honorific is replaced with "the" (or deleted before a second title).
     """
-    for match in finditer_where(DOUBLED_TITLE_RE, _DOUBLED_TITLE_CANDIDATES, doc.text):
+    for match in finditer_where(DOUBLED_TITLE_RE, without_leading_boundary(DOUBLED_TITLE_RE), doc.text):
         title, office = match.group("title"), match.group("office").rstrip(".")
         stacked = title.startswith("Sir") or office in {"Dr", "Doctor", "Professor"}
         if not stacked and match.group("tail") is None:
@@ -210,7 +206,9 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the honorific is deleted; an editor may prefer "Mr." on later references.
     """
-    for match in finditer_where(FOREIGN_HONORIFIC_RE, _FOREIGN_HONORIFIC_CANDIDATES, doc.text):
+    for match in finditer_where(
+        FOREIGN_HONORIFIC_RE, without_leading_boundary(FOREIGN_HONORIFIC_RE), doc.text
+    ):
         span = Span(match.start("title"), match.end("title"))
         if not _outside_quote(doc, span) or doc.is_accepted(match.group("title")):
             continue
