@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
+from operator import itemgetter
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document, Token
@@ -244,7 +246,12 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
     spaced = facts.spaced
     lowered = facts.lower
     # Digits have no case: a number's lower-case text starts with its digit.
-    numbers = [k for k, word in enumerate(lowered[:-2]) if word in NUMBER_WORDS or word[:1].isdecimal()]
+    heads = lowered[:-2]
+    numbers = indexes_where(
+        map(
+            operator.or_, map(NUMBER_WORDS.__contains__, heads), map(str.isdecimal, map(itemgetter(0), heads))
+        )
+    )
     for i in numbers:
         number = tokens[i]
         if not facts.prose[i]:

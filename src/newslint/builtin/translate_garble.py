@@ -209,13 +209,18 @@ def garbled_word_order(doc: Document) -> Iterator[Violation]:
     intended meaning needs an editor. Unsafe where the repair only deletes the stray
     words ("Shin is there said" -> "Shin said").
     """
-    active = [p for p in PATTERNS if any(cue in doc.text for cue in p.cues)]
+    # Each pattern with the cues the document holds: a sentence can only hold those.
+    active = []
+    for pattern in PATTERNS:
+        present = tuple(filter(doc.text.__contains__, pattern.cues))
+        if present:
+            active.append((pattern, present))
     if not active:
         return
     for sentence in doc.sentences:
         text = doc[sentence]
-        for pattern in active:
-            if not any(cue in text for cue in pattern.cues):
+        for pattern, present in active:
+            if not any(map(text.__contains__, present)):
                 continue
             for match in pattern.regex.finditer(text):
                 span = Span(sentence.start + match.start(), sentence.start + match.end())
