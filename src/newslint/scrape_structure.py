@@ -12,7 +12,7 @@ import bisect
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -233,26 +233,98 @@ def is_credit_line(text: str) -> bool:
     return bool(CREDIT_RE.match(stripped))
 
 
+@dataclass(frozen=True, slots=True)
+class _UiStrings:
+    """The whole-line UI strings of the shipped scrape pack, split for fast exact lookup.
+
+    One regex of all ~600 strings costs ~50 ms to compile, a start-up that a small article
+    should not pay, and every line would run through it. A literal string matches a line
+    (case-insensitively, white space around it aside) only if the stripped line has its
+    length, so literals are looked up instead: ASCII lines by ``str.lower`` in a set (for
+    ASCII characters the regex's case folding is exactly ``str.lower``), other lines by a
+    small regex of the literals of that length. The patterns, and any literal that does not
+    fit the lookup, stay one regex, in the order the combined regex had them.
+    """
+
+    ascii_keys: frozenset[str]
+    lengths: frozenset[int]
+    by_length: dict[int, tuple[str, ...]]
+    rest: re.Pattern[str] | None
+
+
+_MAX_CACHED_LINE = 400  # longer lines are rare and checked uncached, so the caches stay small
+
+
+def _ascii_lookalike(char: str) -> bool:
+    """Say whether a non-ASCII character matches some ASCII one case-insensitively (``K``: Kelvin)."""
+    pattern = re.compile(re.escape(char), re.IGNORECASE)
+    return any(pattern.fullmatch(chr(code)) for code in range(128))
+
+
 @cache
-def _ui_line_re() -> re.Pattern[str]:
-    """One regex of every whole-line UI string in the shipped scrape pack (its tokens and patterns)."""
+def _ui_strings() -> _UiStrings:
+    """Every whole-line UI string in the shipped scrape pack (its tokens and patterns)."""
     folder = builtin_rules_root() / "scrape"
-    alternatives: list[str] = []
+    alternatives: list[tuple[str, str | None]] = []  # (regex, the literal when it is one)
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if not entry.name.endswith(".toml") or entry.name == "pack.toml":
             continue
         spec: dict[str, Any] = tomllib.loads(entry.read_text(encoding="utf-8"))
         if spec.get("kind") != "existence" or not spec.get("whole"):
             continue
-        alternatives.extend(re.escape(t) for t in spec.get("tokens", []))
-        alternatives.extend(f"(?:{p})" for p in spec.get("patterns", []))
-    alternatives.sort(key=len, reverse=True)
-    return re.compile(r"\s*(?:" + "|".join(alternatives) + r")\s*", re.IGNORECASE)
+        alternatives.extend((re.escape(t), t) for t in spec.get("tokens", []))
+        alternatives.extend((f"(?:{p})", None) for p in spec.get("patterns", []))
+    lookalikes = {
+        c for _, t in alternatives if t is not None for c in t if not c.isascii() and _ascii_lookalike(c)
+    }
+    # A literal with white space at an edge would let ``\s*`` take part of it, and one with an
+    # ASCII lookalike could match an ASCII line that ``str.lower`` does not map to it: both
+    # stay in the regex.
+    plain = {t for _, t in alternatives if t and t == t.strip() and not lookalikes.intersection(t)}
+    literals = sorted(plain)
+    by_length: dict[int, list[str]] = {}
+    for token in literals:
+        by_length.setdefault(len(token), []).append(token)
+    # The combined regex tried the longest alternatives first; the rest keep that order.
+    alternatives.sort(key=lambda pair: len(pair[0]), reverse=True)
+    rest = [a for a, t in alternatives if t not in plain]
+    return _UiStrings(
+        ascii_keys=frozenset(t.lower() for t in literals if t.isascii()),
+        lengths=frozenset(by_length),
+        by_length={n: tuple(ts) for n, ts in by_length.items()},
+        rest=re.compile(r"\s*(?:" + "|".join(rest) + r")\s*", re.IGNORECASE) if rest else None,
+    )
+
+
+@cache
+def _literals_of_length(length: int) -> re.Pattern[str]:
+    literals = _ui_strings().by_length[length]
+    return re.compile("|".join(re.escape(t) for t in literals), re.IGNORECASE)
+
+
+def _is_known_ui_line(text: str) -> bool:
+    stripped = text.strip()
+    if not stripped:
+        return False
+    strings = _ui_strings()
+    if len(stripped) in strings.lengths:
+        if stripped.isascii():
+            if stripped.lower() in strings.ascii_keys:
+                return True
+        elif _literals_of_length(len(stripped)).fullmatch(stripped):
+            return True
+    return strings.rest is not None and strings.rest.fullmatch(text) is not None
+
+
+_cached_is_known_ui_line = lru_cache(maxsize=4096)(_is_known_ui_line)
 
 
 def is_known_ui_line(text: str) -> bool:
     """Say whether a whole line is a UI string the scrape pack already knows."""
-    return bool(text.strip()) and bool(_ui_line_re().fullmatch(text))
+    # Several rules ask about the same lines: answer each line once.
+    if len(text) > _MAX_CACHED_LINE:
+        return _is_known_ui_line(text)
+    return _cached_is_known_ui_line(text)
 
 
 # A teaser's excerpt ends with an ellipsis, "[…]" or a "Read more" link.

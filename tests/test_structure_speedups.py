@@ -1,0 +1,94 @@
+"""The document-structure and scrape-structure shortcuts give exactly the results of the plain code."""
+
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint.builtin.packs import builtin_rules_root
+from newslint.document import WORD_RE, Document, Token
+from newslint.scrape_structure import is_known_ui_line
+
+
+def _reference_ui_line_re() -> tuple[re.Pattern[str], list[str]]:
+    """The one combined regex the lookup replaced, and the pack's literal UI strings."""
+    folder = builtin_rules_root() / "scrape"
+    alternatives: list[str] = []
+    tokens: list[str] = []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".toml") or entry.name == "pack.toml":
+            continue
+        spec: dict[str, Any] = tomllib.loads(entry.read_text(encoding="utf-8"))
+        if spec.get("kind") != "existence" or not spec.get("whole"):
+            continue
+        tokens.extend(spec.get("tokens", []))
+        alternatives.extend(re.escape(t) for t in spec.get("tokens", []))
+        alternatives.extend(f"(?:{p})" for p in spec.get("patterns", []))
+    alternatives.sort(key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(alternatives) + r")\s*", re.IGNORECASE), tokens
+
+
+REFERENCE, UI_TOKENS = _reference_ui_line_re()
+
+
+def reference_is_known_ui_line(text: str) -> bool:
+    return bool(text.strip()) and bool(REFERENCE.fullmatch(text))
+
+
+def test_ascii_case_folding_is_str_lower() -> None:
+    # The lookup of ASCII lines relies on it.
+    for a in range(128):
+        pattern = re.compile(re.escape(chr(a)), re.IGNORECASE)
+        for b in range(128):
+            assert bool(pattern.fullmatch(chr(b))) == (chr(a).lower() == chr(b).lower())
+
+
+def test_regex_space_is_str_space() -> None:
+    # ``\s*`` around a literal takes exactly what ``str.strip`` removes.
+    space = re.compile(r"\s")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert bool(space.fullmatch(char)) == char.isspace()
+
+
+def test_every_ui_string_and_its_variants() -> None:
+    odd = ["K", "ſ", "ı", "İ", "\u00a0", "\u200b", "\x1c", "\t", "é", "É"]
+    for token in UI_TOKENS:
+        variants = {token, token.upper(), token.lower(), token.swapcase(), f" {token}\u00a0", token + "."}
+        variants |= {token[:i] + c + token[i + 1 :] for i in range(0, len(token), 3) for c in odd}
+        variants |= {token.replace("k", "K").replace("s", "ſ").replace("i", "İ")}
+        for text in variants:
+            assert is_known_ui_line(text) == reference_is_known_ui_line(text), text
+
+
+UI_ALPHABET = sorted({c for t in UI_TOKENS for c in t} | set(" \t\u00a0Kſİ0123456789|:"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(UI_TOKENS), st.text(alphabet=UI_ALPHABET, max_size=6), st.integers(0, 60))
+def test_ui_lookup_equals_the_combined_regex(token: str, noise: str, at: int) -> None:
+    at = min(at, len(token))
+    for text in (token[:at] + noise + token[at:], noise + token, token + noise, noise):
+        assert is_known_ui_line(text) == reference_is_known_ui_line(text), text
+
+
+TEXTS = st.text(alphabet=st.sampled_from(list("ab A.\n\r \t’'-1,é")), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_lines_and_tokens_equal_reference(text: str) -> None:
+    doc = Document(text)
+    for index, line in enumerate(doc.lines):
+        assert doc.line_text(index) == text[line.start : line.end]
+        assert doc.is_blank_line(index) == (not text[line.start : line.end].strip())
+    expected = tuple(Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text))
+    assert doc.tokens == expected
+    assert [(t.start, t.end, t.text, t.span) for t in doc.tokens] == [
+        (t.start, t.end, t.text, t.span) for t in expected
+    ]
