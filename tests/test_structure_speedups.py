@@ -92,3 +92,53 @@ def test_lines_and_tokens_equal_reference(text: str) -> None:
     assert [(t.start, t.end, t.text, t.span) for t in doc.tokens] == [
         (t.start, t.end, t.text, t.span) for t in expected
     ]
+
+
+def test_regex_word_char_is_alnum_or_underscore() -> None:
+    # SC704's scan for the last word relies on it.
+    word = re.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert bool(word.fullmatch(char)) == (char.isalnum() or char == "_")
+
+
+JOIN_TEXT = st.text(alphabet=st.sampled_from(list("aZbY.,!?”\")’' \t\n1٣-_éx")), max_size=60)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(JOIN_TEXT)
+def test_glued_matches_equal_finditer(text: str) -> None:
+    from newslint.builtin.scrape_joins import GLUED_RE, _glued_matches
+
+    expected = [(m.span(), m.groupdict()) for m in GLUED_RE.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in _glued_matches(text)] == expected
+
+
+@settings(max_examples=1000, deadline=None)
+@given(JOIN_TEXT)
+def test_open_end_equals_search(text: str) -> None:
+    from newslint.builtin.scrape_joins import _OPEN_END_RE, _open_end
+
+    line = text.replace("\n", " ")
+    expected = _OPEN_END_RE.search(line)
+    got = _open_end(line)
+    assert (got and (got.span(), got.group("word"))) == (
+        expected and (expected.span(), expected.group("word"))
+    )
+
+
+SHARE_TEXT = st.lists(
+    st.sampled_from(
+        ["Facebook", "X (Twitter)", "X", "Email", "Share this:", ".", "”", " ", ",", "|", "·", "\n", "ok"]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(SHARE_TEXT)
+def test_share_bar_prefilter_never_hides_a_match(text: str) -> None:
+    from newslint.scrape_structure import GLUED_SHARE_RE, may_end_with_share_bar
+
+    if GLUED_SHARE_RE.search(text):
+        assert may_end_with_share_bar(text)

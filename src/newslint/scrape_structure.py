@@ -11,14 +11,15 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, wraps
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from newslint.builtin.packs import builtin_rules_root
 from newslint.diagnostics import Edit, Fix, Severity, Span, Violation
-from newslint.document import WORD_RE, Document
+from newslint.document import WORD_RE, Document, Token
 from newslint.lexicon import CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, POSSESSIVES
 
 TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[.!?…]\s*[\"'”’]\s*$")
@@ -222,6 +223,21 @@ def ends_sentence(text: str) -> bool:
     return stripped[-1] in _QUOTES and bool(before) and before[-1] in _TERMINALS
 
 
+_MAX_CACHED_LINE = 400  # longer lines are rare and checked uncached, so the caches stay small
+
+
+def _per_line(check: Callable[[str], bool]) -> Callable[[str], bool]:
+    """Memoise a pure test of a line: the scrape rules ask the same ones about the same lines."""
+    cached = lru_cache(maxsize=4096)(check)
+
+    @wraps(check)
+    def memoised(text: str) -> bool:
+        return cached(text) if len(text) <= _MAX_CACHED_LINE else check(text)
+
+    return memoised
+
+
+@_per_line
 def is_credit_line(text: str) -> bool:
     """Say whether a whole line is a photo credit ("Photo: Name/Agency", "Name/AFP via Getty Images")."""
     stripped = text.strip()
@@ -250,9 +266,6 @@ class _UiStrings:
     lengths: frozenset[int]
     by_length: dict[int, tuple[str, ...]]
     rest: re.Pattern[str] | None
-
-
-_MAX_CACHED_LINE = 400  # longer lines are rare and checked uncached, so the caches stay small
 
 
 def _ascii_lookalike(char: str) -> bool:
@@ -302,7 +315,9 @@ def _literals_of_length(length: int) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(t) for t in literals), re.IGNORECASE)
 
 
-def _is_known_ui_line(text: str) -> bool:
+@_per_line
+def is_known_ui_line(text: str) -> bool:
+    """Say whether a whole line is a UI string the scrape pack already knows."""
     stripped = text.strip()
     if not stripped:
         return False
@@ -316,26 +331,26 @@ def _is_known_ui_line(text: str) -> bool:
     return strings.rest is not None and strings.rest.fullmatch(text) is not None
 
 
-_cached_is_known_ui_line = lru_cache(maxsize=4096)(_is_known_ui_line)
-
-
-def is_known_ui_line(text: str) -> bool:
-    """Say whether a whole line is a UI string the scrape pack already knows."""
-    # Several rules ask about the same lines: answer each line once.
-    if len(text) > _MAX_CACHED_LINE:
-        return _is_known_ui_line(text)
-    return _cached_is_known_ui_line(text)
-
-
 # A teaser's excerpt ends with an ellipsis, "[…]" or a "Read more" link.
 EXCERPT_END_RE = re.compile(
     r"(?:…|\.\.\.|\[(?:…|\.\.\.)\])\s*(?:Read more\W*|Continue reading\W*)?$", re.IGNORECASE
 )
 
 
+def may_end_with_share_bar(text: str) -> bool:
+    """False when ``GLUED_SHARE_RE`` cannot match ``text``: it does not end on a network's name.
+
+    A match runs to the end of the text, and only white space, ``,|•·`` follow its last name.
+    """
+    end = len(text)
+    while end and (text[end - 1] in _SHARE_SEPARATORS or text[end - 1].isspace()):
+        end -= 1
+    return end > 0 and text[end - 1] in _NETWORK_LAST_CHARS
+
+
 def is_body_paragraph(text: str) -> bool:
     """A line of story prose: many words, closed by sentence punctuation, not a UI string."""
-    stripped = GLUED_SHARE_RE.sub("", text).strip()
+    stripped = (GLUED_SHARE_RE.sub("", text) if may_end_with_share_bar(text) else text).strip()
     return (
         len(stripped.split()) >= 14
         and ends_sentence(stripped)
@@ -405,6 +420,7 @@ def is_caption_control(text: str) -> bool:
     return bool(CAPTION_CONTROL_RE.match(text))
 
 
+@_per_line
 def is_caption_marker(text: str) -> bool:
     """A credit line or a caption control: what sits next to a caption."""
     return is_credit_line(text) or is_caption_control(text)
@@ -412,11 +428,17 @@ def is_caption_marker(text: str) -> bool:
 
 def content_words(text: str) -> set[str]:
     """Lower-cased words of four letters or more that are not function words."""
-    return {
-        w.lower()
-        for w in words(text)
-        if len(w) >= CONTENT_WORD_MIN and w.lower() not in FUNCTION_WORDS and not w.isdigit()
-    }
+    found = set()
+    for word in words(text):
+        if len(word) >= CONTENT_WORD_MIN:
+            lowered = word.lower()
+            if lowered not in FUNCTION_WORDS and not word.isdigit():
+                found.add(lowered)
+    return found
+
+
+def _token_start(token: Token) -> int:
+    return token.start
 
 
 def body_vocabulary(doc: Document) -> set[str]:
@@ -425,9 +447,18 @@ def body_vocabulary(doc: Document) -> set[str]:
     vocab: set[str] = set()
     if shape.first_body is None or shape.last_body is None:
         return vocab
-    for i in shape.nonblank:
-        if shape.first_body <= i <= shape.last_body:
-            vocab.update(w[:5] for w in content_words(doc.line_text(i)))
+    # No word crosses a line break, so the words of the body's lines are the document's
+    # tokens between the first line's start and the last line's end.
+    tokens = doc.tokens
+    first = bisect.bisect_left(tokens, doc.lines[shape.first_body].start, key=_token_start)
+    last = bisect.bisect_left(tokens, doc.lines[shape.last_body].end, key=_token_start)
+    add = vocab.add
+    for token in tokens[first:last]:
+        word = token.text
+        if len(word) >= CONTENT_WORD_MIN:
+            lowered = word.lower()
+            if lowered not in FUNCTION_WORDS and not word.isdigit():
+                add(lowered[:5])
     return vocab
 
 
@@ -451,7 +482,28 @@ def is_headline_shaped(text: str, max_words: int = 22) -> bool:
     return not FULL_STOP_RE.search(stripped)
 
 
-_NETWORK = r"(?:Facebook|X\s*\(Twitter\)|Twitter|X|WhatsApp|Email|E-mail|LinkedIn|Reddit|Telegram|Pinterest|Print|Messenger|Flipboard|Tumblr|Threads|Bluesky)"
+_NETWORKS = (
+    "Facebook",
+    r"X\s*\(Twitter\)",
+    "Twitter",
+    "X",
+    "WhatsApp",
+    "Email",
+    "E-mail",
+    "LinkedIn",
+    "Reddit",
+    "Telegram",
+    "Pinterest",
+    "Print",
+    "Messenger",
+    "Flipboard",
+    "Tumblr",
+    "Threads",
+    "Bluesky",
+)
+_NETWORK = "(?:" + "|".join(_NETWORKS) + ")"
+_NETWORK_LAST_CHARS = frozenset(name[-1] for name in _NETWORKS)
+_SHARE_SEPARATORS = ",|•·"
 # A share bar glued to the end of a sentence by the extractor: "…12.Share this:FacebookX (Twitter)WhatsApp".
 GLUED_SHARE_RE = re.compile(
     rf"(?<=[.!?”\"])\s*(?:(?:Share|Share\s+this(?:\s+(?:article|story|post))?)\s*:?\s*(?:{_NETWORK}[\s,|•·]*){{1,8}}"
@@ -493,6 +545,7 @@ QUOTE_OPENERS = ('"', "“", "‘", "'")
 _ADDRESS_RE = re.compile(r"\S+@\S+\.\w{2,}|https?://\S+|\bwww\.\S+")
 
 
+@_per_line
 def looks_like_ui(text: str) -> bool:
     """A short line that calls the reader to act on the site, in any wording.
 

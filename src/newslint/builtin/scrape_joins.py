@@ -24,6 +24,42 @@ _NOT_PROSE_RE = re.compile(
     r"(?:www\.|https?://|@|\.(?:com|org|net|gov|edu|io|co|js|py|html?)\b)", re.IGNORECASE
 )
 _TOKEN_AROUND_RE = re.compile(r"\S+")
+# What every GLUED_RE match has at its ``punct``: a mark right before a capitalised word.
+_GLUE_HINT_RE = re.compile(r"[.!?][”\"’)]?[A-Z][a-z]|,[A-Z][a-z]")
+
+
+def _is_left_char(char: str) -> bool:
+    """Say whether ``char`` can be part of a GLUED_RE ``left`` (letters, dots, decimal digits)."""
+    return ("a" <= char <= "z") or ("A" <= char <= "Z") or char == "." or char.isdecimal()
+
+
+def _glued_matches(text: str) -> Iterator[re.Match[str]]:
+    """``GLUED_RE.finditer(text)``, trying the regex only just before each hint.
+
+    A match's ``left`` holds only letters, dots and digits, so it starts inside the run of such
+    characters that ends at its hint; no match starts before the run that ends at the first
+    hint left to search. Matching at each position of that run, leftmost first, finds what the
+    regex's own scan would, without running it over the text between hints.
+    """
+    pos = 0
+    while True:
+        hint = _GLUE_HINT_RE.search(text, pos)
+        if hint is None:
+            return
+        stop = hint.start()
+        start = stop
+        while start > pos and _is_left_char(text[start - 1]):
+            start -= 1
+        for at in range(start, stop + 1):
+            match = GLUED_RE.match(text, at)
+            if match is not None:
+                yield match
+                pos = match.end()
+                break
+        else:
+            pos = stop + 1
+
+
 TITLE_ABBREVIATIONS = ABBREVIATIONS - AMBIGUOUS_ABBREVIATIONS
 NOT_SENTENCE_STARTS = frozenset({"com", "net", "org", "js", "io"})
 
@@ -66,7 +102,7 @@ def missing_space_after_sentence(doc: Document) -> Iterator[Violation]:
     Safe when both sides are common English words; unsafe otherwise (a brand or a domain may keep the dot).
     """
     text = doc.text
-    for match in GLUED_RE.finditer(text):
+    for match in _glued_matches(text):
         left, right = match.group("left"), match.group("right")
         if left.lower() in TITLE_ABBREVIATIONS:
             continue  # "St.Louis", "Dr.Smith": a missing space after a title, not two sentences glued
@@ -424,6 +460,24 @@ def hyphen_line_break(doc: Document) -> Iterator[Violation]:
 
 _OPEN_END_RE = re.compile(r"(?P<word>[A-Za-z][\w’'-]*),?\s*$")
 _LOWER_START_RE = re.compile(r"^\s*[a-z]")
+_WORD_PUNCTUATION = "_’'-"  # with the alphanumerics, what ``[\w’'-]`` takes
+
+
+def _open_end(text: str) -> re.Match[str] | None:
+    """``_OPEN_END_RE.search(text)``, started at the last word instead of the line's start.
+
+    The word a match ends on runs to the end of the line (but a comma and white space), so
+    it starts inside the last run of word characters: no match starts before that run.
+    """
+    end = len(text.rstrip())
+    if end and text[end - 1] == ",":
+        end -= 1
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in _WORD_PUNCTUATION):
+        start -= 1
+    return _OPEN_END_RE.search(text, start) if start < end else None
+
+
 MIN_WORDS_BEFORE = 6
 MIN_WORDS_AFTER = 3
 
@@ -461,9 +515,10 @@ def paragraph_broken_mid_sentence(doc: Document) -> Iterator[Violation]:
     if is_hard_wrapped(doc):
         return
     lines = doc.lines
+    texts = doc.line_texts
     for index in range(len(lines) - 1):
-        text = doc.line_text(index)
-        match = _OPEN_END_RE.search(text)
+        text = texts[index]
+        match = _open_end(text)
         if match is None or len(text.split()) < MIN_WORDS_BEFORE or text.rstrip().endswith("-"):
             continue
         following = index + 1

@@ -27,6 +27,7 @@ from newslint.scrape_structure import (
     junk_line,
     layout,
     looks_like_ui,
+    may_end_with_share_bar,
     overlap_with_body,
     shorten,
     tail_marker,
@@ -151,8 +152,9 @@ def glued_share_bar(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the share bar is found by a pattern; the fix deletes it and keeps the sentence.
     """
-    for line in doc.lines:
-        text = doc[line]
+    for line, text in zip(doc.lines, doc.line_texts, strict=True):
+        if not may_end_with_share_bar(text):
+            continue
         match = GLUED_SHARE_RE.search(text)
         if match is None or match.start() == 0 or not text[: match.start()].strip():
             continue
