@@ -142,3 +142,15 @@ def test_share_bar_prefilter_never_hides_a_match(text: str) -> None:
 
     if GLUED_SHARE_RE.search(text):
         assert may_end_with_share_bar(text)
+
+
+HYPHEN_TEXT = st.text(alphabet=st.sampled_from(list("abZ- \t\r\n.x")), max_size=60)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(HYPHEN_TEXT)
+def test_hyphen_breaks_equal_finditer(text: str) -> None:
+    from newslint.builtin.scrape_joins import HYPHEN_BREAK_RE, _hyphen_breaks
+
+    expected = [(m.span(), m.groupdict()) for m in HYPHEN_BREAK_RE.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in _hyphen_breaks(text)] == expected

@@ -206,7 +206,7 @@ class Document:
     def sentences(self) -> tuple[Span, ...]:
         spans: list[Span] = []
         for para in self.paragraphs:
-            spans.extend(Span(s, e) for s, e in segment.sentence_spans(self.text, para.start, para.end))
+            spans.extend([Span(s, e) for s, e in segment.sentence_list(self.text, para.start, para.end)])
         return tuple(spans)
 
     @cached_property

@@ -364,8 +364,9 @@ def layout(doc: Document) -> Layout:
     cached = _LAYOUTS.get(doc)
     if cached is not None:
         return cached
-    nonblank = tuple(i for i in range(len(doc.lines)) if not doc.is_blank_line(i))
-    body = [i for i in nonblank if is_body_paragraph(doc.line_text(i))]
+    texts = doc.line_texts
+    nonblank = tuple([i for i, text in enumerate(texts) if text.strip()])
+    body = [i for i in nonblank if is_body_paragraph(texts[i])]
     # A dateline paragraph opens the story even when it is short or cut off.
     body = sorted(set(body) | {doc.line_index(span.start) for span in doc.datelines})
     first_body = _first_story_line(doc, body)

@@ -146,6 +146,7 @@ SENTENCE_OPENERS = frozenset(
 
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)[.]$")
+_FOLLOWING_WORD_RE = re.compile(r"\s+[\"“]?([A-Za-z]+)")
 _HEADING_END_RE = re.compile(r"[.!?…:;,]['\"”’)]*$")
 _BULLET_RE = re.compile(r"^\s*(?:[-*•–·]\s+|\d{1,3}[.)]\s+|\(\w\)\s+)")
 _DATELINE_RE = re.compile(
@@ -214,15 +215,22 @@ def dateline_length(paragraph: str) -> int:
 
 def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Split ``text[start:end]`` (one paragraph) into sentences, yielding absolute spans."""
+    return iter(sentence_list(text, start, end))
+
+
+def sentence_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``sentence_spans`` as a list: the Document splits every paragraph, so no generators."""
     segment = text[start:end]
+    spans: list[tuple[int, int]] = []
     begin = 0
     for match in _SENTENCE_END_RE.finditer(segment):
         stop = match.end()
-        if match.group(0)[0] == "." and not _ends_sentence(segment, match.start(), stop):
+        if segment[match.start()] == "." and not _ends_sentence(segment, match.start(), stop):
             continue
-        yield from _trimmed(segment, begin, stop, start)
+        _add_trimmed(spans, segment, begin, stop, start)
         begin = stop
-    yield from _trimmed(segment, begin, len(segment), start)
+    _add_trimmed(spans, segment, begin, len(segment), start)
+    return spans
 
 
 def _ends_sentence(segment: str, dot: int, stop: int) -> bool:
@@ -235,17 +243,17 @@ def _ends_sentence(segment: str, dot: int, stop: int) -> bool:
     if word not in ABBREVIATIONS:
         return True
     if word in AMBIGUOUS_ABBREVIATIONS:
-        following = re.match(r"\s+[\"“]?([A-Za-z]+)", segment[stop:])
+        following = _FOLLOWING_WORD_RE.match(segment, stop)
         return bool(following and following.group(1).lower() in SENTENCE_OPENERS)
     return False
 
 
-def _trimmed(segment: str, begin: int, stop: int, offset: int) -> Iterator[tuple[int, int]]:
+def _add_trimmed(spans: list[tuple[int, int]], segment: str, begin: int, stop: int, offset: int) -> None:
     piece = segment[begin:stop]
     stripped = piece.strip()
     if stripped:
-        lead = len(piece) - len(piece.lstrip())
-        yield (offset + begin + lead, offset + begin + lead + len(stripped))
+        first = offset + begin + len(piece) - len(piece.lstrip())
+        spans.append((first, first + len(stripped)))
 
 
 def quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

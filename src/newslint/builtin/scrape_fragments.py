@@ -126,8 +126,10 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
     names: frozenset[str] | None = None
     for position, index in enumerate(shape.nonblank):
         text = doc.line_text(index).strip()
+        if len(text.split()) > MAX_WORDS or index in doc.list_lines:
+            continue
         tokens = words(text)
-        if not tokens or len(text.split()) > MAX_WORDS or index in doc.list_lines:
+        if not tokens:
             continue
         if is_known_ui_line(text) or is_caption_marker(text) or text.endswith((":", "—", "–", "-")):
             continue
@@ -259,7 +261,9 @@ def truncated_paragraph(doc: Document) -> Iterator[Violation]:
     for index in shape.nonblank:
         if not shape.first_body <= index < shape.last_body or index in doc.list_lines:
             continue
-        text = _TRAILING_MARKUP_RE.sub("", doc.line_text(index)).strip()
+        text = doc.line_text(index)
+        # The markup regex only matches a line ending in ">": most lines skip it.
+        text = (_TRAILING_MARKUP_RE.sub("", text) if text.rstrip().endswith(">") else text).strip()
         split = text.split()
         if len(split) < TRUNCATED_MIN_WORDS or ends_sentence(text) or text.endswith((":", "-", "—", "–")):
             continue

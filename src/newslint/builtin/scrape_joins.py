@@ -34,24 +34,31 @@ def _is_left_char(char: str) -> bool:
 
 
 def _glued_matches(text: str) -> Iterator[re.Match[str]]:
-    """``GLUED_RE.finditer(text)``, trying the regex only just before each hint.
+    """``GLUED_RE.finditer(text)``, trying the regex only just before each hint."""
+    return _hinted_matches(GLUED_RE, _GLUE_HINT_RE, _is_left_char, text)
 
-    A match's ``left`` holds only letters, dots and digits, so it starts inside the run of such
-    characters that ends at its hint; no match starts before the run that ends at the first
-    hint left to search. Matching at each position of that run, leftmost first, finds what the
-    regex's own scan would, without running it over the text between hints.
+
+def _hinted_matches(
+    pattern: re.Pattern[str], hint_re: re.Pattern[str], is_left_char: Callable[[str], bool], text: str
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match is a run of left characters
+    followed by a hint, found by trying the pattern only at the run before each hint.
+
+    No match starts before the run of left characters that ends at the first hint left to
+    search, so matching at each position of that run, leftmost first, finds what the
+    pattern's own scan would, without running it over the text between hints.
     """
     pos = 0
     while True:
-        hint = _GLUE_HINT_RE.search(text, pos)
+        hint = hint_re.search(text, pos)
         if hint is None:
             return
         stop = hint.start()
         start = stop
-        while start > pos and _is_left_char(text[start - 1]):
+        while start > pos and is_left_char(text[start - 1]):
             start -= 1
         for at in range(start, stop + 1):
-            match = GLUED_RE.match(text, at)
+            match = pattern.match(text, at)
             if match is not None:
                 yield match
                 pos = match.end()
@@ -387,16 +394,19 @@ def run_together_words(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the split is a guess from word frequencies; a rare name can look like two words.
     """
-    doc_words = frozenset(t.text for t in doc.tokens)
+    doc_words: frozenset[str] | None = None  # only needed once a word survives the cheap tests
+    accept = doc.accept
     for token in doc.tokens:
         word = token.text
-        if len(word) < 7 or not word.isalpha() or doc.is_accepted(word):
+        if len(word) < 7 or not word.isalpha() or word in accept:
             continue
         capitalised = word[0].isupper() and word[1:].islower()
         if not (word.islower() or capitalised) or zipf(word) > 0:
             continue
         if _is_derivation(word):
             continue
+        if doc_words is None:
+            doc_words = frozenset(t.text for t in doc.tokens)
         split = _best_split(word, capitalised, doc_words)
         if split is None:
             continue
@@ -412,6 +422,17 @@ def run_together_words(doc: Document) -> Iterator[Violation]:
 
 
 HYPHEN_BREAK_RE = re.compile(r"(?P<left>[A-Za-z]{2,})-[ \t]*(?P<break>\r\n|\r|\n)[ \t]*(?P<right>[a-z]{2,})")
+# What every HYPHEN_BREAK_RE match has right after its ``left``: a hyphen ending a line.
+_HYPHEN_HINT_RE = re.compile(r"-[ \t]*[\r\n]")
+
+
+def _is_ascii_letter(char: str) -> bool:
+    return ("a" <= char <= "z") or ("A" <= char <= "Z")
+
+
+def _hyphen_breaks(text: str) -> Iterator[re.Match[str]]:
+    """``HYPHEN_BREAK_RE.finditer(text)``, trying the regex only just before each hint (as SC701)."""
+    return _hinted_matches(HYPHEN_BREAK_RE, _HYPHEN_HINT_RE, _is_ascii_letter, text)
 
 
 @rule(
@@ -439,7 +460,7 @@ def hyphen_line_break(doc: Document) -> Iterator[Violation]:
     Unsafe: the fix joins the halves (dropping the hyphen when the joined word is English, keeping it
     for a compound such as "well-known").
     """
-    for match in HYPHEN_BREAK_RE.finditer(doc.text):
+    for match in _hyphen_breaks(doc.text):
         left, right = match.group("left"), match.group("right")
         span = Span(match.start("left"), match.start("break"))
         if doc.is_ignored(span):
