@@ -28,12 +28,43 @@ FULL_STOP_RE = re.compile(r"\.[\"'”’)\]]*\s*$")
 
 # Photo credits: "Photo: Name/Agency", "Image source, Getty Images", "(Photo by X/Y)",
 # "Name Surname/Agency via Getty Images", "Name/Agency", "AP Photo/Name".
-_AGENCY = (
-    r"(?:Getty(?:\s+Images)?|Reuters|AFP|AP|AP\s+Photo|EPA(?:-EFE)?|PA(?:\s+Images|\s+Wire)?|Shutterstock|"
-    r"Alamy(?:\s+Stock\s+Photo)?|iStock(?:photo)?|Bloomberg|Xinhua|ANP|dpa|Sipa|Anadolu|NurPhoto|"
-    r"SOPA\s+Images|LightRocket|Corbis|Redux|TASS|Sputnik|Kyodo|Yonhap|Imago|Zuma(?:\s+Press)?|"
-    r"Pool|Handout|Supplied|File|Courtesy)"
+_AGENCIES = (
+    r"Getty(?:\s+Images)?",
+    "Reuters",
+    "AFP",
+    "AP",
+    r"AP\s+Photo",
+    "EPA(?:-EFE)?",
+    r"PA(?:\s+Images|\s+Wire)?",
+    "Shutterstock",
+    r"Alamy(?:\s+Stock\s+Photo)?",
+    "iStock(?:photo)?",
+    "Bloomberg",
+    "Xinhua",
+    "ANP",
+    "dpa",
+    "Sipa",
+    "Anadolu",
+    "NurPhoto",
+    r"SOPA\s+Images",
+    "LightRocket",
+    "Corbis",
+    "Redux",
+    "TASS",
+    "Sputnik",
+    "Kyodo",
+    "Yonhap",
+    "Imago",
+    r"Zuma(?:\s+Press)?",
+    "Pool",
+    "Handout",
+    "Supplied",
+    "File",
+    "Courtesy",
 )
+_AGENCY = "(?:" + "|".join(_AGENCIES) + ")"
+# The word each agency's name starts with: a credit naming an agency contains one.
+_AGENCY_HEADS = tuple(sorted({re.match(r"[A-Za-z]+", a).group() for a in _AGENCIES}))  # type: ignore[union-attr]
 _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|de|da|van|von|der|la|le|del|bin|al)"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
 _CREDIT_LABEL = (
@@ -41,21 +72,63 @@ _CREDIT_LABEL = (
     r"Graphic|Video|Credit|Credits|Photo\s+credit|Image\s+credit|Picture\s+credit|Photo\s+illustration|"
     r"File\s+(?:photo|image|picture)|Handout\s+(?:photo|image)|Lead\s+image|Main\s+image|Top\s+image|Header\s+image|Featured\s+image|Cover\s+photo|Foto|Bild)"
 )
-CREDIT_RE = re.compile(
-    rf"""^\s*(?:
-        {_CREDIT_LABEL}\s*(?:by)?\s*[:|–—]\s*\S.{{0,100}}                       # Photo: Name/Agency
-      | (?:Image|Photo|Video)\s+(?:source|copyright)\s*[,:]?\s+\S.{{0,80}}      # Image source, Getty Images
-      | \(\s*(?:{_CREDIT_LABEL}\s*(?:by|courtesy\s+of)?\s*:?|(?:Photo|Image|Picture)s?\s+by)\s*[^()]{{1,100}}\)
-      | (?:{_CREDIT_LABEL}\s+)?(?:by|courtesy\s+of|Courtesy\s+of)\s+{_NAME}\s*(?:/|\bfor\b|\bvia\b)\s*.{{1,60}}
-      | {_CREDIT_LABEL}\s+(?:by|courtesy\s+of)\s+\S.{{0,60}}                        # Photo by Name, Photo courtesy of X
-      | Courtesy\s+(?:of\s+)?{_NAME}(?:\s*/\s*{_NAME})?                             # Courtesy of the family
-      | {_NAME}\s*[|]\s*{_NAME}                                                  # Name | Agency
-      | (?!By\s){_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?(?:\s+(?:via|for)\s+{_NAME})?                # Name/Agency (not a byline)
-      | {_AGENCY}(?:\s*/\s*{_NAME})?(?:\s+via\s+{_NAME})?                         # AFP/Getty Images, AP Photo/Name
-      | {_NAME}\s+(?:via|for)\s+{_AGENCY}(?:\s+Images)?                         # Name via Getty Images
-    )\s*$""",
-    re.VERBOSE,
+
+
+def _contains(*parts: str) -> Callable[[str], bool]:
+    return lambda text: any(part in text for part in parts)
+
+
+def _mentions_agency(text: str) -> bool:
+    return any(head in text for head in _AGENCY_HEADS)
+
+
+# The forms of a credit line (the alternatives of one regex once), each with a test of what
+# any line of that form contains. A credit regex is compiled only when a line passes its
+# test: the ones with many names cost ~30 ms to compile, and most articles need few of them.
+_CREDIT_FORMS: tuple[tuple[Callable[[str], bool], str], ...] = (
+    # Photo: Name/Agency
+    (_contains(":", "|", "–", "—"), rf"{_CREDIT_LABEL}\s*(?:by)?\s*[:|–—]\s*\S.{{0,100}}"),
+    # Image source, Getty Images
+    (_contains("source", "copyright"), r"(?:Image|Photo|Video)\s+(?:source|copyright)\s*[,:]?\s+\S.{0,80}"),
+    (
+        lambda text: text.startswith("("),
+        rf"\(\s*(?:{_CREDIT_LABEL}\s*(?:by|courtesy\s+of)?\s*:?|(?:Photo|Image|Picture)s?\s+by)\s*[^()]{{1,100}}\)",
+    ),
+    (
+        lambda text: ("by" in text or "ourtesy" in text) and ("/" in text or "for" in text or "via" in text),
+        rf"(?:{_CREDIT_LABEL}\s+)?(?:by|courtesy\s+of|Courtesy\s+of)\s+{_NAME}\s*(?:/|\bfor\b|\bvia\b)\s*.{{1,60}}",
+    ),
+    # Photo by Name, Photo courtesy of X
+    (_contains("by", "courtesy"), rf"{_CREDIT_LABEL}\s+(?:by|courtesy\s+of)\s+\S.{{0,60}}"),
+    # Courtesy of the family
+    (lambda text: text.startswith("Courtesy"), rf"Courtesy\s+(?:of\s+)?{_NAME}(?:\s*/\s*{_NAME})?"),
+    # Name | Agency
+    (_contains("|"), rf"{_NAME}\s*[|]\s*{_NAME}"),
+    # Name/Agency (not a byline)
+    (_contains("/"), rf"(?!By\s){_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?(?:\s+(?:via|for)\s+{_NAME})?"),
+    # AFP/Getty Images, AP Photo/Name
+    (lambda text: text.startswith(_AGENCY_HEADS), rf"{_AGENCY}(?:\s*/\s*{_NAME})?(?:\s+via\s+{_NAME})?"),
+    # Name via Getty Images
+    (
+        lambda text: ("via" in text or "for" in text) and _mentions_agency(text),
+        rf"{_NAME}\s+(?:via|for)\s+{_AGENCY}(?:\s+Images)?",
+    ),
 )
+
+
+@cache
+def _credit_form_re(index: int) -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{_CREDIT_FORMS[index][1]})\s*$", re.VERBOSE)
+
+
+def _matches_credit(stripped: str) -> bool:
+    """Say whether a stripped line has one of the credit forms (what one regex of them all says)."""
+    return any(
+        needed(stripped) and _credit_form_re(index).match(stripped) is not None
+        for index, (needed, _) in enumerate(_CREDIT_FORMS)
+    )
+
+
 CREDIT_MAX_WORDS = 14
 
 # Imperative verbs of site UI and the second person that calls to the reader.
@@ -246,7 +319,7 @@ def is_credit_line(text: str) -> bool:
     # Credits carry no final full stop ("(Photo by X/Y.)" aside).
     if stripped.endswith((".", "?", "!")) and not (stripped.startswith("(") and stripped.endswith(".)")):
         return False
-    return bool(CREDIT_RE.match(stripped))
+    return _matches_credit(stripped)
 
 
 @dataclass(frozen=True, slots=True)
