@@ -527,8 +527,7 @@ def body_vocabulary(doc: Document) -> set[str]:
     first = bisect.bisect_left(tokens, doc.lines[shape.first_body].start, key=_token_start)
     last = bisect.bisect_left(tokens, doc.lines[shape.last_body].end, key=_token_start)
     add = vocab.add
-    for token in tokens[first:last]:
-        word = token.text
+    for word in {token.text for token in tokens[first:last]}:  # each word once
         if len(word) >= CONTENT_WORD_MIN:
             lowered = word.lower()
             if lowered not in FUNCTION_WORDS and not word.isdigit():

@@ -396,18 +396,23 @@ def run_together_words(doc: Document) -> Iterator[Violation]:
     """
     doc_words: frozenset[str] | None = None  # only needed once a word survives the cheap tests
     accept = doc.accept
+    # The verdict depends on the word alone (and the document): judge each word once.
+    splits: dict[str, tuple[str, str] | None] = {}
     for token in doc.tokens:
         word = token.text
-        if len(word) < 7 or not word.isalpha() or word in accept:
+        if len(word) < 7:
             continue
-        capitalised = word[0].isupper() and word[1:].islower()
-        if not (word.islower() or capitalised) or zipf(word) > 0:
-            continue
-        if _is_derivation(word):
-            continue
-        if doc_words is None:
-            doc_words = frozenset(t.text for t in doc.tokens)
-        split = _best_split(word, capitalised, doc_words)
+        if word in splits:
+            split = splits[word]
+        else:
+            split = None
+            if word.isalpha() and word not in accept:
+                capitalised = word[0].isupper() and word[1:].islower()
+                if (word.islower() or capitalised) and not zipf(word) > 0 and not _is_derivation(word):
+                    if doc_words is None:
+                        doc_words = frozenset(t.text for t in doc.tokens)
+                    split = _best_split(word, capitalised, doc_words)
+            splits[word] = split
         if split is None:
             continue
         span = token.span
