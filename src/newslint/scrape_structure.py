@@ -502,13 +502,8 @@ def is_caption_marker(text: str) -> bool:
 
 def content_words(text: str) -> set[str]:
     """Lower-cased words of four letters or more that are not function words."""
-    found = set()
-    for word in words(text):
-        if len(word) >= CONTENT_WORD_MIN:
-            lowered = word.lower()
-            if lowered not in FUNCTION_WORDS and not word.isdigit():
-                found.add(lowered)
-    return found
+    lowered = {w.lower() for w in words(text) if len(w) >= CONTENT_WORD_MIN and not w.isdigit()}
+    return lowered - FUNCTION_WORDS
 
 
 def _token_start(token: Token) -> int:
@@ -526,13 +521,9 @@ def body_vocabulary(doc: Document) -> set[str]:
     tokens = doc.tokens
     first = bisect.bisect_left(tokens, doc.lines[shape.first_body].start, key=_token_start)
     last = bisect.bisect_left(tokens, doc.lines[shape.last_body].end, key=_token_start)
-    add = vocab.add
-    for word in {token.text for token in tokens[first:last]}:  # each word once
-        if len(word) >= CONTENT_WORD_MIN:
-            lowered = word.lower()
-            if lowered not in FUNCTION_WORDS and not word.isdigit():
-                add(lowered[:5])
-    return vocab
+    distinct = {token.text for token in tokens[first:last]}
+    lowered = {w.lower() for w in distinct if len(w) >= CONTENT_WORD_MIN and not w.isdigit()}
+    return {w[:5] for w in lowered - FUNCTION_WORDS}
 
 
 def overlap_with_body(doc: Document, text: str, vocab: set[str]) -> float:

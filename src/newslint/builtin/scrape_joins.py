@@ -394,27 +394,30 @@ def run_together_words(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the split is a guess from word frequencies; a rare name can look like two words.
     """
-    doc_words: frozenset[str] | None = None  # only needed once a word survives the cheap tests
+    tokens = doc.tokens
+    doc_words = frozenset([t.text for t in tokens])
     accept = doc.accept
-    # The verdict depends on the word alone (and the document): judge each word once.
-    splits: dict[str, tuple[str, str] | None] = {}
-    for token in doc.tokens:
-        word = token.text
-        if len(word) < 7:
+    # The verdict depends on the word alone (and the document): judge each distinct word once,
+    # then walk the tokens only when some word splits.
+    splits: dict[str, tuple[str, str]] = {}
+    for word in doc_words:
+        if len(word) < 7 or not word.isalpha() or word in accept:
             continue
-        if word in splits:
-            split = splits[word]
-        else:
-            split = None
-            if word.isalpha() and word not in accept:
-                capitalised = word[0].isupper() and word[1:].islower()
-                if (word.islower() or capitalised) and not zipf(word) > 0 and not _is_derivation(word):
-                    if doc_words is None:
-                        doc_words = frozenset(t.text for t in doc.tokens)
-                    split = _best_split(word, capitalised, doc_words)
+        capitalised = word[0].isupper() and word[1:].islower()
+        if not (word.islower() or capitalised) or zipf(word) > 0:
+            continue
+        if _is_derivation(word):
+            continue
+        split = _best_split(word, capitalised, doc_words)
+        if split is not None:
             splits[word] = split
+    if not splits:
+        return
+    for token in tokens:
+        split = splits.get(token.text)
         if split is None:
             continue
+        word = token.text
         span = token.span
         if doc.is_ignored(span):
             continue
