@@ -195,3 +195,17 @@ def test_credit_forms_equal_the_one_regex(text: str) -> None:
 
     stripped = text.strip()
     assert _matches_credit(stripped) == bool(CREDIT_RE.match(stripped)), stripped
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("ab \n\r\u2028\x0b\x0c")), max_size=40))
+def test_line_spans_equal_the_regex_split(text: str) -> None:
+    from newslint.segment import LINE_BREAK_RE, line_spans
+
+    spans = []
+    start = 0
+    for match in LINE_BREAK_RE.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    assert line_spans(text) == spans

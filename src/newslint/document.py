@@ -103,7 +103,7 @@ class Document:
     @cached_property
     def lines(self) -> tuple[Span, ...]:
         """Every line without its line break (``\\n``, ``\\r\\n`` or ``\\r``)."""
-        return tuple(Span(s, e) for s, e in self._line_pairs)
+        return tuple([Span(s, e) for s, e in self._line_pairs])
 
     def line_index(self, offset: int) -> int:
         """Return the 0-based index of the line holding ``offset``."""

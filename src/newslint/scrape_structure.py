@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache, wraps
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from newslint.builtin.packs import builtin_rules_root
 from newslint.diagnostics import Edit, Fix, Severity, Span, Violation
@@ -267,8 +266,11 @@ class Layout:
         return self.nonblank[at] if at < len(self.nonblank) else None
 
 
-_LAYOUTS: WeakKeyDictionary[Document, Layout] = WeakKeyDictionary()
-_HARD_WRAPPED: WeakKeyDictionary[Document, bool] = WeakKeyDictionary()
+# Per-document results live in the Document's own ``__dict__`` (where its cached properties
+# live too), under private names: a lookup there is a tenth of hashing the Document for a
+# weak-keyed table, and rules ask thousands of times per run.
+_LAYOUT_KEY = "_scrape_layout"
+_HARD_WRAPPED_KEY = "_scrape_hard_wrapped"
 
 
 def words(text: str) -> list[str]:
@@ -434,7 +436,7 @@ def is_body_paragraph(text: str) -> bool:
 
 def layout(doc: Document) -> Layout:
     """The first and last body paragraphs of ``doc`` (cached per document)."""
-    cached = _LAYOUTS.get(doc)
+    cached: Layout | None = doc.__dict__.get(_LAYOUT_KEY)
     if cached is not None:
         return cached
     texts = doc.line_texts
@@ -444,7 +446,7 @@ def layout(doc: Document) -> Layout:
     body = sorted(set(body) | {doc.line_index(span.start) for span in doc.datelines})
     first_body = _first_story_line(doc, body)
     result = Layout(first_body, body[-1] if body else None, nonblank)
-    _LAYOUTS[doc] = result
+    doc.__dict__[_LAYOUT_KEY] = result
     return result
 
 
@@ -681,7 +683,7 @@ def is_hard_wrapped(doc: Document) -> bool:
     Extracted articles put a paragraph on one line; in wrapped text a line that stops
     mid-sentence is the format, not damage.
     """
-    cached = _HARD_WRAPPED.get(doc)
+    cached: bool | None = doc.__dict__.get(_HARD_WRAPPED_KEY)
     if cached is not None:
         return cached
     shape = layout(doc)
@@ -693,7 +695,7 @@ def is_hard_wrapped(doc: Document) -> bool:
         and not ends_sentence(doc.line_text(index))
     )
     result = runs_on >= HARD_WRAP_MIN_LINES and runs_on >= HARD_WRAP_SHARE * len(shape.nonblank)
-    _HARD_WRAPPED[doc] = result  # several rules ask, for every line: answer once per document
+    doc.__dict__[_HARD_WRAPPED_KEY] = result  # several rules ask, for every line: answer once per document
     return result
 
 

@@ -162,6 +162,14 @@ _QUOTE_OPEN_RE = re.compile('[“„«"]')
 
 def line_spans(text: str) -> list[tuple[int, int]]:
     """Return (start, end) of every line, without its line break."""
+    if "\r" not in text:  # only "\n" breaks: str.split finds the same lines without a regex
+        spans = []
+        start = 0
+        for line in text.split("\n"):
+            end = start + len(line)
+            spans.append((start, end))
+            start = end + 1
+        return spans
     spans = []
     start = 0
     for match in LINE_BREAK_RE.finditer(text):
