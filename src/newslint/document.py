@@ -153,8 +153,9 @@ class Document:
     def list_lines(self) -> frozenset[int]:
         """Lines that are list items: bulleted, or in a block of short unpunctuated lines."""
         items: set[int] = set()
+        line_texts = self.line_texts
         for block in self.blocks:
-            texts = [self.line_text(i) for i in block]
+            texts = [line_texts[i] for i in block]
             if all(segment.is_bullet(t) for t in texts) or (
                 len(block) > 1 and all(len(t.split()) <= 20 for t in texts)
             ):

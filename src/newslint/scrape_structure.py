@@ -457,7 +457,7 @@ def _first_story_line(doc: Document, body: list[int]) -> int | None:
         if index in dateline_lines:
             return index
         neighbours = [j for j in (index - 2, index - 1, index + 1, index + 2) if 0 <= j < len(doc.lines)]
-        if not any(is_caption_marker(doc.line_text(j)) for j in neighbours):
+        if not any(is_caption_marker(doc.line_texts[j]) for j in neighbours):
             return index
     return body[0] if body else None
 
@@ -588,7 +588,7 @@ SIGN_OFF_RE = re.compile(
 
 def introduces_list(doc: Document, index: int) -> bool:
     """Say whether line ``index`` ends in a colon and leads into a list ("What happens next:")."""
-    if not doc.line_text(index).rstrip().endswith(":"):
+    if not doc.line_texts[index].rstrip().endswith(":"):
         return False
     following = layout(doc).next(index)
     return following is not None and following in doc.list_lines
@@ -641,7 +641,7 @@ def tail_marker(doc: Document) -> int | None:
         return None
     for index in shape.nonblank:
         if index > shape.last_body:
-            text = doc.line_text(index)
+            text = doc.line_texts[index]
             if is_known_ui_line(text) or is_caption_marker(text) or looks_like_ui(text):
                 return index
     return None
@@ -665,7 +665,7 @@ def junk_line(doc: Document, index: int, message: str, severity: Severity | None
     The fix is unsafe: these rules judge a line by its shape and place, not by an exact string.
     """
     line = doc.lines[index]
-    text = doc.line_text(index)
+    text = doc.line_texts[index]
     lead = len(text) - len(text.lstrip())
     span = Span(line.start + lead, line.start + len(text.rstrip()))
     return Violation(
@@ -692,7 +692,7 @@ def is_hard_wrapped(doc: Document) -> bool:
         for index in shape.nonblank
         if index + 1 < len(doc.lines)
         and not doc.is_blank_line(index + 1)
-        and not ends_sentence(doc.line_text(index))
+        and not ends_sentence(doc.line_texts[index])
     )
     result = runs_on >= HARD_WRAP_MIN_LINES and runs_on >= HARD_WRAP_SHARE * len(shape.nonblank)
     doc.__dict__[_HARD_WRAPPED_KEY] = result  # several rules ask, for every line: answer once per document
@@ -708,7 +708,7 @@ def headline_run_length(doc: Document, index: int) -> int:
     shape = layout(doc)
     position = shape.nonblank.index(index)
     rest = shape.nonblank[position:]
-    texts = [doc.line_text(i) for i in rest]
+    texts = [doc.line_texts[i] for i in rest]
     if not all(is_headline_shaped(t) and not is_sign_off(t) for t in texts):
         return 0
     # Labelled items ("Jan. 7: First opening", "Cost: $40") are a list the story closes with.

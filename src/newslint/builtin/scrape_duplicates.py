@@ -61,7 +61,7 @@ def duplicate_line(doc: Document) -> Iterator[Violation]:
         return  # the layout of wrapped text says nothing about page chrome
     seen: set[str] = set()
     title_line = doc.title_line
-    title = _key(doc.line_text(title_line)) if title_line is not None else None
+    title = _key(doc.line_texts[title_line]) if title_line is not None else None
     if title is not None:
         seen.add(title)
     heading_lines = doc.heading_lines

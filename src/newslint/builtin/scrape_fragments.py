@@ -125,7 +125,7 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
     marker = tail_marker(doc)  # lines after it are SC109's topic tags
     names: frozenset[str] | None = None
     for position, index in enumerate(shape.nonblank):
-        text = doc.line_text(index).strip()
+        text = doc.line_texts[index].strip()
         if len(text.split()) > MAX_WORDS or index in doc.list_lines:
             continue
         tokens = words(text)
@@ -147,7 +147,7 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
             following = shape.next(index)
             stray = not is_sign_off(text) and (
                 following is None
-                or is_known_ui_line(doc.line_text(following))
+                or is_known_ui_line(doc.line_texts[following])
                 or headline_run_length(doc, following) >= 2
             )
         if not stray and len(tokens) == 1 and not shape.in_head(index) and text[0].isupper():
@@ -162,7 +162,7 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
             )
         if not stray or _continues_previous(doc, shape.previous(index), text):
             continue
-        lead = len(doc.line_text(index)) - len(doc.line_text(index).lstrip())
+        lead = len(doc.line_texts[index]) - len(doc.line_texts[index].lstrip())
         span = Span(doc.lines[index].start + lead, doc.lines[index].start + lead + len(text))
         if doc.is_ignored(span):
             continue
@@ -177,7 +177,7 @@ def _continues_previous(doc: Document, previous: int | None, text: str) -> bool:
     """A lower-case line right after an unfinished line is the end of a broken paragraph (SC703/SC704)."""
     if previous is None or not text[0].islower():
         return False
-    return not ends_sentence(doc.line_text(previous))
+    return not ends_sentence(doc.line_texts[previous])
 
 
 TRUNCATED_MIN_WORDS = 6
@@ -261,7 +261,7 @@ def truncated_paragraph(doc: Document) -> Iterator[Violation]:
     for index in shape.nonblank:
         if not shape.first_body <= index < shape.last_body or index in doc.list_lines:
             continue
-        text = doc.line_text(index)
+        text = doc.line_texts[index]
         # The markup regex only matches a line ending in ">": most lines skip it.
         text = (_TRAILING_MARKUP_RE.sub("", text) if text.rstrip().endswith(">") else text).strip()
         split = text.split()
@@ -270,12 +270,12 @@ def truncated_paragraph(doc: Document) -> Iterator[Violation]:
         if is_known_ui_line(text) or is_caption_marker(text):
             continue
         following = shape.next(index)
-        if following is not None and doc.line_text(following).lstrip()[:1].islower():
+        if following is not None and doc.line_texts[following].lstrip()[:1].islower():
             continue  # carried on in the next line: SC704
         cut = text.endswith(",") or split[-1].lower() in TRUNCATION_WORDS
         if not (cut or len(split) > LONG_LINE_WORDS):
             continue
-        lead = len(doc.line_text(index)) - len(doc.line_text(index).lstrip())
+        lead = len(doc.line_texts[index]) - len(doc.line_texts[index].lstrip())
         start = doc.lines[index].start + lead
         span = Span(start + len(text) - len(split[-1]), start + len(text))
         if doc.is_ignored(span) or _markup_carries_on(doc, index, span.end):

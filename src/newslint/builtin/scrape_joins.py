@@ -554,7 +554,7 @@ def paragraph_broken_mid_sentence(doc: Document) -> Iterator[Violation]:
         gap = doc.is_blank_line(following)
         if gap and following + 1 < len(lines):
             following += 1  # one blank line between the halves
-        after = doc.line_text(following)
+        after = doc.line_texts[following]
         short = len(after.split()) < (MIN_WORDS_AFTER if gap else 1)
         if not _LOWER_START_RE.match(after) or is_bullet(after) or short:
             continue
