@@ -73,58 +73,55 @@ _CREDIT_LABEL = (
 )
 
 
-def _contains(*parts: str) -> Callable[[str], bool]:
-    return lambda text: any(part in text for part in parts)
-
-
 def _mentions_agency(text: str) -> bool:
     return any(head in text for head in _AGENCY_HEADS)
 
 
-# The forms of a credit line (the alternatives of one regex once), each with a test of what
-# any line of that form contains. A credit regex is compiled only when a line passes its
-# test: the ones with many names cost ~30 ms to compile, and most articles need few of them.
-_CREDIT_FORMS: tuple[tuple[Callable[[str], bool], str], ...] = (
-    # Photo: Name/Agency
-    (_contains(":", "|", "–", "—"), rf"{_CREDIT_LABEL}\s*(?:by)?\s*[:|–—]\s*\S.{{0,100}}"),
-    # Image source, Getty Images
-    (_contains("source", "copyright"), r"(?:Image|Photo|Video)\s+(?:source|copyright)\s*[,:]?\s+\S.{0,80}"),
-    (
-        lambda text: text.startswith("("),
-        rf"\(\s*(?:{_CREDIT_LABEL}\s*(?:by|courtesy\s+of)?\s*:?|(?:Photo|Image|Picture)s?\s+by)\s*[^()]{{1,100}}\)",
-    ),
-    (
-        lambda text: ("by" in text or "ourtesy" in text) and ("/" in text or "for" in text or "via" in text),
-        rf"(?:{_CREDIT_LABEL}\s+)?(?:by|courtesy\s+of|Courtesy\s+of)\s+{_NAME}\s*(?:/|\bfor\b|\bvia\b)\s*.{{1,60}}",
-    ),
-    # Photo by Name, Photo courtesy of X
-    (_contains("by", "courtesy"), rf"{_CREDIT_LABEL}\s+(?:by|courtesy\s+of)\s+\S.{{0,60}}"),
-    # Courtesy of the family
-    (lambda text: text.startswith("Courtesy"), rf"Courtesy\s+(?:of\s+)?{_NAME}(?:\s*/\s*{_NAME})?"),
-    # Name | Agency
-    (_contains("|"), rf"{_NAME}\s*[|]\s*{_NAME}"),
-    # Name/Agency (not a byline)
-    (_contains("/"), rf"(?!By\s){_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?(?:\s+(?:via|for)\s+{_NAME})?"),
-    # AFP/Getty Images, AP Photo/Name
-    (lambda text: text.startswith(_AGENCY_HEADS), rf"{_AGENCY}(?:\s*/\s*{_NAME})?(?:\s+via\s+{_NAME})?"),
-    # Name via Getty Images
-    (
-        lambda text: ("via" in text or "for" in text) and _mentions_agency(text),
-        rf"{_NAME}\s+(?:via|for)\s+{_AGENCY}(?:\s+Images)?",
-    ),
+# The forms of a credit line (the alternatives of one regex once). A form's regex is compiled
+# only when a line passes the test of what every line of that form contains (in
+# ``_matches_credit``): the forms with many names cost ~30 ms to compile together, and most
+# articles need few of them.
+_CREDIT_FORMS = (
+    rf"{_CREDIT_LABEL}\s*(?:by)?\s*[:|–—]\s*\S.{{0,100}}",  # Photo: Name/Agency
+    r"(?:Image|Photo|Video)\s+(?:source|copyright)\s*[,:]?\s+\S.{0,80}",  # Image source, Getty Images
+    rf"\(\s*(?:{_CREDIT_LABEL}\s*(?:by|courtesy\s+of)?\s*:?|(?:Photo|Image|Picture)s?\s+by)\s*[^()]{{1,100}}\)",
+    rf"(?:{_CREDIT_LABEL}\s+)?(?:by|courtesy\s+of|Courtesy\s+of)\s+{_NAME}\s*(?:/|\bfor\b|\bvia\b)\s*.{{1,60}}",
+    rf"{_CREDIT_LABEL}\s+(?:by|courtesy\s+of)\s+\S.{{0,60}}",  # Photo by Name, Photo courtesy of X
+    rf"Courtesy\s+(?:of\s+)?{_NAME}(?:\s*/\s*{_NAME})?",  # Courtesy of the family
+    rf"{_NAME}\s*[|]\s*{_NAME}",  # Name | Agency
+    rf"(?!By\s){_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?(?:\s+(?:via|for)\s+{_NAME})?",  # Name/Agency
+    rf"{_AGENCY}(?:\s*/\s*{_NAME})?(?:\s+via\s+{_NAME})?",  # AFP/Getty Images, AP Photo/Name
+    rf"{_NAME}\s+(?:via|for)\s+{_AGENCY}(?:\s+Images)?",  # Name via Getty Images
 )
 
 
 @cache
 def _credit_form_re(index: int) -> re.Pattern[str]:
-    return re.compile(rf"^\s*(?:{_CREDIT_FORMS[index][1]})\s*$", re.VERBOSE)
+    return re.compile(rf"^\s*(?:{_CREDIT_FORMS[index]})\s*$", re.VERBOSE)
 
 
 def _matches_credit(stripped: str) -> bool:
     """Say whether a stripped line has one of the credit forms (what one regex of them all says)."""
+    by = "by" in stripped
+    slash = "/" in stripped
+    via_or_for = "via" in stripped or "for" in stripped
+    bar = "|" in stripped
+    # What a line of each form contains, in the order of _CREDIT_FORMS (the regexes are
+    # case-sensitive, so plain substring tests are exact necessary conditions).
+    possible = (
+        bar or ":" in stripped or "–" in stripped or "—" in stripped,
+        "source" in stripped or "copyright" in stripped,
+        stripped.startswith("("),
+        (by or "ourtesy" in stripped) and (slash or via_or_for),
+        by or "courtesy" in stripped,
+        stripped.startswith("Courtesy"),
+        bar,
+        slash,
+        stripped.startswith(_AGENCY_HEADS),
+        via_or_for and _mentions_agency(stripped),
+    )
     return any(
-        needed(stripped) and _credit_form_re(index).match(stripped) is not None
-        for index, (needed, _) in enumerate(_CREDIT_FORMS)
+        needed and _credit_form_re(index).match(stripped) is not None for index, needed in enumerate(possible)
     )
 
 
