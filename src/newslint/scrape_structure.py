@@ -605,6 +605,7 @@ UI_LINE_MAX_WORDS = 14
 QUOTE_OPENERS = ('"', "“", "‘", "'")
 
 
+_FIRST_PERSON_PLURAL = frozenset({"our", "us"})
 _ADDRESS_RE = re.compile(r"\S+@\S+\.\w{2,}|https?://\S+|\bwww\.\S+")
 
 
@@ -617,13 +618,16 @@ def looks_like_ui(text: str) -> bool:
     to our podcast").
     """
     stripped = text.strip()
-    tokens = [w.lower() for w in words(stripped)]
-    if not tokens or len(tokens) > UI_LINE_MAX_WORDS or stripped.startswith(QUOTE_OPENERS):
+    if stripped.startswith(QUOTE_OPENERS):
         return False
-    second = any(t in SECOND_PERSON for t in tokens)
-    site_noun = any(t in UI_NOUNS for t in tokens)
-    first_person_plural = any(t in {"our", "us"} for t in tokens)
-    if _ADDRESS_RE.search(stripped) and (second or first_person_plural or any(t in UI_VERBS for t in tokens)):
+    found = words(stripped)
+    if not found or len(found) > UI_LINE_MAX_WORDS:
+        return False
+    tokens = [w.lower() for w in found]
+    second = not SECOND_PERSON.isdisjoint(tokens)
+    site_noun = not UI_NOUNS.isdisjoint(tokens)
+    first_person_plural = not _FIRST_PERSON_PLURAL.isdisjoint(tokens)
+    if (second or first_person_plural or not UI_VERBS.isdisjoint(tokens)) and _ADDRESS_RE.search(stripped):
         return True  # "Got a tip? Email us at tips@example.com"
     verb_first = tokens[0] in UI_VERBS or (tokens[0] in {"don't", "don’t"} and len(tokens) > 1)
     if verb_first and (second or site_noun or first_person_plural or len(tokens) <= 4):
