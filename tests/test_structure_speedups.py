@@ -209,3 +209,18 @@ def test_line_spans_equal_the_regex_split(text: str) -> None:
         start = match.end()
     spans.append((start, len(text)))
     assert line_spans(text) == spans
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list("Ab1 .!?…:;,'\"”’)\n")), max_size=12))
+def test_heading_end_equals_the_regex(text: str) -> None:
+    from newslint.segment import is_heading_like
+
+    heading_end = re.compile(r"[.!?…:;,]['\"”’)]*$")  # what the segmenter once searched for
+
+    stripped = text.strip()
+    expected = bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
+    if expected and heading_end.search(stripped) and not stripped.endswith("?"):
+        expected = False
+    expected = expected and len(stripped.split()) <= 16 and any(c.isalpha() for c in stripped)
+    assert is_heading_like(text) == expected

@@ -147,7 +147,8 @@ SENTENCE_OPENERS = frozenset(
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)[.]$")
 _FOLLOWING_WORD_RE = re.compile(r"\s+[\"“]?([A-Za-z]+)")
-_HEADING_END_RE = re.compile(r"[.!?…:;,]['\"”’)]*$")
+_HEADING_STOPS = ".!?…:;,"
+_HEADING_CLOSERS = "'\"”’)"
 _BULLET_RE = re.compile(r"^\s*(?:[-*•–·]\s+|\d{1,3}[.)]\s+|\(\w\)\s+)")
 _DATELINE_RE = re.compile(
     r"""^(?:[A-Z][A-Z'’.\-]*(?:\s+[A-Z][A-Z'’.\-]*){0,3})      # CITY IN CAPITALS
@@ -203,7 +204,9 @@ def is_heading_like(line: str, max_words: int = 16) -> bool:
     stripped = line.strip()
     if not stripped or (not stripped[0].isupper() and not stripped[0].isdigit()):
         return False
-    if _HEADING_END_RE.search(stripped) and not stripped.endswith("?"):
+    # A line ending in a stop, or a stop and closing marks, is a sentence, not a heading.
+    bare = stripped.rstrip(_HEADING_CLOSERS)
+    if bare and bare[-1] in _HEADING_STOPS and not stripped.endswith("?"):
         return False
     words = stripped.split()
     return len(words) <= max_words and any(c.isalpha() for c in stripped)
