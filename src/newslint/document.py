@@ -37,6 +37,12 @@ class Token:
         return Span(self.start, self.end)
 
 
+_TOKEN_NEW = object.__new__
+_SET_START = vars(Token)["start"].__set__  # the slot descriptors
+_SET_END = vars(Token)["end"].__set__
+_SET_TEXT = vars(Token)["text"].__set__
+
+
 @dataclass(frozen=True)
 class Document:
     """An article: raw text never normalised, so every offset indexes ``text``.
@@ -97,7 +103,7 @@ class Document:
     @cached_property
     def lines(self) -> tuple[Span, ...]:
         """Every line without its line break (``\\n``, ``\\r\\n`` or ``\\r``)."""
-        return tuple(Span(s, e) for s, e in self._line_pairs)
+        return tuple([Span(s, e) for s, e in self._line_pairs])
 
     def line_index(self, offset: int) -> int:
         """Return the 0-based index of the line holding ``offset``."""
@@ -109,11 +115,21 @@ class Document:
         index = bisect.bisect_right(starts, offset) - 1
         return Position(index + 1, offset - starts[index] + 1)
 
+    @cached_property
+    def line_texts(self) -> tuple[str, ...]:
+        """The text of every line, without its line break (``line_text(i)`` for every ``i``)."""
+        text = self.text
+        return tuple([text[start:end] for start, end in self._line_pairs])
+
+    @cached_property
+    def _blank_lines(self) -> tuple[bool, ...]:
+        return tuple([not line.strip() for line in self.line_texts])
+
     def line_text(self, index: int) -> str:
-        return self[self.lines[index]]
+        return self.line_texts[index]
 
     def is_blank_line(self, index: int) -> bool:
-        return not self.line_text(index).strip()
+        return self._blank_lines[index]
 
     # -- blocks, paragraphs, headings, lists -----------------------------------------
 
@@ -137,8 +153,9 @@ class Document:
     def list_lines(self) -> frozenset[int]:
         """Lines that are list items: bulleted, or in a block of short unpunctuated lines."""
         items: set[int] = set()
+        line_texts = self.line_texts
         for block in self.blocks:
-            texts = [self.line_text(i) for i in block]
+            texts = [line_texts[i] for i in block]
             if all(segment.is_bullet(t) for t in texts) or (
                 len(block) > 1 and all(len(t.split()) <= 20 for t in texts)
             ):
@@ -190,7 +207,7 @@ class Document:
     def sentences(self) -> tuple[Span, ...]:
         spans: list[Span] = []
         for para in self.paragraphs:
-            spans.extend(Span(s, e) for s, e in segment.sentence_spans(self.text, para.start, para.end))
+            spans.extend([Span(s, e) for s, e in segment.sentence_list(self.text, para.start, para.end)])
         return tuple(spans)
 
     @cached_property
@@ -212,7 +229,19 @@ class Document:
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
-        return tuple(Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text))
+        # Tens of thousands per article: filling the slots directly skips the frozen
+        # dataclass's __init__ (three object.__setattr__ calls), with the same objects.
+        new, set_start, set_end, set_text = _TOKEN_NEW, _SET_START, _SET_END, _SET_TEXT
+        tokens: list[Token] = []
+        append = tokens.append
+        for match in WORD_RE.finditer(self.text):
+            token = new(Token)
+            start, end = match.span()
+            set_start(token, start)
+            set_end(token, end)
+            set_text(token, match.group())
+            append(token)
+        return tuple(tokens)
 
     @cached_property
     def _ignored_starts(self) -> list[int]:

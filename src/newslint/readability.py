@@ -16,7 +16,6 @@ The formulas are the standard ones that textstat implements too:
 from __future__ import annotations
 
 import bisect
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -67,6 +66,8 @@ class SentenceLengths:
 
     @classmethod
     def of(cls, lengths: Sequence[tuple[int, Span]]) -> SentenceLengths:
+        import statistics  # ~20 ms to import (decimal, fractions), so only once figures are asked for
+
         if not lengths:
             return cls(0.0, 0.0, 0.0, 0, None)
         counts = sorted(n for n, _ in lengths)

@@ -11,14 +11,14 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache, wraps
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from newslint.builtin.packs import builtin_rules_root
 from newslint.diagnostics import Edit, Fix, Severity, Span, Violation
-from newslint.document import WORD_RE, Document
+from newslint.document import WORD_RE, Document, Token
 from newslint.lexicon import CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, POSSESSIVES
 
 TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[.!?…]\s*[\"'”’]\s*$")
@@ -27,12 +27,43 @@ FULL_STOP_RE = re.compile(r"\.[\"'”’)\]]*\s*$")
 
 # Photo credits: "Photo: Name/Agency", "Image source, Getty Images", "(Photo by X/Y)",
 # "Name Surname/Agency via Getty Images", "Name/Agency", "AP Photo/Name".
-_AGENCY = (
-    r"(?:Getty(?:\s+Images)?|Reuters|AFP|AP|AP\s+Photo|EPA(?:-EFE)?|PA(?:\s+Images|\s+Wire)?|Shutterstock|"
-    r"Alamy(?:\s+Stock\s+Photo)?|iStock(?:photo)?|Bloomberg|Xinhua|ANP|dpa|Sipa|Anadolu|NurPhoto|"
-    r"SOPA\s+Images|LightRocket|Corbis|Redux|TASS|Sputnik|Kyodo|Yonhap|Imago|Zuma(?:\s+Press)?|"
-    r"Pool|Handout|Supplied|File|Courtesy)"
+_AGENCIES = (
+    r"Getty(?:\s+Images)?",
+    "Reuters",
+    "AFP",
+    "AP",
+    r"AP\s+Photo",
+    "EPA(?:-EFE)?",
+    r"PA(?:\s+Images|\s+Wire)?",
+    "Shutterstock",
+    r"Alamy(?:\s+Stock\s+Photo)?",
+    "iStock(?:photo)?",
+    "Bloomberg",
+    "Xinhua",
+    "ANP",
+    "dpa",
+    "Sipa",
+    "Anadolu",
+    "NurPhoto",
+    r"SOPA\s+Images",
+    "LightRocket",
+    "Corbis",
+    "Redux",
+    "TASS",
+    "Sputnik",
+    "Kyodo",
+    "Yonhap",
+    "Imago",
+    r"Zuma(?:\s+Press)?",
+    "Pool",
+    "Handout",
+    "Supplied",
+    "File",
+    "Courtesy",
 )
+_AGENCY = "(?:" + "|".join(_AGENCIES) + ")"
+# The word each agency's name starts with: a credit naming an agency contains one.
+_AGENCY_HEADS = tuple(sorted({re.match(r"[A-Za-z]+", a).group() for a in _AGENCIES}))  # type: ignore[union-attr]
 _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|de|da|van|von|der|la|le|del|bin|al)"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
 _CREDIT_LABEL = (
@@ -40,21 +71,60 @@ _CREDIT_LABEL = (
     r"Graphic|Video|Credit|Credits|Photo\s+credit|Image\s+credit|Picture\s+credit|Photo\s+illustration|"
     r"File\s+(?:photo|image|picture)|Handout\s+(?:photo|image)|Lead\s+image|Main\s+image|Top\s+image|Header\s+image|Featured\s+image|Cover\s+photo|Foto|Bild)"
 )
-CREDIT_RE = re.compile(
-    rf"""^\s*(?:
-        {_CREDIT_LABEL}\s*(?:by)?\s*[:|–—]\s*\S.{{0,100}}                       # Photo: Name/Agency
-      | (?:Image|Photo|Video)\s+(?:source|copyright)\s*[,:]?\s+\S.{{0,80}}      # Image source, Getty Images
-      | \(\s*(?:{_CREDIT_LABEL}\s*(?:by|courtesy\s+of)?\s*:?|(?:Photo|Image|Picture)s?\s+by)\s*[^()]{{1,100}}\)
-      | (?:{_CREDIT_LABEL}\s+)?(?:by|courtesy\s+of|Courtesy\s+of)\s+{_NAME}\s*(?:/|\bfor\b|\bvia\b)\s*.{{1,60}}
-      | {_CREDIT_LABEL}\s+(?:by|courtesy\s+of)\s+\S.{{0,60}}                        # Photo by Name, Photo courtesy of X
-      | Courtesy\s+(?:of\s+)?{_NAME}(?:\s*/\s*{_NAME})?                             # Courtesy of the family
-      | {_NAME}\s*[|]\s*{_NAME}                                                  # Name | Agency
-      | (?!By\s){_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?(?:\s+(?:via|for)\s+{_NAME})?                # Name/Agency (not a byline)
-      | {_AGENCY}(?:\s*/\s*{_NAME})?(?:\s+via\s+{_NAME})?                         # AFP/Getty Images, AP Photo/Name
-      | {_NAME}\s+(?:via|for)\s+{_AGENCY}(?:\s+Images)?                         # Name via Getty Images
-    )\s*$""",
-    re.VERBOSE,
+
+
+def _mentions_agency(text: str) -> bool:
+    return any(head in text for head in _AGENCY_HEADS)
+
+
+# The forms of a credit line (the alternatives of one regex once). A form's regex is compiled
+# only when a line passes the test of what every line of that form contains (in
+# ``_matches_credit``): the forms with many names cost ~30 ms to compile together, and most
+# articles need few of them.
+_CREDIT_FORMS = (
+    rf"{_CREDIT_LABEL}\s*(?:by)?\s*[:|–—]\s*\S.{{0,100}}",  # Photo: Name/Agency
+    r"(?:Image|Photo|Video)\s+(?:source|copyright)\s*[,:]?\s+\S.{0,80}",  # Image source, Getty Images
+    rf"\(\s*(?:{_CREDIT_LABEL}\s*(?:by|courtesy\s+of)?\s*:?|(?:Photo|Image|Picture)s?\s+by)\s*[^()]{{1,100}}\)",
+    rf"(?:{_CREDIT_LABEL}\s+)?(?:by|courtesy\s+of|Courtesy\s+of)\s+{_NAME}\s*(?:/|\bfor\b|\bvia\b)\s*.{{1,60}}",
+    rf"{_CREDIT_LABEL}\s+(?:by|courtesy\s+of)\s+\S.{{0,60}}",  # Photo by Name, Photo courtesy of X
+    rf"Courtesy\s+(?:of\s+)?{_NAME}(?:\s*/\s*{_NAME})?",  # Courtesy of the family
+    rf"{_NAME}\s*[|]\s*{_NAME}",  # Name | Agency
+    rf"(?!By\s){_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?(?:\s+(?:via|for)\s+{_NAME})?",  # Name/Agency
+    rf"{_AGENCY}(?:\s*/\s*{_NAME})?(?:\s+via\s+{_NAME})?",  # AFP/Getty Images, AP Photo/Name
+    rf"{_NAME}\s+(?:via|for)\s+{_AGENCY}(?:\s+Images)?",  # Name via Getty Images
 )
+
+
+@cache
+def _credit_form_re(index: int) -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:{_CREDIT_FORMS[index]})\s*$", re.VERBOSE)
+
+
+def _matches_credit(stripped: str) -> bool:
+    """Say whether a stripped line has one of the credit forms (what one regex of them all says)."""
+    by = "by" in stripped
+    slash = "/" in stripped
+    via_or_for = "via" in stripped or "for" in stripped
+    bar = "|" in stripped
+    # What a line of each form contains, in the order of _CREDIT_FORMS (the regexes are
+    # case-sensitive, so plain substring tests are exact necessary conditions).
+    possible = (
+        bar or ":" in stripped or "–" in stripped or "—" in stripped,
+        "source" in stripped or "copyright" in stripped,
+        stripped.startswith("("),
+        (by or "ourtesy" in stripped) and (slash or via_or_for),
+        by or "courtesy" in stripped,
+        stripped.startswith("Courtesy"),
+        bar,
+        slash,
+        stripped.startswith(_AGENCY_HEADS),
+        via_or_for and _mentions_agency(stripped),
+    )
+    return any(
+        needed and _credit_form_re(index).match(stripped) is not None for index, needed in enumerate(possible)
+    )
+
+
 CREDIT_MAX_WORDS = 14
 
 # Imperative verbs of site UI and the second person that calls to the reader.
@@ -193,8 +263,11 @@ class Layout:
         return self.nonblank[at] if at < len(self.nonblank) else None
 
 
-_LAYOUTS: WeakKeyDictionary[Document, Layout] = WeakKeyDictionary()
-_HARD_WRAPPED: WeakKeyDictionary[Document, bool] = WeakKeyDictionary()
+# Per-document results live in the Document's own ``__dict__`` (where its cached properties
+# live too), under private names: a lookup there is a tenth of hashing the Document for a
+# weak-keyed table, and rules ask thousands of times per run.
+_LAYOUT_KEY = "_scrape_layout"
+_HARD_WRAPPED_KEY = "_scrape_hard_wrapped"
 
 
 def words(text: str) -> list[str]:
@@ -222,6 +295,21 @@ def ends_sentence(text: str) -> bool:
     return stripped[-1] in _QUOTES and bool(before) and before[-1] in _TERMINALS
 
 
+_MAX_CACHED_LINE = 400  # longer lines are rare and checked uncached, so the caches stay small
+
+
+def _per_line(check: Callable[[str], bool]) -> Callable[[str], bool]:
+    """Memoise a pure test of a line: the scrape rules ask the same ones about the same lines."""
+    cached = lru_cache(maxsize=4096)(check)
+
+    @wraps(check)
+    def memoised(text: str) -> bool:
+        return cached(text) if len(text) <= _MAX_CACHED_LINE else check(text)
+
+    return memoised
+
+
+@_per_line
 def is_credit_line(text: str) -> bool:
     """Say whether a whole line is a photo credit ("Photo: Name/Agency", "Name/AFP via Getty Images")."""
     stripped = text.strip()
@@ -230,29 +318,89 @@ def is_credit_line(text: str) -> bool:
     # Credits carry no final full stop ("(Photo by X/Y.)" aside).
     if stripped.endswith((".", "?", "!")) and not (stripped.startswith("(") and stripped.endswith(".)")):
         return False
-    return bool(CREDIT_RE.match(stripped))
+    return _matches_credit(stripped)
+
+
+@dataclass(frozen=True, slots=True)
+class _UiStrings:
+    """The whole-line UI strings of the shipped scrape pack, split for fast exact lookup.
+
+    One regex of all ~600 strings costs ~50 ms to compile, a start-up that a small article
+    should not pay, and every line would run through it. A literal string matches a line
+    (case-insensitively, white space around it aside) only if the stripped line has its
+    length, so literals are looked up instead: ASCII lines by ``str.lower`` in a set (for
+    ASCII characters the regex's case folding is exactly ``str.lower``), other lines by a
+    small regex of the literals of that length. The patterns, and any literal that does not
+    fit the lookup, stay one regex, in the order the combined regex had them.
+    """
+
+    ascii_keys: frozenset[str]
+    lengths: frozenset[int]
+    by_length: dict[int, tuple[str, ...]]
+    rest: re.Pattern[str] | None
+
+
+def _ascii_lookalike(char: str) -> bool:
+    """Say whether a non-ASCII character matches some ASCII one case-insensitively (``K``: Kelvin)."""
+    pattern = re.compile(re.escape(char), re.IGNORECASE)
+    return any(pattern.fullmatch(chr(code)) for code in range(128))
 
 
 @cache
-def _ui_line_re() -> re.Pattern[str]:
-    """One regex of every whole-line UI string in the shipped scrape pack (its tokens and patterns)."""
+def _ui_strings() -> _UiStrings:
+    """Every whole-line UI string in the shipped scrape pack (its tokens and patterns)."""
     folder = builtin_rules_root() / "scrape"
-    alternatives: list[str] = []
+    alternatives: list[tuple[str, str | None]] = []  # (regex, the literal when it is one)
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if not entry.name.endswith(".toml") or entry.name == "pack.toml":
             continue
         spec: dict[str, Any] = tomllib.loads(entry.read_text(encoding="utf-8"))
         if spec.get("kind") != "existence" or not spec.get("whole"):
             continue
-        alternatives.extend(re.escape(t) for t in spec.get("tokens", []))
-        alternatives.extend(f"(?:{p})" for p in spec.get("patterns", []))
-    alternatives.sort(key=len, reverse=True)
-    return re.compile(r"\s*(?:" + "|".join(alternatives) + r")\s*", re.IGNORECASE)
+        alternatives.extend((re.escape(t), t) for t in spec.get("tokens", []))
+        alternatives.extend((f"(?:{p})", None) for p in spec.get("patterns", []))
+    lookalikes = {
+        c for _, t in alternatives if t is not None for c in t if not c.isascii() and _ascii_lookalike(c)
+    }
+    # A literal with white space at an edge would let ``\s*`` take part of it, and one with an
+    # ASCII lookalike could match an ASCII line that ``str.lower`` does not map to it: both
+    # stay in the regex.
+    plain = {t for _, t in alternatives if t and t == t.strip() and not lookalikes.intersection(t)}
+    literals = sorted(plain)
+    by_length: dict[int, list[str]] = {}
+    for token in literals:
+        by_length.setdefault(len(token), []).append(token)
+    # The combined regex tried the longest alternatives first; the rest keep that order.
+    alternatives.sort(key=lambda pair: len(pair[0]), reverse=True)
+    rest = [a for a, t in alternatives if t not in plain]
+    return _UiStrings(
+        ascii_keys=frozenset(t.lower() for t in literals if t.isascii()),
+        lengths=frozenset(by_length),
+        by_length={n: tuple(ts) for n, ts in by_length.items()},
+        rest=re.compile(r"\s*(?:" + "|".join(rest) + r")\s*", re.IGNORECASE) if rest else None,
+    )
 
 
+@cache
+def _literals_of_length(length: int) -> re.Pattern[str]:
+    literals = _ui_strings().by_length[length]
+    return re.compile("|".join(re.escape(t) for t in literals), re.IGNORECASE)
+
+
+@_per_line
 def is_known_ui_line(text: str) -> bool:
     """Say whether a whole line is a UI string the scrape pack already knows."""
-    return bool(text.strip()) and bool(_ui_line_re().fullmatch(text))
+    stripped = text.strip()
+    if not stripped:
+        return False
+    strings = _ui_strings()
+    if len(stripped) in strings.lengths:
+        if stripped.isascii():
+            if stripped.lower() in strings.ascii_keys:
+                return True
+        elif _literals_of_length(len(stripped)).fullmatch(stripped):
+            return True
+    return strings.rest is not None and strings.rest.fullmatch(text) is not None
 
 
 # A teaser's excerpt ends with an ellipsis, "[…]" or a "Read more" link.
@@ -261,9 +409,20 @@ EXCERPT_END_RE = re.compile(
 )
 
 
+def may_end_with_share_bar(text: str) -> bool:
+    """False when ``GLUED_SHARE_RE`` cannot match ``text``: it does not end on a network's name.
+
+    A match runs to the end of the text, and only white space, ``,|•·`` follow its last name.
+    """
+    end = len(text)
+    while end and (text[end - 1] in _SHARE_SEPARATORS or text[end - 1].isspace()):
+        end -= 1
+    return end > 0 and text[end - 1] in _NETWORK_LAST_CHARS
+
+
 def is_body_paragraph(text: str) -> bool:
     """A line of story prose: many words, closed by sentence punctuation, not a UI string."""
-    stripped = GLUED_SHARE_RE.sub("", text).strip()
+    stripped = (GLUED_SHARE_RE.sub("", text) if may_end_with_share_bar(text) else text).strip()
     return (
         len(stripped.split()) >= 14
         and ends_sentence(stripped)
@@ -274,16 +433,17 @@ def is_body_paragraph(text: str) -> bool:
 
 def layout(doc: Document) -> Layout:
     """The first and last body paragraphs of ``doc`` (cached per document)."""
-    cached = _LAYOUTS.get(doc)
+    cached: Layout | None = doc.__dict__.get(_LAYOUT_KEY)
     if cached is not None:
         return cached
-    nonblank = tuple(i for i in range(len(doc.lines)) if not doc.is_blank_line(i))
-    body = [i for i in nonblank if is_body_paragraph(doc.line_text(i))]
+    texts = doc.line_texts
+    nonblank = tuple([i for i, text in enumerate(texts) if text.strip()])
+    body = [i for i in nonblank if is_body_paragraph(texts[i])]
     # A dateline paragraph opens the story even when it is short or cut off.
     body = sorted(set(body) | {doc.line_index(span.start) for span in doc.datelines})
     first_body = _first_story_line(doc, body)
     result = Layout(first_body, body[-1] if body else None, nonblank)
-    _LAYOUTS[doc] = result
+    doc.__dict__[_LAYOUT_KEY] = result
     return result
 
 
@@ -294,7 +454,7 @@ def _first_story_line(doc: Document, body: list[int]) -> int | None:
         if index in dateline_lines:
             return index
         neighbours = [j for j in (index - 2, index - 1, index + 1, index + 2) if 0 <= j < len(doc.lines)]
-        if not any(is_caption_marker(doc.line_text(j)) for j in neighbours):
+        if not any(is_caption_marker(doc.line_texts[j]) for j in neighbours):
             return index
     return body[0] if body else None
 
@@ -333,6 +493,7 @@ def is_caption_control(text: str) -> bool:
     return bool(CAPTION_CONTROL_RE.match(text))
 
 
+@_per_line
 def is_caption_marker(text: str) -> bool:
     """A credit line or a caption control: what sits next to a caption."""
     return is_credit_line(text) or is_caption_control(text)
@@ -340,11 +501,12 @@ def is_caption_marker(text: str) -> bool:
 
 def content_words(text: str) -> set[str]:
     """Lower-cased words of four letters or more that are not function words."""
-    return {
-        w.lower()
-        for w in words(text)
-        if len(w) >= CONTENT_WORD_MIN and w.lower() not in FUNCTION_WORDS and not w.isdigit()
-    }
+    lowered = {w.lower() for w in words(text) if len(w) >= CONTENT_WORD_MIN and not w.isdigit()}
+    return lowered - FUNCTION_WORDS
+
+
+def _token_start(token: Token) -> int:
+    return token.start
 
 
 def body_vocabulary(doc: Document) -> set[str]:
@@ -353,10 +515,14 @@ def body_vocabulary(doc: Document) -> set[str]:
     vocab: set[str] = set()
     if shape.first_body is None or shape.last_body is None:
         return vocab
-    for i in shape.nonblank:
-        if shape.first_body <= i <= shape.last_body:
-            vocab.update(w[:5] for w in content_words(doc.line_text(i)))
-    return vocab
+    # No word crosses a line break, so the words of the body's lines are the document's
+    # tokens between the first line's start and the last line's end.
+    tokens = doc.tokens
+    first = bisect.bisect_left(tokens, doc.lines[shape.first_body].start, key=_token_start)
+    last = bisect.bisect_left(tokens, doc.lines[shape.last_body].end, key=_token_start)
+    distinct = {token.text for token in tokens[first:last]}
+    lowered = {w.lower() for w in distinct if len(w) >= CONTENT_WORD_MIN and not w.isdigit()}
+    return {w[:5] for w in lowered - FUNCTION_WORDS}
 
 
 def overlap_with_body(doc: Document, text: str, vocab: set[str]) -> float:
@@ -379,7 +545,28 @@ def is_headline_shaped(text: str, max_words: int = 22) -> bool:
     return not FULL_STOP_RE.search(stripped)
 
 
-_NETWORK = r"(?:Facebook|X\s*\(Twitter\)|Twitter|X|WhatsApp|Email|E-mail|LinkedIn|Reddit|Telegram|Pinterest|Print|Messenger|Flipboard|Tumblr|Threads|Bluesky)"
+_NETWORKS = (
+    "Facebook",
+    r"X\s*\(Twitter\)",
+    "Twitter",
+    "X",
+    "WhatsApp",
+    "Email",
+    "E-mail",
+    "LinkedIn",
+    "Reddit",
+    "Telegram",
+    "Pinterest",
+    "Print",
+    "Messenger",
+    "Flipboard",
+    "Tumblr",
+    "Threads",
+    "Bluesky",
+)
+_NETWORK = "(?:" + "|".join(_NETWORKS) + ")"
+_NETWORK_LAST_CHARS = frozenset(name[-1] for name in _NETWORKS)
+_SHARE_SEPARATORS = ",|•·"
 # A share bar glued to the end of a sentence by the extractor: "…12.Share this:FacebookX (Twitter)WhatsApp".
 GLUED_SHARE_RE = re.compile(
     rf"(?<=[.!?”\"])\s*(?:(?:Share|Share\s+this(?:\s+(?:article|story|post))?)\s*:?\s*(?:{_NETWORK}[\s,|•·]*){{1,8}}"
@@ -398,7 +585,7 @@ SIGN_OFF_RE = re.compile(
 
 def introduces_list(doc: Document, index: int) -> bool:
     """Say whether line ``index`` ends in a colon and leads into a list ("What happens next:")."""
-    if not doc.line_text(index).rstrip().endswith(":"):
+    if not doc.line_texts[index].rstrip().endswith(":"):
         return False
     following = layout(doc).next(index)
     return following is not None and following in doc.list_lines
@@ -418,9 +605,11 @@ UI_LINE_MAX_WORDS = 14
 QUOTE_OPENERS = ('"', "“", "‘", "'")
 
 
+_FIRST_PERSON_PLURAL = frozenset({"our", "us"})
 _ADDRESS_RE = re.compile(r"\S+@\S+\.\w{2,}|https?://\S+|\bwww\.\S+")
 
 
+@_per_line
 def looks_like_ui(text: str) -> bool:
     """A short line that calls the reader to act on the site, in any wording.
 
@@ -429,13 +618,16 @@ def looks_like_ui(text: str) -> bool:
     to our podcast").
     """
     stripped = text.strip()
-    tokens = [w.lower() for w in words(stripped)]
-    if not tokens or len(tokens) > UI_LINE_MAX_WORDS or stripped.startswith(QUOTE_OPENERS):
+    if stripped.startswith(QUOTE_OPENERS):
         return False
-    second = any(t in SECOND_PERSON for t in tokens)
-    site_noun = any(t in UI_NOUNS for t in tokens)
-    first_person_plural = any(t in {"our", "us"} for t in tokens)
-    if _ADDRESS_RE.search(stripped) and (second or first_person_plural or any(t in UI_VERBS for t in tokens)):
+    found = words(stripped)
+    if not found or len(found) > UI_LINE_MAX_WORDS:
+        return False
+    tokens = [w.lower() for w in found]
+    second = not SECOND_PERSON.isdisjoint(tokens)
+    site_noun = not UI_NOUNS.isdisjoint(tokens)
+    first_person_plural = not _FIRST_PERSON_PLURAL.isdisjoint(tokens)
+    if (second or first_person_plural or not UI_VERBS.isdisjoint(tokens)) and _ADDRESS_RE.search(stripped):
         return True  # "Got a tip? Email us at tips@example.com"
     verb_first = tokens[0] in UI_VERBS or (tokens[0] in {"don't", "don’t"} and len(tokens) > 1)
     if verb_first and (second or site_noun or first_person_plural or len(tokens) <= 4):
@@ -450,7 +642,7 @@ def tail_marker(doc: Document) -> int | None:
         return None
     for index in shape.nonblank:
         if index > shape.last_body:
-            text = doc.line_text(index)
+            text = doc.line_texts[index]
             if is_known_ui_line(text) or is_caption_marker(text) or looks_like_ui(text):
                 return index
     return None
@@ -474,7 +666,7 @@ def junk_line(doc: Document, index: int, message: str, severity: Severity | None
     The fix is unsafe: these rules judge a line by its shape and place, not by an exact string.
     """
     line = doc.lines[index]
-    text = doc.line_text(index)
+    text = doc.line_texts[index]
     lead = len(text) - len(text.lstrip())
     span = Span(line.start + lead, line.start + len(text.rstrip()))
     return Violation(
@@ -492,7 +684,7 @@ def is_hard_wrapped(doc: Document) -> bool:
     Extracted articles put a paragraph on one line; in wrapped text a line that stops
     mid-sentence is the format, not damage.
     """
-    cached = _HARD_WRAPPED.get(doc)
+    cached: bool | None = doc.__dict__.get(_HARD_WRAPPED_KEY)
     if cached is not None:
         return cached
     shape = layout(doc)
@@ -501,10 +693,10 @@ def is_hard_wrapped(doc: Document) -> bool:
         for index in shape.nonblank
         if index + 1 < len(doc.lines)
         and not doc.is_blank_line(index + 1)
-        and not ends_sentence(doc.line_text(index))
+        and not ends_sentence(doc.line_texts[index])
     )
     result = runs_on >= HARD_WRAP_MIN_LINES and runs_on >= HARD_WRAP_SHARE * len(shape.nonblank)
-    _HARD_WRAPPED[doc] = result  # several rules ask, for every line: answer once per document
+    doc.__dict__[_HARD_WRAPPED_KEY] = result  # several rules ask, for every line: answer once per document
     return result
 
 
@@ -517,7 +709,7 @@ def headline_run_length(doc: Document, index: int) -> int:
     shape = layout(doc)
     position = shape.nonblank.index(index)
     rest = shape.nonblank[position:]
-    texts = [doc.line_text(i) for i in rest]
+    texts = [doc.line_texts[i] for i in rest]
     if not all(is_headline_shaped(t) and not is_sign_off(t) for t in texts):
         return 0
     # Labelled items ("Jan. 7: First opening", "Cost: $40") are a list the story closes with.

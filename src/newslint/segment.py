@@ -146,7 +146,9 @@ SENTENCE_OPENERS = frozenset(
 
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)[.]$")
-_HEADING_END_RE = re.compile(r"[.!?…:;,]['\"”’)]*$")
+_FOLLOWING_WORD_RE = re.compile(r"\s+[\"“]?([A-Za-z]+)")
+_HEADING_STOPS = ".!?…:;,"
+_HEADING_CLOSERS = "'\"”’)"
 _BULLET_RE = re.compile(r"^\s*(?:[-*•–·]\s+|\d{1,3}[.)]\s+|\(\w\)\s+)")
 _DATELINE_RE = re.compile(
     r"""^(?:[A-Z][A-Z'’.\-]*(?:\s+[A-Z][A-Z'’.\-]*){0,3})      # CITY IN CAPITALS
@@ -161,6 +163,14 @@ _QUOTE_OPEN_RE = re.compile('[“„«"]')
 
 def line_spans(text: str) -> list[tuple[int, int]]:
     """Return (start, end) of every line, without its line break."""
+    if "\r" not in text:  # only "\n" breaks: str.split finds the same lines without a regex
+        spans = []
+        start = 0
+        for line in text.split("\n"):
+            end = start + len(line)
+            spans.append((start, end))
+            start = end + 1
+        return spans
     spans = []
     start = 0
     for match in LINE_BREAK_RE.finditer(text):
@@ -194,7 +204,9 @@ def is_heading_like(line: str, max_words: int = 16) -> bool:
     stripped = line.strip()
     if not stripped or (not stripped[0].isupper() and not stripped[0].isdigit()):
         return False
-    if _HEADING_END_RE.search(stripped) and not stripped.endswith("?"):
+    # A line ending in a stop, or a stop and closing marks, is a sentence, not a heading.
+    bare = stripped.rstrip(_HEADING_CLOSERS)
+    if bare and bare[-1] in _HEADING_STOPS and not stripped.endswith("?"):
         return False
     words = stripped.split()
     return len(words) <= max_words and any(c.isalpha() for c in stripped)
@@ -214,15 +226,22 @@ def dateline_length(paragraph: str) -> int:
 
 def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Split ``text[start:end]`` (one paragraph) into sentences, yielding absolute spans."""
+    return iter(sentence_list(text, start, end))
+
+
+def sentence_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``sentence_spans`` as a list: the Document splits every paragraph, so no generators."""
     segment = text[start:end]
+    spans: list[tuple[int, int]] = []
     begin = 0
     for match in _SENTENCE_END_RE.finditer(segment):
         stop = match.end()
-        if match.group(0)[0] == "." and not _ends_sentence(segment, match.start(), stop):
+        if segment[match.start()] == "." and not _ends_sentence(segment, match.start(), stop):
             continue
-        yield from _trimmed(segment, begin, stop, start)
+        _add_trimmed(spans, segment, begin, stop, start)
         begin = stop
-    yield from _trimmed(segment, begin, len(segment), start)
+    _add_trimmed(spans, segment, begin, len(segment), start)
+    return spans
 
 
 def _ends_sentence(segment: str, dot: int, stop: int) -> bool:
@@ -235,17 +254,17 @@ def _ends_sentence(segment: str, dot: int, stop: int) -> bool:
     if word not in ABBREVIATIONS:
         return True
     if word in AMBIGUOUS_ABBREVIATIONS:
-        following = re.match(r"\s+[\"“]?([A-Za-z]+)", segment[stop:])
+        following = _FOLLOWING_WORD_RE.match(segment, stop)
         return bool(following and following.group(1).lower() in SENTENCE_OPENERS)
     return False
 
 
-def _trimmed(segment: str, begin: int, stop: int, offset: int) -> Iterator[tuple[int, int]]:
+def _add_trimmed(spans: list[tuple[int, int]], segment: str, begin: int, stop: int, offset: int) -> None:
     piece = segment[begin:stop]
     stripped = piece.strip()
     if stripped:
-        lead = len(piece) - len(piece.lstrip())
-        yield (offset + begin + lead, offset + begin + lead + len(stripped))
+        first = offset + begin + len(piece) - len(piece.lstrip())
+        spans.append((first, first + len(stripped)))
 
 
 def quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -9,13 +9,11 @@ professionally edited articles stay silent when they are turned on.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Callable, Iterator
 
 from newslint.diagnostics import Category, Severity, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
-from newslint.readability import WordCounter, body_paragraphs, sentence_lengths
 from newslint.rules import Options, Rule, rule
 
 _SNIPPET_WORDS = 6
@@ -65,6 +63,8 @@ def run_on_sentence(doc: Document, options: Options) -> Iterator[Violation]:
     ## Fix safety
     No fix: splitting a sentence needs an editor.
     """
+    from newslint.readability import sentence_lengths  # both rules are off by default: load on use
+
     limit = int(options["max-words"])
     for words, span in sentence_lengths(doc):
         if words > limit:
@@ -109,6 +109,10 @@ def outsized_paragraph(doc: Document, options: Options) -> Iterator[Violation]:
     ## Fix safety
     No fix: where the breaks belong needs an editor.
     """
+    import statistics  # ~20 ms to import (decimal, fractions): only when the rule runs
+
+    from newslint.readability import WordCounter, body_paragraphs
+
     paragraphs = body_paragraphs(doc)
     if len(paragraphs) < int(options["min-paragraphs"]):
         return

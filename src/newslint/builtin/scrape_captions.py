@@ -80,14 +80,14 @@ def photo_credit_line(doc: Document) -> Iterator[Violation]:
     Unsafe: deleting the line is right for a scraped credit, but a byline-like line can look the same.
     """
     for index in range(len(doc.lines)):
-        text = doc.line_text(index)
+        text = doc.line_texts[index]
         if not text.strip() or not is_credit_line(text) or _is_figure_caption(doc, index):
             continue
         yield junk_line(doc, index, f"Photo credit `{shorten(text)}` left in the article")
 
 
 def _caption_candidate(doc: Document, index: int, headline_seen: bool) -> bool:
-    text = doc.line_text(index).strip()
+    text = doc.line_texts[index].strip()
     count = len(text.split())
     if count < CAPTION_MIN_WORDS or is_caption_marker(text) or is_known_ui_line(text):
         return False
@@ -140,7 +140,7 @@ def caption_text(doc: Document) -> Iterator[Violation]:
     dateline_lines = {doc.line_index(span.start) for span in doc.datelines}
     headline_seen = False
     for position, index in enumerate(shape.nonblank):
-        text = doc.line_text(index)
+        text = doc.line_texts[index]
         if index in dateline_lines or _is_figure_caption(doc, index):
             continue  # the story's first paragraph, or an image's own caption: never junk
         if CAPTION_LABEL_RE.match(text) or ends_with_credit(text):
@@ -148,11 +148,11 @@ def caption_text(doc: Document) -> Iterator[Violation]:
             continue
         following = shape.nonblank[position + 1] if position + 1 < len(shape.nonblank) else None
         preceding = shape.nonblank[position - 1] if position > 0 else None
-        before_marker = following is not None and is_caption_marker(doc.line_text(following))
-        after_marker = preceding is not None and is_caption_marker(doc.line_text(preceding))
+        before_marker = following is not None and is_caption_marker(doc.line_texts[following])
+        after_marker = preceding is not None and is_caption_marker(doc.line_texts[preceding])
         in_head = shape.in_head(index)
         # A caption printed in the same block as its credit, with no blank line, is one anywhere.
-        glued = before_marker and following == index + 1 and is_credit_line(doc.line_text(following))
+        glued = before_marker and following == index + 1 and is_credit_line(doc.line_texts[following])
         placed = (before_marker and (in_head or after_marker or glued)) or (
             in_head and after_marker and headline_seen
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
@@ -21,11 +20,11 @@ from newslint.scrape_structure import (
 MIN_CHARS = 40
 MIN_WORDS = 7
 MIN_TITLE_WORDS = 4
-_SPACE_RE = re.compile(r"\s+")
 
 
 def _key(text: str) -> str:
-    return _SPACE_RE.sub(" ", text).strip()
+    """The line with its white space runs made single spaces and its ends trimmed."""
+    return " ".join(text.split())
 
 
 @rule(
@@ -61,20 +60,22 @@ def duplicate_line(doc: Document) -> Iterator[Violation]:
     if is_hard_wrapped(doc):
         return  # the layout of wrapped text says nothing about page chrome
     seen: set[str] = set()
-    title = _key(doc.line_text(doc.title_line)) if doc.title_line is not None else None
+    title_line = doc.title_line
+    title = _key(doc.line_texts[title_line]) if title_line is not None else None
     if title is not None:
         seen.add(title)
-    for index, line in enumerate(doc.lines):
-        text = doc[line]
-        key = _key(text)
-        if index == doc.title_line or not key:
+    heading_lines = doc.heading_lines
+    for index, (line, text) in enumerate(zip(doc.lines, doc.line_texts, strict=True)):
+        split = text.split()
+        if index == title_line or not split:
             continue
-        if key != title and (len(key) < MIN_CHARS or len(key.split()) < MIN_WORDS):
+        key = " ".join(split)
+        if key != title and (len(key) < MIN_CHARS or len(split) < MIN_WORDS):
             continue
         if is_caption_marker(text) or is_known_ui_line(text):
             continue
         # Repeated subheads ("Update") are deliberate; the headline printed twice is not.
-        if index in doc.heading_lines and not (key == title and len(key.split()) >= MIN_TITLE_WORDS):
+        if index in heading_lines and not (key == title and len(split) >= MIN_TITLE_WORDS):
             continue
         if key not in seen:
             seen.add(key)

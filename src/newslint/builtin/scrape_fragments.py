@@ -125,9 +125,11 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
     marker = tail_marker(doc)  # lines after it are SC109's topic tags
     names: frozenset[str] | None = None
     for position, index in enumerate(shape.nonblank):
-        text = doc.line_text(index).strip()
+        text = doc.line_texts[index].strip()
+        if len(text.split()) > MAX_WORDS or index in doc.list_lines:
+            continue
         tokens = words(text)
-        if not tokens or len(text.split()) > MAX_WORDS or index in doc.list_lines:
+        if not tokens:
             continue
         if is_known_ui_line(text) or is_caption_marker(text) or text.endswith((":", "—", "–", "-")):
             continue
@@ -145,7 +147,7 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
             following = shape.next(index)
             stray = not is_sign_off(text) and (
                 following is None
-                or is_known_ui_line(doc.line_text(following))
+                or is_known_ui_line(doc.line_texts[following])
                 or headline_run_length(doc, following) >= 2
             )
         if not stray and len(tokens) == 1 and not shape.in_head(index) and text[0].isupper():
@@ -160,7 +162,7 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
             )
         if not stray or _continues_previous(doc, shape.previous(index), text):
             continue
-        lead = len(doc.line_text(index)) - len(doc.line_text(index).lstrip())
+        lead = len(doc.line_texts[index]) - len(doc.line_texts[index].lstrip())
         span = Span(doc.lines[index].start + lead, doc.lines[index].start + lead + len(text))
         if doc.is_ignored(span):
             continue
@@ -175,7 +177,7 @@ def _continues_previous(doc: Document, previous: int | None, text: str) -> bool:
     """A lower-case line right after an unfinished line is the end of a broken paragraph (SC703/SC704)."""
     if previous is None or not text[0].islower():
         return False
-    return not ends_sentence(doc.line_text(previous))
+    return not ends_sentence(doc.line_texts[previous])
 
 
 TRUNCATED_MIN_WORDS = 6
@@ -259,19 +261,21 @@ def truncated_paragraph(doc: Document) -> Iterator[Violation]:
     for index in shape.nonblank:
         if not shape.first_body <= index < shape.last_body or index in doc.list_lines:
             continue
-        text = _TRAILING_MARKUP_RE.sub("", doc.line_text(index)).strip()
+        text = doc.line_texts[index]
+        # The markup regex only matches a line ending in ">": most lines skip it.
+        text = (_TRAILING_MARKUP_RE.sub("", text) if text.rstrip().endswith(">") else text).strip()
         split = text.split()
         if len(split) < TRUNCATED_MIN_WORDS or ends_sentence(text) or text.endswith((":", "-", "—", "–")):
             continue
         if is_known_ui_line(text) or is_caption_marker(text):
             continue
         following = shape.next(index)
-        if following is not None and doc.line_text(following).lstrip()[:1].islower():
+        if following is not None and doc.line_texts[following].lstrip()[:1].islower():
             continue  # carried on in the next line: SC704
         cut = text.endswith(",") or split[-1].lower() in TRUNCATION_WORDS
         if not (cut or len(split) > LONG_LINE_WORDS):
             continue
-        lead = len(doc.line_text(index)) - len(doc.line_text(index).lstrip())
+        lead = len(doc.line_texts[index]) - len(doc.line_texts[index].lstrip())
         start = doc.lines[index].start + lead
         span = Span(start + len(text) - len(split[-1]), start + len(text))
         if doc.is_ignored(span) or _markup_carries_on(doc, index, span.end):

@@ -24,6 +24,49 @@ _NOT_PROSE_RE = re.compile(
     r"(?:www\.|https?://|@|\.(?:com|org|net|gov|edu|io|co|js|py|html?)\b)", re.IGNORECASE
 )
 _TOKEN_AROUND_RE = re.compile(r"\S+")
+# What every GLUED_RE match has at its ``punct``: a mark right before a capitalised word.
+_GLUE_HINT_RE = re.compile(r"[.!?][”\"’)]?[A-Z][a-z]|,[A-Z][a-z]")
+
+
+def _is_left_char(char: str) -> bool:
+    """Say whether ``char`` can be part of a GLUED_RE ``left`` (letters, dots, decimal digits)."""
+    return ("a" <= char <= "z") or ("A" <= char <= "Z") or char == "." or char.isdecimal()
+
+
+def _glued_matches(text: str) -> Iterator[re.Match[str]]:
+    """``GLUED_RE.finditer(text)``, trying the regex only just before each hint."""
+    return _hinted_matches(GLUED_RE, _GLUE_HINT_RE, _is_left_char, text)
+
+
+def _hinted_matches(
+    pattern: re.Pattern[str], hint_re: re.Pattern[str], is_left_char: Callable[[str], bool], text: str
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match is a run of left characters
+    followed by a hint, found by trying the pattern only at the run before each hint.
+
+    No match starts before the run of left characters that ends at the first hint left to
+    search, so matching at each position of that run, leftmost first, finds what the
+    pattern's own scan would, without running it over the text between hints.
+    """
+    pos = 0
+    while True:
+        hint = hint_re.search(text, pos)
+        if hint is None:
+            return
+        stop = hint.start()
+        start = stop
+        while start > pos and is_left_char(text[start - 1]):
+            start -= 1
+        for at in range(start, stop + 1):
+            match = pattern.match(text, at)
+            if match is not None:
+                yield match
+                pos = match.end()
+                break
+        else:
+            pos = stop + 1
+
+
 TITLE_ABBREVIATIONS = ABBREVIATIONS - AMBIGUOUS_ABBREVIATIONS
 NOT_SENTENCE_STARTS = frozenset({"com", "net", "org", "js", "io"})
 
@@ -66,7 +109,7 @@ def missing_space_after_sentence(doc: Document) -> Iterator[Violation]:
     Safe when both sides are common English words; unsafe otherwise (a brand or a domain may keep the dot).
     """
     text = doc.text
-    for match in GLUED_RE.finditer(text):
+    for match in _glued_matches(text):
         left, right = match.group("left"), match.group("right")
         if left.lower() in TITLE_ABBREVIATIONS:
             continue  # "St.Louis", "Dr.Smith": a missing space after a title, not two sentences glued
@@ -351,10 +394,14 @@ def run_together_words(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the split is a guess from word frequencies; a rare name can look like two words.
     """
-    doc_words = frozenset(t.text for t in doc.tokens)
-    for token in doc.tokens:
-        word = token.text
-        if len(word) < 7 or not word.isalpha() or doc.is_accepted(word):
+    tokens = doc.tokens
+    doc_words = frozenset([t.text for t in tokens])
+    accept = doc.accept
+    # The verdict depends on the word alone (and the document): judge each distinct word once,
+    # then walk the tokens only when some word splits.
+    splits: dict[str, tuple[str, str]] = {}
+    for word in doc_words:
+        if len(word) < 7 or not word.isalpha() or word in accept:
             continue
         capitalised = word[0].isupper() and word[1:].islower()
         if not (word.islower() or capitalised) or zipf(word) > 0:
@@ -362,8 +409,15 @@ def run_together_words(doc: Document) -> Iterator[Violation]:
         if _is_derivation(word):
             continue
         split = _best_split(word, capitalised, doc_words)
+        if split is not None:
+            splits[word] = split
+    if not splits:
+        return
+    for token in tokens:
+        split = splits.get(token.text)
         if split is None:
             continue
+        word = token.text
         span = token.span
         if doc.is_ignored(span):
             continue
@@ -376,6 +430,17 @@ def run_together_words(doc: Document) -> Iterator[Violation]:
 
 
 HYPHEN_BREAK_RE = re.compile(r"(?P<left>[A-Za-z]{2,})-[ \t]*(?P<break>\r\n|\r|\n)[ \t]*(?P<right>[a-z]{2,})")
+# What every HYPHEN_BREAK_RE match has right after its ``left``: a hyphen ending a line.
+_HYPHEN_HINT_RE = re.compile(r"-[ \t]*[\r\n]")
+
+
+def _is_ascii_letter(char: str) -> bool:
+    return ("a" <= char <= "z") or ("A" <= char <= "Z")
+
+
+def _hyphen_breaks(text: str) -> Iterator[re.Match[str]]:
+    """``HYPHEN_BREAK_RE.finditer(text)``, trying the regex only just before each hint (as SC701)."""
+    return _hinted_matches(HYPHEN_BREAK_RE, _HYPHEN_HINT_RE, _is_ascii_letter, text)
 
 
 @rule(
@@ -403,7 +468,7 @@ def hyphen_line_break(doc: Document) -> Iterator[Violation]:
     Unsafe: the fix joins the halves (dropping the hyphen when the joined word is English, keeping it
     for a compound such as "well-known").
     """
-    for match in HYPHEN_BREAK_RE.finditer(doc.text):
+    for match in _hyphen_breaks(doc.text):
         left, right = match.group("left"), match.group("right")
         span = Span(match.start("left"), match.start("break"))
         if doc.is_ignored(span):
@@ -424,6 +489,24 @@ def hyphen_line_break(doc: Document) -> Iterator[Violation]:
 
 _OPEN_END_RE = re.compile(r"(?P<word>[A-Za-z][\w’'-]*),?\s*$")
 _LOWER_START_RE = re.compile(r"^\s*[a-z]")
+_WORD_PUNCTUATION = "_’'-"  # with the alphanumerics, what ``[\w’'-]`` takes
+
+
+def _open_end(text: str) -> re.Match[str] | None:
+    """``_OPEN_END_RE.search(text)``, started at the last word instead of the line's start.
+
+    The word a match ends on runs to the end of the line (but a comma and white space), so
+    it starts inside the last run of word characters: no match starts before that run.
+    """
+    end = len(text.rstrip())
+    if end and text[end - 1] == ",":
+        end -= 1
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in _WORD_PUNCTUATION):
+        start -= 1
+    return _OPEN_END_RE.search(text, start) if start < end else None
+
+
 MIN_WORDS_BEFORE = 6
 MIN_WORDS_AFTER = 3
 
@@ -461,16 +544,17 @@ def paragraph_broken_mid_sentence(doc: Document) -> Iterator[Violation]:
     if is_hard_wrapped(doc):
         return
     lines = doc.lines
+    texts = doc.line_texts
     for index in range(len(lines) - 1):
-        text = doc.line_text(index)
-        match = _OPEN_END_RE.search(text)
+        text = texts[index]
+        match = _open_end(text)
         if match is None or len(text.split()) < MIN_WORDS_BEFORE or text.rstrip().endswith("-"):
             continue
         following = index + 1
         gap = doc.is_blank_line(following)
         if gap and following + 1 < len(lines):
             following += 1  # one blank line between the halves
-        after = doc.line_text(following)
+        after = doc.line_texts[following]
         short = len(after.split()) < (MIN_WORDS_AFTER if gap else 1)
         if not _LOWER_START_RE.match(after) or is_bullet(after) or short:
             continue

@@ -27,6 +27,7 @@ from newslint.scrape_structure import (
     junk_line,
     layout,
     looks_like_ui,
+    may_end_with_share_bar,
     overlap_with_body,
     shorten,
     tail_marker,
@@ -44,7 +45,7 @@ def _is_in_list(doc: Document, index: int) -> bool:
     """A labelled line next to another labelled line: an item of a list, not a headline."""
     shape = layout(doc)
     neighbours = (shape.previous(index), shape.next(index))
-    return any(n is not None and LABELLED_ITEM_RE.match(doc.line_text(n)) for n in neighbours)
+    return any(n is not None and LABELLED_ITEM_RE.match(doc.line_texts[n]) for n in neighbours)
 
 
 _QUESTION_RE = re.compile(r"\?[\"'”’)]*\s*$")
@@ -103,7 +104,7 @@ def site_chrome_line(doc: Document) -> Iterator[Violation]:
     shape = layout(doc)
     marker = tail_marker(doc)
     for index in shape.nonblank:
-        text = doc.line_text(index)
+        text = doc.line_texts[index]
         # Inside the story only an unpunctuated line counts: a short imperative sentence can be prose.
         if not (shape.in_head(index) or shape.in_tail(index)) and ends_sentence(text):
             continue
@@ -151,8 +152,9 @@ def glued_share_bar(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the share bar is found by a pattern; the fix deletes it and keeps the sentence.
     """
-    for line in doc.lines:
-        text = doc[line]
+    for line, text in zip(doc.lines, doc.line_texts, strict=True):
+        if not may_end_with_share_bar(text):
+            continue
         match = GLUED_SHARE_RE.search(text)
         if match is None or match.start() == 0 or not text[: match.start()].strip():
             continue
@@ -213,7 +215,7 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
     for index in shape.nonblank:
         if index <= shape.last_body:
             continue
-        text = doc.line_text(index)
+        text = doc.line_texts[index]
         if is_known_ui_line(text) or is_caption_marker(text) or looks_like_ui(text):
             marker_seen = True
             continue
@@ -235,9 +237,9 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
         following = shape.next(index)
         if is_sign_off(text) or GLUED_SHARE_RE.search(text) or introduces_list(doc, index):
             continue
-        if following is not None and doc.line_text(following).lstrip()[:1].islower():
+        if following is not None and doc.line_texts[following].lstrip()[:1].islower():
             continue  # a paragraph broken mid-sentence (SC704), not a headline
-        if not marker_seen and following is not None and ends_sentence(doc.line_text(following)):
+        if not marker_seen and following is not None and ends_sentence(doc.line_texts[following]):
             continue  # a subheading over a short closing paragraph
         overlap = overlap_with_body(doc, text, vocab)
         # The story's last line being a headline-shaped line is itself a sign (a widget whose label
@@ -273,11 +275,11 @@ def _teasers_inside_story(doc: Document) -> Iterator[Violation]:
     shape = layout(doc)
     assert shape.last_body is not None
     for index in shape.nonblank:
-        if index >= shape.last_body or not RELATED_LABEL_RE.match(doc.line_text(index)):
+        if index >= shape.last_body or not RELATED_LABEL_RE.match(doc.line_texts[index]):
             continue
         after = shape.next(index)
-        while after is not None and after < shape.last_body and is_headline_shaped(doc.line_text(after)):
-            message = f"Headline of another story `{shorten(doc.line_text(after))}` in the article"
+        while after is not None and after < shape.last_body and is_headline_shaped(doc.line_texts[after]):
+            message = f"Headline of another story `{shorten(doc.line_texts[after])}` in the article"
             yield junk_line(doc, after, message, severity=Severity.ERROR)
             after = shape.next(after)
 
