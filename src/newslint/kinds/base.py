@@ -8,12 +8,17 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-import regex
-
 from newslint.diagnostics import Applicability, Edit, Fix, Span, Violation
 from newslint.document import Document
 from newslint.errors import RulePackError
-from newslint.kinds.patterns import Pattern, budget_for, compile_pattern, time_budget
+from newslint.kinds.patterns import (
+    Pattern,
+    budget_for,
+    check_syntax,
+    compile_pattern,
+    is_pattern_error,
+    time_budget,
+)
 from newslint.rules import Options
 
 SCOPES = ("text", "line", "paragraph", "sentence", "heading", "body-line")
@@ -104,12 +109,18 @@ class Kind:
         ``shown`` names the user's own pattern(s) in messages when ``pattern`` wraps them;
         ``literal`` marks a pattern built from escaped literal phrases, which needs no limit,
         as do the patterns of packs registered by plugins (``header.guarded`` is false).
+        Those are compiled on first use; the syntax of a pattern that is not built from
+        escaped literals is checked now, so that a broken pack still fails on load.
         """
         where = f"{self.header.source}: key '{key}'"
         unguarded = literal or not self.header.guarded
         try:
+            if unguarded and not literal:
+                check_syntax(pattern, flags)
             return compile_pattern(pattern, flags, where, shown, literal=unguarded)
-        except (re.error, regex.error) as exc:
+        except Exception as exc:
+            if not is_pattern_error(exc):
+                raise
             raise self.error(key, f"has an invalid regular expression {pattern!r}: {exc}") from None
 
     def scope_spans(self, document: Document) -> Iterable[Span]:

@@ -1,0 +1,71 @@
+"""Lazy compiling of rule-pack patterns: syntax errors are still found on load, exactly as ``re`` finds them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newslint.kinds.patterns import IGNORECASE, LiteralPattern, check_syntax
+
+PATTERNS = [
+    r"plain",
+    r"(?<=ab)c",
+    r"(?<=a|bc)d",  # variable-width look-behind
+    r"(?<!a+)b",
+    r"x(?:(?<=a{1,2})b|c)",  # inside a branch and a group
+    r"(?=(?<=ab|c))",  # inside a look-ahead
+    r"(?>(?<=a*)b)",  # inside an atomic group
+    r"(?:(?<=ab)c)+",  # inside a repeat
+    r"(a)(?(1)(?<=b|cd)|e)",  # inside a conditional
+    r"(a)(?(1)x|(?<!b*)e)",
+    r"(?<=\bfoo )bar",
+    r"(?<=(?i:ab))c",
+    r"a)|(?:b",
+    r"(?:(?i)x)",
+    r"[a-",
+    r"(?P<n>a)(?P<n>b)",
+    r"\2(a)",
+    r"a{2,1}",
+    r"(?<=a{3})b",
+    r"(?<=(?:ab|cd))e",
+]
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+@pytest.mark.parametrize("flags", [0, IGNORECASE])
+def test_check_syntax_raises_what_compile_raises(pattern: str, flags: int) -> None:
+    try:
+        re.compile(pattern, flags)
+    except re.error as exc:
+        with pytest.raises(re.error) as caught:
+            check_syntax(pattern, flags)
+        assert str(caught.value) == str(exc)
+    else:
+        check_syntax(pattern, flags)
+
+
+def test_literal_patterns_compile_on_first_search() -> None:
+    pattern = LiteralPattern(r"Hide\s+caption", IGNORECASE, "pack.toml: key 'tokens'")
+    assert pattern._compiled is None
+    assert pattern.fullmatch("hide  CAPTION") is not None
+    assert pattern.compiled.flags & re.IGNORECASE
+
+
+def test_a_bad_pattern_in_a_plugin_pack_is_reported_on_load(tmp_path) -> None:
+    from newslint.errors import RulePackError
+    from newslint.kinds.existence import Existence
+    from newslint.packs import load_pack
+
+    (tmp_path / "pack.toml").write_text('name = "t"\nprefix = "TT"\n')
+    (tmp_path / "bad.toml").write_text(
+        'code = "TT101"\nname = "bad"\ncategory = "boilerplate"\nkind = "existence"\n'
+        'severity = "warning"\nmessage = "x `{found}`"\npatterns = [\'(?<=a|bc)d\']\n'
+        '[doc]\nwhat = "x"\n[examples]\nflag = ["bcd"]\n'
+    )
+    with pytest.raises(
+        RulePackError,
+        match=r"bad\.toml: key 'patterns' has an invalid regular expression .*"
+        r"look-behind requires fixed-width pattern",
+    ):
+        list(load_pack(tmp_path, {"existence": Existence}))
