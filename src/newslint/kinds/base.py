@@ -112,12 +112,19 @@ class Kind:
         Those are compiled on first use; the syntax of a pattern that is not built from
         escaped literals is checked now, so that a broken pack still fails on load.
         """
+        return self.compile_parsed(key, pattern, flags, shown, literal=literal)[0]
+
+    def compile_parsed(
+        self, key: str, pattern: str, flags: int = 0, shown: str | None = None, *, literal: bool = False
+    ) -> tuple[Pattern, Any]:
+        """:meth:`compile`, with ``re``'s parse of the pattern when its syntax was checked (else None)."""
         where = f"{self.header.source}: key '{key}'"
         unguarded = literal or not self.header.guarded
+        parsed = None
         try:
             if unguarded and not literal:
-                check_syntax(pattern, flags)
-            return compile_pattern(pattern, flags, where, shown, literal=unguarded)
+                parsed = check_syntax(pattern, flags)
+            return compile_pattern(pattern, flags, where, shown, literal=unguarded), parsed
         except Exception as exc:
             if not is_pattern_error(exc):
                 raise

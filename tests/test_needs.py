@@ -1,0 +1,140 @@
+"""The exact prefilters of the declarative kinds (kinds/needs.py): they may only skip what cannot match."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint.kinds.needs import ASCII_EQUIVALENTS, TextIndex, fold, literal_words, pattern_needs
+from newslint.kinds.patterns import IGNORECASE, check_syntax
+
+
+def test_the_fold_table_holds_every_character_re_matches_to_ascii() -> None:
+    every = "".join(chr(c) for c in range(128, sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    found = {}
+    for code in range(128):
+        for match in re.finditer(re.escape(chr(code)), every, re.IGNORECASE):
+            found[match.group()] = chr(code).lower()
+    assert found == ASCII_EQUIVALENTS
+
+
+def test_folding_keeps_length_and_word_characters() -> None:
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    folded = fold(every)
+    assert len(folded) == len(every)
+    word = re.compile(r"\w")
+    assert [bool(word.match(c)) for c in folded] == [bool(word.match(c)) for c in every]
+
+
+KEYS = [
+    r"ace(?=\s+in\s+(?:two|three|\d+)\b)",
+    r"(?<=[Ss]tage )ace\b",
+    r"(evacuation|shopping|call|emergency operations)\s+heart\b",
+    r"hebdomads?",
+    r"(?:moldiness|mustiness)(?=\s+(?:be|not)\b)",
+    r"\b(?i:an?|the)\s+monday",
+    r"(?<=will )autumn\b|(?<=to )autumn(?=\s+(?:by|to)\b)",
+    r"kind\s+([12])\s+diabetes",
+    r"early[- ]degree",
+    r"([A-Za-z]+)(?=\s+due\s+south\b)(?<!\bpoint)\s+due\s+south",
+    r"tin",
+    r"Tin\b",
+    r"\bcafé",
+    r"-old\b",
+    r"(?:ab)+c",
+    r"x{0,3}yz",
+]
+TEXTS = st.text(
+    alphabet=st.sampled_from(list("aceintyzSTsuhdo -\u0131\u0130\u017f\u212aK_1()é")), max_size=40
+)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(text=TEXTS, flags=st.sampled_from([0, IGNORECASE]), key=st.sampled_from(KEYS))
+def test_a_pattern_never_matches_where_its_needs_are_missing(text: str, flags: int, key: str) -> None:
+    source = rf"(?<!\w)(?:{key})(?!\w)"
+    condition = pattern_needs(check_syntax(source, flags), flags)
+    if condition is not None and re.search(source, text, flags):
+        assert condition.holds(TextIndex(text), whole_text=True)
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        ("tin", "Tin mines. Can we tin?"),
+        ("ace", "face ace"),
+        ("ace", "ACE"),
+        ("kiss", "KI\u017f\u017f"),
+        ("kin", "\u212a\u0130N"),
+    ],
+)
+def test_needs_are_met_where_the_pattern_matches(key: str, text: str) -> None:
+    source = rf"(?<!\w)(?:{key})(?!\w)"
+    condition = pattern_needs(check_syntax(source, IGNORECASE), IGNORECASE)
+    assert re.search(source, text, IGNORECASE)
+    assert condition is not None and condition.holds(TextIndex(text), whole_text=True)
+
+
+def test_needs_skip_texts_without_the_word() -> None:
+    source = r"(?<!\w)(?:ace(?=\s+in\b))(?!\w)"
+    condition = pattern_needs(check_syntax(source, IGNORECASE), IGNORECASE)
+    assert condition is not None
+    assert not condition.holds(TextIndex("The place to race."), whole_text=True)
+    assert condition.holds(
+        TextIndex("The place to race."), whole_text=False
+    )  # a scope may start inside a word
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(text=TEXTS, phrase=st.sampled_from(["tin", "kiss", "year-old", "ace in", "_1 a", "S"]))
+def test_a_literal_phrase_never_matches_where_its_words_are_missing(text: str, phrase: str) -> None:
+    body = r"\s+".join(re.escape(p) for p in phrase.split())
+    if re.search(rf"(?<!\w)(?:{body})(?!\w)", text, re.IGNORECASE):
+        words = literal_words(phrase)
+        assert words is not None
+        assert all(w.lower() in TextIndex(text).folded_words for w in words)
+    if re.search(rf"(?<!\w)(?:{body})(?!\w)", text):
+        assert all(w in TextIndex(text).words for w in literal_words(phrase) or ())
+
+
+def _pack_keys() -> list[tuple[str, int]]:
+    import tomllib
+
+    from newslint.builtin.packs import builtin_rules_root
+
+    keys = []
+    for path in sorted((builtin_rules_root() / "translate").iterdir(), key=lambda p: p.name):
+        spec = tomllib.loads(path.read_text(encoding="utf-8"))
+        if spec.get("kind") == "substitution" and spec.get("regex"):
+            flags = IGNORECASE if spec.get("ignore-case", True) else 0
+            keys.extend((key, flags) for key in spec["swap"])
+    return keys
+
+
+PACK_KEYS = _pack_keys()
+VOCABULARY = sorted({w for key, _ in PACK_KEYS for w in re.findall(r"[A-Za-z]{2,}", key)})
+CHECKED = [
+    (re.compile(source, flags), pattern_needs(check_syntax(source, flags), flags))
+    for source, flags in ((rf"(?<!\w)(?:{key})(?!\w)", flags) for key, flags in PACK_KEYS)
+]
+SEPARATORS = [" ", "  ", "-", "'", "s ", ". ", "\n", "2 ", "x"]
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(
+    words=st.lists(st.tuples(st.sampled_from(VOCABULARY), st.sampled_from(SEPARATORS)), max_size=8),
+    upper=st.booleans(),
+)
+def test_the_shipped_regex_keys_never_match_where_their_needs_are_missing(
+    words: list[tuple[str, str]], upper: bool
+) -> None:
+    text = "".join(w + s for w, s in words)
+    text = text.upper() if upper else text
+    index = TextIndex(text)
+    for pattern, condition in CHECKED:
+        if condition is not None and pattern.search(text):
+            assert condition.holds(index, whole_text=True), (pattern.pattern, text)
