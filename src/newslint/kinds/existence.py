@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from newslint.diagnostics import Applicability, Edit, Fix, Span, Violation
 from newslint.document import Document
 from newslint.kinds.base import Kind, RuleHeader, literal_alternation, nonblank_lines
+from newslint.kinds.needs import NOT_AFTER_WORD, Condition, TextIndex, fold, pattern_needs
 from newslint.kinds.patterns import IGNORECASE
 from newslint.rules import Options
 
@@ -44,18 +45,40 @@ class Existence(Kind):
         self.literal = (
             self.compile("tokens", wrap(literal_alternation(tokens)), flags, literal=True) if tokens else None
         )
-        # Whole-line rules test every line: cheap exact pre-checks skip most fullmatch calls.
-        self.literal_start = _first_char_check(tokens, flags) if self.whole and tokens else None
+        # Whole-line rules test every line. A line is one of the ASCII tokens exactly when its
+        # words, folded as re folds case (needs.py), are the token's: a set lookup. The other
+        # tokens keep a (small) regex, behind a cheap exact check of the first character.
+        self.token_lines: frozenset[str] | None = None
+        self.odd_literal = self.literal
+        if self.whole and tokens:
+            plain = [t for t in tokens if t.isascii()]
+            odd = [t for t in tokens if not t.isascii()]
+            self.token_lines = frozenset(_line_key(t, flags) for t in plain)
+            self.odd_literal = (
+                self.compile("tokens", wrap(literal_alternation(odd)), flags, literal=True) if odd else None
+            )
+        self.literal_start = (
+            _first_char_check([t for t in tokens if not t.isascii()], flags)
+            if self.whole and self.odd_literal is not None
+            else None
+        )
         self.pattern_width: int | None = None
         self._patterns_body = "|".join(f"(?:{p})" for p in patterns)
         self._flags = flags
         self.pattern = None
+        # What a line needs for one of the patterns to match it whole (needs.py); None: no prefilter
+        self.line_needs: list[Condition] | None = None
         if patterns:
+            needs: list[Condition | None] = []
             for p in patterns:
-                self.compile("patterns", p, flags)
+                parsed = self.compile_parsed("patterns", p, flags)[1]
+                # a whole-line match starts after spaces (or at the start): at a word start
+                needs.append(pattern_needs(parsed, flags, NOT_AFTER_WORD) if parsed is not None else None)
             self.pattern = self.compile(
                 "patterns", wrap("|".join(f"(?:{p})" for p in patterns)), flags, shown=", ".join(patterns)
             )
+            if self.whole and all(need is not None for need in needs):
+                self.line_needs = [need for need in needs if need is not None]
         self.exceptions = [self.compile("exceptions", p, flags) for p in self.string_list("exceptions")]
         max_words = spec.get("max-words")
         if max_words is not None and (
@@ -78,12 +101,15 @@ class Existence(Kind):
 
     def _whole_lines(self, document: Document) -> Iterator[Violation]:
         max_words = self.max_words
-        literal_re, pattern_re, literal_start = self.literal, self.pattern, self.literal_start
+        literal_re, pattern_re, literal_start = self.odd_literal, self.pattern, self.literal_start
+        token_lines, line_needs, folded = self.token_lines, self.line_needs, bool(self._flags)
         width = self._pattern_width() if pattern_re is not None else 0
-        for index, start, text, words in nonblank_lines(document):
+        rows = nonblank_lines(document)
+        forms = line_forms(document) if token_lines is not None or line_needs is not None else ()
+        for row, (index, start, text, words) in enumerate(rows):
             if max_words is not None and words > max_words:
                 continue
-            literal = (
+            literal = (token_lines is not None and forms[row][folded] in token_lines) or (
                 literal_re is not None
                 and (literal_start is None or literal_start.match(text) is not None)
                 and literal_re.fullmatch(text) is not None
@@ -91,6 +117,7 @@ class Existence(Kind):
             if not literal and (
                 pattern_re is None
                 or (width >= 0 and len(text.strip()) > width)
+                or (line_needs is not None and not any(need.holds(forms[row][2], True) for need in line_needs))
                 or pattern_re.fullmatch(text) is None
             ):
                 continue
@@ -135,6 +162,31 @@ class Existence(Kind):
             return False
         text = document[document.lines[document.line_index(offset)]]
         return any(e.search(text) for e in self.exceptions)
+
+
+def _line_key(text: str, flags: int) -> str:
+    """A line's words joined by one space, folded when case is ignored: what the token set holds."""
+    joined = " ".join(text.split())
+    return fold(joined) if flags else joined
+
+
+LineForms = tuple[str, str, TextIndex]  # words joined, the same folded, the line's index
+_last_forms: tuple[Document | None, tuple[LineForms, ...]] = (None, ())
+
+
+def line_forms(document: Document) -> tuple[LineForms, ...]:
+    """For each row of ``nonblank_lines``: its token-set keys and its index, shared by every rule."""
+    global _last_forms
+    cached, forms = _last_forms
+    if cached is document:
+        return forms
+    made = []
+    for _index, _start, text, _words in nonblank_lines(document):
+        joined = " ".join(text.split())
+        made.append((joined, fold(joined), TextIndex(text)))
+    forms = tuple(made)
+    _last_forms = (document, forms)
+    return forms
 
 
 def _first_char_check(tokens: list[str], flags: int) -> re.Pattern[str] | None:

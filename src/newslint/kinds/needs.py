@@ -148,14 +148,16 @@ _C: Any = importlib.import_module("re._constants")
 _REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT)
 
 
-def pattern_needs(parsed: Any, flags: int) -> Condition | None:
+def pattern_needs(parsed: Any, flags: int, start: int = 0) -> Condition | None:
     """What a match of a parsed ``re`` pattern needs, or ``None`` for no condition.
 
     Only literal characters matched in sequence count (and the contents of groups and
     repeats that must match at least once); every other construct ends a substring.
+    ``start`` is what the caller knows of where every match starts (``NOT_AFTER_WORD``
+    for a whole-line match, which starts after the line's leading spaces).
     """
     ignore_case = bool((flags | parsed.state.flags) & re.IGNORECASE)
-    alternatives = _Walk().sequence(parsed, ignore_case, NO_BOUNDARY)
+    alternatives = _Walk().sequence(parsed, ignore_case, start)
     if not alternatives or any(not group for group in alternatives):
         return None
     return Condition(alternatives)
