@@ -69,3 +69,21 @@ def test_a_bad_pattern_in_a_plugin_pack_is_reported_on_load(tmp_path) -> None:
         r"look-behind requires fixed-width pattern",
     ):
         list(load_pack(tmp_path, {"existence": Existence}))
+
+
+def test_ftfy_is_imported_without_wcwidth_and_its_widths_still_work() -> None:
+    import subprocess
+    import sys
+
+    program = (
+        "import sys\n"
+        "from newslint.builtin.scrape_encoding import _ftfy, _repair\n"
+        "_ftfy()\n"
+        "assert 'wcwidth' not in sys.modules, 'wcwidth imported'\n"
+        "assert _repair('the chain\\u00e2\\u20ac\\u2122s') == 'the chain\\u2019s'\n"
+        "import ftfy.formatting\n"
+        "assert ftfy.formatting.display_ljust('ab', 4) == 'ab  '\n"
+        "import wcwidth\n"
+        "assert wcwidth.wcswidth('ab') == 2 and wcwidth.__file__\n"
+    )
+    subprocess.run([sys.executable, "-c", program], check=True)

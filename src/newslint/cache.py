@@ -15,7 +15,6 @@ could not be read, rule crashes and unsettled fixes are never cached.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sys
@@ -59,6 +58,8 @@ class ResultCache:
     # -- keys ------------------------------------------------------------------------
 
     def key(self, fingerprint: str, text: str) -> str:
+        import hashlib  # only a run with a cache hashes: ~15 ms of start-up otherwise
+
         digest = hashlib.sha256(fingerprint.encode("ascii"))
         digest.update(b"\0")
         digest.update(text.encode("utf-8", "surrogatepass"))
@@ -193,6 +194,8 @@ def settings_fingerprint(linter: Linter, config: Config, selection: Selection, s
         )
     parts.append(_plugin_stamps(linter))
     blob = json.dumps(parts, sort_keys=True, default=repr, ensure_ascii=False)
+    import hashlib
+
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 

@@ -3,9 +3,10 @@ characters (SC604). Every fix here restores the intended characters, so all are 
 
 from __future__ import annotations
 
-import difflib
 import html
+import importlib
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterator
 from types import ModuleType
@@ -25,10 +26,38 @@ _LOSSY_RE = re.compile("|".join(re.escape(k) for k in LOSSY_SEQUENCES))
 
 def _ftfy() -> ModuleType:
     """ftfy, imported on first use: it costs ~80 ms of start-up and most lines never need it."""
+    if "ftfy" not in sys.modules and "wcwidth" not in sys.modules:
+        _import_ftfy_without_wcwidth()
     import ftfy
     import ftfy.badness
 
     return ftfy
+
+
+def _import_ftfy_without_wcwidth() -> None:
+    """Import ftfy without importing wcwidth (~40 ms) until something asks for a display width.
+
+    ftfy imports wcwidth only for ``ftfy.formatting`` (padding text for terminals), which
+    newslint never calls. While ftfy is imported, ``wcwidth`` in ``sys.modules`` is a stand-in
+    whose two functions import the real module when called; it is removed right after, so
+    any later ``import wcwidth`` gets the real one.
+    """
+    stand_in = ModuleType("wcwidth")
+
+    def forward(name: str) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return getattr(importlib.import_module("wcwidth"), name)(*args, **kwargs)
+
+        return call
+
+    stand_in.wcwidth = forward("wcwidth")  # type: ignore[attr-defined]
+    stand_in.wcswidth = forward("wcswidth")  # type: ignore[attr-defined]
+    sys.modules["wcwidth"] = stand_in
+    try:
+        importlib.import_module("ftfy")
+    finally:
+        if sys.modules.get("wcwidth") is stand_in:
+            del sys.modules["wcwidth"]
 
 
 def _is_bad(text: str) -> bool:
@@ -75,6 +104,8 @@ def mojibake(doc: Document) -> Iterator[Violation]:
         fixed = _repair(text)
         if fixed == text:
             continue
+        import difflib  # only a damaged line needs it: keep it out of start-up
+
         matcher = difflib.SequenceMatcher(None, text, fixed, autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op == "equal" or i1 == i2:

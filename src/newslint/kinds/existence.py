@@ -117,7 +117,9 @@ class Existence(Kind):
             if not literal and (
                 pattern_re is None
                 or (width >= 0 and len(text.strip()) > width)
-                or (line_needs is not None and not any(need.holds(forms[row][2], True) for need in line_needs))
+                or (
+                    line_needs is not None and not any(need.holds(forms[row][2], True) for need in line_needs)
+                )
                 or pattern_re.fullmatch(text) is None
             ):
                 continue
