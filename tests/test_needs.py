@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -138,3 +140,64 @@ def test_the_shipped_regex_keys_never_match_where_their_needs_are_missing(
     for pattern, condition in CHECKED:
         if condition is not None and pattern.search(text):
             assert condition.holds(index, whole_text=True), (pattern.pattern, text)
+
+
+@functools.cache
+def _linter() -> Any:
+    from newslint.app import Linter
+
+    return Linter(isolated=True, autoload=False)
+
+
+_WHOLE_LINE_SAMPLES = [
+    "Hide caption",
+    "HIDE   CAPTION",
+    "hıde caption",
+    "Advertisement",
+    "ADVERTİSEMENT",
+    "Publicité",
+    "PUBLICITÉ",
+    "Share this: Facebook Twitter WhatsApp Email",
+    "ſhare on Facebook, Share on X",
+    "Leave a Reply",
+    "12 comments",
+    "Comments (4)",
+    "© 2024 Herald. All rights reserved.",
+    "We use cookies to improve your experience.",
+    "READ MORE: Festival unveils its line-up",
+    "read more: festival",
+    "Next »",
+    "Home › News › Local",
+    "Loading…",
+    "Tags: council, roads",
+    "Posted in Uncategorized",
+    "Source: Reuters",
+    "The council met on Monday to discuss the budget.",
+    "  Advertisement  ",
+]
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(lines=st.lists(st.sampled_from(_WHOLE_LINE_SAMPLES), min_size=1, max_size=8))
+def test_whole_line_rules_flag_exactly_the_lines_their_alternations_fullmatch(lines: list[str]) -> None:
+    from newslint.document import Document
+
+    linter = _linter()
+    text = "\n".join(lines) + "\n"
+    document = Document(text=text)
+    for item in linter.selection_for(linter.config_for(None), None).rules:
+        kind = item.check
+        if not getattr(kind, "whole", False):
+            continue
+        got = [document.line_index(v.span.start) for v in kind.violations(document, {})]
+        expected = [
+            index
+            for index, span in enumerate(document.lines)
+            if text[span.start : span.end].strip()
+            and (
+                (kind.literal is not None and kind.literal.fullmatch(text[span.start : span.end]))
+                or (kind.pattern is not None and kind.pattern.fullmatch(text[span.start : span.end]))
+            )
+            and not any(e.search(text[span.start : span.end]) for e in kind.exceptions)
+        ]
+        assert got == expected, item.code

@@ -11,7 +11,7 @@ from newslint.diagnostics import Applicability, Edit, Fix, Span, Violation
 from newslint.document import Document
 from newslint.kinds.base import Kind, RuleHeader, literal_alternation, nonblank_lines
 from newslint.kinds.needs import NOT_AFTER_WORD, Condition, TextIndex, fold, pattern_needs
-from newslint.kinds.patterns import IGNORECASE
+from newslint.kinds.patterns import IGNORECASE, Pattern, compile_pattern
 from newslint.rules import Options
 
 
@@ -66,8 +66,11 @@ class Existence(Kind):
         self._patterns_body = "|".join(f"(?:{p})" for p in patterns)
         self._flags = flags
         self.pattern = None
-        # What a line needs for one of the patterns to match it whole (needs.py); None: no prefilter
-        self.line_needs: list[Condition] | None = None
+        # Whole-line rules of trusted packs try each pattern on its own, and only on a line that
+        # holds what the pattern needs (needs.py): a line matches the alternation of the
+        # patterns exactly when it matches one of them, unless a backreference would change
+        # groups (then the alternation is kept). Only the patterns tried are compiled.
+        self.line_patterns: list[tuple[Condition | None, Pattern]] | None = None
         if patterns:
             needs: list[Condition | None] = []
             for p in patterns:
@@ -77,8 +80,11 @@ class Existence(Kind):
             self.pattern = self.compile(
                 "patterns", wrap("|".join(f"(?:{p})" for p in patterns)), flags, shown=", ".join(patterns)
             )
-            if self.whole and all(need is not None for need in needs):
-                self.line_needs = [need for need in needs if need is not None]
+            if self.whole and not header.guarded and not any(_BACKREFERENCE_RE.search(p) for p in patterns):
+                self.line_patterns = [
+                    (need, compile_pattern(wrap(p), flags, self.pattern.where, p, literal=True))
+                    for need, p in zip(needs, patterns, strict=True)
+                ]
         self.exceptions = [self.compile("exceptions", p, flags) for p in self.string_list("exceptions")]
         max_words = spec.get("max-words")
         if max_words is not None and (
@@ -102,10 +108,10 @@ class Existence(Kind):
     def _whole_lines(self, document: Document) -> Iterator[Violation]:
         max_words = self.max_words
         literal_re, pattern_re, literal_start = self.odd_literal, self.pattern, self.literal_start
-        token_lines, line_needs, folded = self.token_lines, self.line_needs, bool(self._flags)
+        token_lines, line_patterns, folded = self.token_lines, self.line_patterns, bool(self._flags)
         width = self._pattern_width() if pattern_re is not None else 0
         rows = nonblank_lines(document)
-        forms = line_forms(document) if token_lines is not None or line_needs is not None else ()
+        forms = line_forms(document) if token_lines is not None or line_patterns is not None else ()
         for row, (index, start, text, words) in enumerate(rows):
             if max_words is not None and words > max_words:
                 continue
@@ -118,9 +124,13 @@ class Existence(Kind):
                 pattern_re is None
                 or (width >= 0 and len(text.strip()) > width)
                 or (
-                    line_needs is not None and not any(need.holds(forms[row][2], True) for need in line_needs)
+                    line_patterns is not None
+                    and not any(
+                        (need is None or need.holds(forms[row][2], True)) and one.fullmatch(text) is not None
+                        for need, one in line_patterns
+                    )
                 )
-                or pattern_re.fullmatch(text) is None
+                or (line_patterns is None and pattern_re.fullmatch(text) is None)
             ):
                 continue
             if self.exceptions and any(e.search(text) for e in self.exceptions):
@@ -164,6 +174,9 @@ class Existence(Kind):
             return False
         text = document[document.lines[document.line_index(offset)]]
         return any(e.search(text) for e in self.exceptions)
+
+
+_BACKREFERENCE_RE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # \1, (?P=name), (?(1)yes|no)
 
 
 def _line_key(text: str, flags: int) -> str:
