@@ -87,3 +87,14 @@ def test_ftfy_is_imported_without_wcwidth_and_its_widths_still_work() -> None:
         "assert wcwidth.wcswidth('ab') == 2 and wcwidth.__file__\n"
     )
     subprocess.run([sys.executable, "-c", program], check=True)
+
+
+def test_a_clean_article_compiles_no_pattern_of_the_whole_line_rules() -> None:
+    from newslint.app import Linter
+
+    linter = Linter(isolated=True, autoload=False)
+    linter.lint_text("The council met on Monday.\n\nIt approved the budget for the new bridge.\n")
+    for item in linter.selection_for(linter.config_for(None), None).rules:
+        kind = item.check
+        if getattr(kind, "whole", False) and isinstance(kind.pattern, LiteralPattern):
+            assert kind.pattern._compiled is None, item.code

@@ -10,8 +10,8 @@ from typing import Any, ClassVar
 from newslint.diagnostics import Applicability, Edit, Fix, Span, Violation
 from newslint.document import Document
 from newslint.kinds.base import Kind, RuleHeader, literal_alternation, nonblank_lines
-from newslint.kinds.needs import NOT_AFTER_WORD, Condition, TextIndex, fold, pattern_needs
-from newslint.kinds.patterns import IGNORECASE, Pattern, compile_pattern
+from newslint.kinds.needs import NOT_AFTER_WORD, Condition, document_index, fold, pattern_needs
+from newslint.kinds.patterns import IGNORECASE
 from newslint.rules import Options
 
 
@@ -66,11 +66,12 @@ class Existence(Kind):
         self._patterns_body = "|".join(f"(?:{p})" for p in patterns)
         self._flags = flags
         self.pattern = None
-        # Whole-line rules of trusted packs try each pattern on its own, and only on a line that
-        # holds what the pattern needs (needs.py): a line matches the alternation of the
-        # patterns exactly when it matches one of them, unless a backreference would change
-        # groups (then the alternation is kept). Only the patterns tried are compiled.
-        self.line_patterns: list[tuple[Condition | None, Pattern]] | None = None
+        # Start-up: until a document holds what one of the patterns needs (needs.py; a word
+        # start in a line is one in the document too), a whole-line rule of a trusted pack
+        # neither compiles nor tries its patterns. Once one does, the alternation of all of
+        # them is compiled and serves every later document (one C call per line is cheaper
+        # than any check in Python).
+        self.line_needs: list[Condition | None] | None = None
         if patterns:
             needs: list[Condition | None] = []
             for p in patterns:
@@ -80,11 +81,8 @@ class Existence(Kind):
             self.pattern = self.compile(
                 "patterns", wrap("|".join(f"(?:{p})" for p in patterns)), flags, shown=", ".join(patterns)
             )
-            if self.whole and not header.guarded and not any(_BACKREFERENCE_RE.search(p) for p in patterns):
-                self.line_patterns = [
-                    (need, compile_pattern(wrap(p), flags, self.pattern.where, p, literal=True))
-                    for need, p in zip(needs, patterns, strict=True)
-                ]
+            if self.whole and not header.guarded:
+                self.line_needs = needs
         self.exceptions = [self.compile("exceptions", p, flags) for p in self.string_list("exceptions")]
         max_words = spec.get("max-words")
         if max_words is not None and (
@@ -108,10 +106,15 @@ class Existence(Kind):
     def _whole_lines(self, document: Document) -> Iterator[Violation]:
         max_words = self.max_words
         literal_re, pattern_re, literal_start = self.odd_literal, self.pattern, self.literal_start
-        token_lines, line_patterns, folded = self.token_lines, self.line_patterns, bool(self._flags)
+        token_lines, folded = self.token_lines, bool(self._flags)
+        if pattern_re is not None and self.line_needs is not None:
+            if any(need is None or need.holds(document_index(document), True) for need in self.line_needs):
+                self.line_needs = None  # from now on, the alternation
+            else:
+                pattern_re = None  # no line can match a pattern
         width = self._pattern_width() if pattern_re is not None else 0
         rows = nonblank_lines(document)
-        forms = line_forms(document) if token_lines is not None or line_patterns is not None else ()
+        forms = line_forms(document) if token_lines is not None else ()
         for row, (index, start, text, words) in enumerate(rows):
             if max_words is not None and words > max_words:
                 continue
@@ -123,14 +126,7 @@ class Existence(Kind):
             if not literal and (
                 pattern_re is None
                 or (width >= 0 and len(text.strip()) > width)
-                or (
-                    line_patterns is not None
-                    and not any(
-                        (need is None or need.holds(forms[row][2], True)) and one.fullmatch(text) is not None
-                        for need, one in line_patterns
-                    )
-                )
-                or (line_patterns is None and pattern_re.fullmatch(text) is None)
+                or pattern_re.fullmatch(text) is None
             ):
                 continue
             if self.exceptions and any(e.search(text) for e in self.exceptions):
@@ -176,21 +172,18 @@ class Existence(Kind):
         return any(e.search(text) for e in self.exceptions)
 
 
-_BACKREFERENCE_RE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # \1, (?P=name), (?(1)yes|no)
-
-
 def _line_key(text: str, flags: int) -> str:
     """A line's words joined by one space, folded when case is ignored: what the token set holds."""
     joined = " ".join(text.split())
     return fold(joined) if flags else joined
 
 
-LineForms = tuple[str, str, TextIndex]  # words joined, the same folded, the line's index
+LineForms = tuple[str, str]  # a line's words joined by one space, and the same folded
 _last_forms: tuple[Document | None, tuple[LineForms, ...]] = (None, ())
 
 
 def line_forms(document: Document) -> tuple[LineForms, ...]:
-    """For each row of ``nonblank_lines``: its token-set keys and its index, shared by every rule."""
+    """For each row of ``nonblank_lines``: its token-set keys, shared by every rule."""
     global _last_forms
     cached, forms = _last_forms
     if cached is document:
@@ -198,7 +191,7 @@ def line_forms(document: Document) -> tuple[LineForms, ...]:
     made = []
     for _index, _start, text, _words in nonblank_lines(document):
         joined = " ".join(text.split())
-        made.append((joined, fold(joined), TextIndex(text)))
+        made.append((joined, fold(joined)))
     forms = tuple(made)
     _last_forms = (document, forms)
     return forms

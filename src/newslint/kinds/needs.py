@@ -47,6 +47,10 @@ class Part(NamedTuple):
     text: str  # folded when ``exact`` is false
     exact: bool  # matched case-sensitively: look in the unfolded text
     word_start: bool  # the pattern asserts a word boundary just before it
+    after_space: str  # " " + text: the common case of a word start, found in one scan
+
+
+MAX_FINDS = 8
 
 
 class TextIndex:
@@ -85,14 +89,19 @@ class TextIndex:
         where the whole text may have none: there only the substring is looked for.
         """
         text = self.text if part.exact else self.folded
-        if not part.word_start or not whole_text:
-            return part.text in text
-        found = text.find(part.text)
-        while found > 0:
+        needle = part.text
+        if needle not in text:
+            return False
+        if not part.word_start or not whole_text or text.startswith(needle) or part.after_space in text:
+            return True
+        found = text.find(needle, 1)
+        for _ in range(MAX_FINDS):  # beyond that, give up: a prefilter may only say yes too often
+            if found < 0:
+                return False
             if not _is_word_char(text[found - 1]):
                 return True
-            found = text.find(part.text, found + 1)
-        return found == 0
+            found = text.find(needle, found + 1)
+        return True
 
 
 Group = tuple[Part, ...]
@@ -204,7 +213,8 @@ class _Walk:
         def close_run() -> None:
             nonlocal needs
             if run:
-                part = Part("".join(run), not ignore_case, run_bounded)
+                text = "".join(run)
+                part = Part(text, not ignore_case, run_bounded, " " + text)
                 needs = _and(needs, ((part,),))
                 run.clear()
 
