@@ -49,9 +49,13 @@ KEYS = [
     r"-old\b",
     r"(?:ab)+c",
     r"x{0,3}yz",
+    r"©\s*\d{4}",
+    r"(?:©|\(c\)|Copyright)\s*2024",
+    r"Next\s+»",
+    r"stra(?:ß|ss)e",
 ]
 TEXTS = st.text(
-    alphabet=st.sampled_from(list("aceintyzSTsuhdo -\u0131\u0130\u017f\u212aK_1()é")), max_size=40
+    alphabet=st.sampled_from(list("aceintyzSTsuhdo -\u0131\u0130\u017f\u212aK_1()é©»ß2C")), max_size=40
 )
 
 

@@ -11,7 +11,8 @@ upper and lower case: ``i`` matches the dotless ``ı`` and ``İ``, ``s`` the lon
 the Kelvin sign. :func:`fold` maps exactly those to their ASCII letter before lowering,
 so a text segment that ``re`` matches to an ASCII literal, ignoring case, folds to the
 literal's lower case (tests/test_needs.py checks the table against every code point).
-Only ASCII literals make needs; anything else makes none (no constraint).
+Only ASCII literals and characters without case (``©``, ``»``, ``…``) make needs; anything
+else makes none (no constraint).
 """
 
 from __future__ import annotations
@@ -195,6 +196,12 @@ def _boundary(op: Any, av: Any) -> int:
     return NO_BOUNDARY
 
 
+def _uncased(code: int) -> bool:
+    """A character with no other case: re matches it only to itself, and folding keeps it."""
+    char = chr(code)
+    return char.lower() == char == char.upper()
+
+
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"  # re's \w for str, character for character
 
@@ -219,7 +226,7 @@ class _Walk:
                 run.clear()
 
         for op, av in subpattern.data:
-            if op is _C.LITERAL and av < 128:
+            if op is _C.LITERAL and (av < 128 or _uncased(av)):
                 char = chr(av)
                 if not run:
                     run_bounded = bounded == NOT_AFTER_WORD or (
