@@ -205,3 +205,51 @@ def test_whole_line_rules_flag_exactly_the_lines_their_alternations_fullmatch(li
             and not any(e.search(text[span.start : span.end]) for e in kind.exceptions)
         ]
         assert got == expected, item.code
+
+
+def _substitution(scope: str, regex: bool, ignore_case: bool) -> Any:
+    from newslint.kinds.base import RuleHeader
+    from newslint.kinds.substitution import Substitution
+
+    swap = (
+        {r"ace(?=\s+in\b)": "one", r"(?<=\bdue )south": "S", r"hebdomads?": "week", r"t(?:in|on)": "x"}
+        if regex
+        else {"ace in": "one in", "due south": "south", "tin": "can", "year-old": "x", "Cafe": "y"}
+    )
+    header = RuleHeader(
+        source="t.toml",
+        code="TT701",
+        message="`{found}`",
+        scope=scope,
+        skip_quotes=False,
+        fix=None,
+        fix_title="",
+    )
+    return Substitution({"swap": swap, "regex": regex, "ignore-case": ignore_case}, header)
+
+
+SCOPED_TEXTS = st.lists(
+    st.sampled_from(
+        [*"acein tosuhdTAE\n.-\u0131\u017f", "ace in", "due south", "tin", "year-old", ". ", "\n\n"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(
+    text=SCOPED_TEXTS,
+    scope=st.sampled_from(["text", "line", "paragraph", "sentence"]),
+    regex=st.booleans(),
+    ignore_case=st.booleans(),
+)
+def test_substitution_prefilters_change_no_finding(
+    text: str, scope: str, regex: bool, ignore_case: bool
+) -> None:
+    from newslint.document import Document
+
+    kind = _substitution(scope, regex, ignore_case)
+    document = Document(text=text)
+    got = [(v.span, v.message) for v in kind.violations(document, {})]
+    kind.needs = []  # no prefilter: every key searched in every scope
+    assert got == [(v.span, v.message) for v in kind.violations(Document(text=text), {})]
