@@ -66,6 +66,8 @@ class Rule:
     origin: str = ""
 
     def run(self, document: Document, options: Options | None = None) -> Iterable[Violation]:
+        if not options and type(self.options) is MappingProxyType:
+            return self.check(document, self.options)  # already read-only: no copy per document
         merged = dict(self.options)
         if options:
             merged.update(options)
