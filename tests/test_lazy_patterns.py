@@ -98,3 +98,21 @@ def test_a_clean_article_compiles_no_pattern_of_the_whole_line_rules() -> None:
         kind = item.check
         if getattr(kind, "whole", False) and isinstance(kind.pattern, LiteralPattern):
             assert kind.pattern._compiled is None, item.code
+
+
+def test_parameter_count_agrees_with_inspect() -> None:
+    import functools
+    import inspect
+
+    from newslint.rules import _parameter_count
+
+    def one(document): ...
+    def two(document, options): ...
+    def defaults(document, options=None, *rest, flag=1, **more): ...
+    def positional(document, /, options): ...
+
+    @functools.wraps(two)
+    def wrapped(*args): ...
+
+    for func in (one, two, defaults, positional, wrapped, len, functools.partial(two, 1)):
+        assert _parameter_count(func) == len(inspect.signature(func).parameters), func
