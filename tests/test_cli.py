@@ -321,3 +321,23 @@ def test_colour_only_when_asked(article, capsys):
     _, coloured, _ = run(capsys, "--color", "always", "--select", "SC101", "ferry.txt")
     assert "\x1b[" not in plain
     assert "\x1b[1;31mSC101\x1b[0m" in coloured
+
+
+def test_encoding_choices_match_the_files_module():
+    from newslint import cli, files
+
+    assert cli.ENCODINGS == files.ENCODINGS
+
+
+def test_version_imports_no_linter():
+    import subprocess
+    import sys
+
+    program = (
+        "import sys\n"
+        "from newslint.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('newslint.app', 'pluggy', 'newslint.document', 'regex') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    subprocess.run([sys.executable, "-c", program], check=True)

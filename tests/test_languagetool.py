@@ -400,3 +400,9 @@ def test_spelling_matches_on_names_are_skipped_unless_asked(server):
     assert [text[f.span.start : f.span.end] for f in findings] == ["Teh"]
     checked = _linter(server.url, **{"check-names": True}).lint_text(text)
     assert [text[f.span.start : f.span.end] for f in checked] == ["Okonjo", "Teh", "Okonjo"]
+
+
+def test_the_plugin_repeats_the_client_defaults():
+    import newslint.languagetool_client as client
+
+    assert (lt.DEFAULT_TIMEOUT, lt.DEFAULT_MAX_CHARS) == (client.DEFAULT_TIMEOUT, client.DEFAULT_MAX_CHARS)

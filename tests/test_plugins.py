@@ -155,3 +155,36 @@ def test_duplicate_rule_code_is_rejected():
     )
     with pytest.raises(PluginError, match="'XT101' is already defined"):
         Linter(isolated=True, pm=pm)
+
+
+def test_the_quick_manager_registers_what_pluggy_registers():
+    import importlib
+    import types
+
+    import pluggy
+
+    from newslint import hookimpl, hookspecs
+    from newslint.plugins import PluginManager, builtin_plugin_names
+
+    odd = types.ModuleType("odd")
+
+    @hookimpl
+    def newslint_register_kinds(register):
+        pass
+
+    odd.newslint_register_kinds = staticmethod(newslint_register_kinds)  # type: ignore[attr-defined]
+    odd.constant = 3  # type: ignore[attr-defined]
+    plugins = [importlib.import_module(name) for name in builtin_plugin_names()]
+
+    def registered(manager: pluggy.PluginManager) -> list[tuple[str, str, str]]:
+        manager.add_hookspecs(hookspecs)
+        for plugin in [*plugins, odd]:
+            manager.register(plugin, name=plugin.__name__)
+        return sorted(
+            (name, impl.plugin_name, impl.function.__name__)
+            for name in dir(manager.hook)
+            if not name.startswith("_")
+            for impl in getattr(manager.hook, name).get_hookimpls()
+        )
+
+    assert registered(PluginManager("newslint")) == registered(pluggy.PluginManager("newslint"))

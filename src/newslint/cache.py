@@ -15,8 +15,6 @@ could not be read, rule crashes and unsettled fixes are never cached.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -59,6 +57,8 @@ class ResultCache:
     # -- keys ------------------------------------------------------------------------
 
     def key(self, fingerprint: str, text: str) -> str:
+        import hashlib  # only a run with a cache hashes: ~15 ms of start-up otherwise
+
         digest = hashlib.sha256(fingerprint.encode("ascii"))
         digest.update(b"\0")
         digest.update(text.encode("utf-8", "surrogatepass"))
@@ -89,6 +89,8 @@ class ResultCache:
 
     def load(self, key: str) -> list[Finding] | None:
         """Return the cached findings, or None for a miss (including any unreadable entry)."""
+        import json  # json and hashlib load only when the cache is used (start-up)
+
         try:
             data = json.loads(self._entry(key).read_bytes())
             if data.get("key") != key:
@@ -100,6 +102,8 @@ class ResultCache:
     def store(self, key: str, findings: list[Finding]) -> None:
         if any(f.code.startswith(UNCACHEABLE_PREFIX) for f in findings):
             return
+        import json
+
         entry = self._entry(key)
         payload = json.dumps(
             {"key": key, "findings": [finding_to_json(f) for f in findings]}, ensure_ascii=False
@@ -192,7 +196,11 @@ def settings_fingerprint(linter: Linter, config: Config, selection: Selection, s
             ]
         )
     parts.append(_plugin_stamps(linter))
+    import hashlib
+    import json
+
     blob = json.dumps(parts, sort_keys=True, default=repr, ensure_ascii=False)
+
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
@@ -202,6 +210,8 @@ def _spec_of(check: object) -> Any:
     header = getattr(check, "header", None)
     if spec is None:
         return None
+    import json
+
     return [json.loads(json.dumps(dict(spec), sort_keys=True, default=repr)), repr(header)]
 
 

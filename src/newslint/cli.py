@@ -11,25 +11,21 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from newslint import __version__
-from newslint.app import FileResult, Linter, iter_files
-from newslint.builtin.languagetool import with_command_line
-from newslint.config import Config
-from newslint.diagnostics import Applicability, Severity
-from newslint.engine import CRASH_CODE
-from newslint.errors import NewslintError
-from newslint.explain import explain_rule, rules_table
-from newslint.files import ENCODINGS, display_name
-from newslint.formatters.base import FileReport, Summary
-from newslint.isolation import GuardedFormatter, make_formatter
-from newslint.timing import RuleTimer
 
+# Everything else is imported where it is used: `--version` and `--help` need none of it,
+# and a lint run only what it uses.
 if TYPE_CHECKING:
+    from newslint.app import FileResult, Linter
+    from newslint.config import Config
+    from newslint.diagnostics import Applicability
+    from newslint.isolation import GuardedFormatter
     from newslint.score import ArticleScore
+
+ENCODINGS = ("utf-8", "auto")  # newslint.files.ENCODINGS (tests/test_cli.py checks they agree)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_CRASH = 0, 1, 2, 3
 FILE_BATCH = 4096  # files handed to the worker pool at a time
@@ -201,6 +197,10 @@ def _positive_int(value: str) -> int:
 
 def _transform(args: argparse.Namespace) -> Callable[[Config], Config]:
     """Command-line options win over the file: --select replaces, the others add."""
+    from dataclasses import replace
+
+    from newslint.builtin.languagetool import with_command_line
+    from newslint.diagnostics import Severity
 
     def apply(config: Config) -> Config:
         return replace(
@@ -241,6 +241,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.argv = argv
+    from newslint.errors import NewslintError
+
     try:
         return _run(args, parser, stdin or sys.stdin)
     except NewslintError as exc:
@@ -253,6 +255,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None) -> int:
 
 
 def make_linter(args: argparse.Namespace) -> Linter:
+    from newslint.app import Linter
+
     return Linter(
         config_file=args.config,
         isolated=args.isolated,
@@ -278,6 +282,8 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser, stdin: TextI
         return EXIT_OK
     base = linter.config_for(Path(args.paths[0]) if args.paths and args.paths[0] != "-" else None)
     registry = linter.registry_for(base)
+    from newslint.explain import explain_rule, rules_table
+
     if args.show_rules:
         out.write(rules_table(registry, linter.selection_for(base, None)))
         return EXIT_OK
@@ -298,6 +304,11 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser, stdin: TextI
 
 
 def _lint_paths(args: argparse.Namespace, linter: Linter, stdin: TextIO, base: Config) -> int:
+    from newslint.diagnostics import Applicability
+    from newslint.formatters.base import Summary
+    from newslint.isolation import make_formatter
+    from newslint.timing import RuleTimer
+
     unsafe = base.unsafe_fixes
     threshold = Applicability.UNSAFE if unsafe else Applicability.SAFE
     fix = threshold if args.fix or args.diff else None
@@ -349,7 +360,9 @@ def _results(
     args: argparse.Namespace, linter: Linter, stdin: TextIO, fix: Applicability | None
 ) -> Iterator[tuple[Path | None, FileResult]]:
     """Lint every path in command-line order: files through the pool and cache, stdin inline."""
+    from newslint.app import iter_files
     from newslint.cache import ResultCache, default_cache_dir
+    from newslint.files import display_name
     from newslint.parallel import FileJob, check_paths, default_jobs
 
     cache = None if args.no_cache else ResultCache(args.cache_dir or default_cache_dir())
@@ -384,6 +397,9 @@ def _report(
     args: argparse.Namespace,
     scored: ArticleScore | None = None,
 ) -> None:
+    from newslint.diagnostics import Applicability
+    from newslint.formatters.base import FileReport
+
     totals["files"] += 1
     totals["fixed"] += result.fixed
     if args.diff:
@@ -411,6 +427,9 @@ def _report(
 
 
 def _exit_for(result: FileResult, linter: Linter, path: Path | None, args: argparse.Namespace) -> int:
+    from newslint.diagnostics import Severity
+    from newslint.engine import CRASH_CODE
+
     if args.diff:
         return EXIT_FINDINGS if result.diff else EXIT_OK
     if any(f.code == CRASH_CODE for f in result.findings):

@@ -18,10 +18,7 @@ No request is ever made unless the user configured a server.
 from __future__ import annotations
 
 import bisect
-import hashlib
-import json
 import re
-import urllib.parse
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -193,6 +190,9 @@ class LanguageToolClient:
     # -- internals -------------------------------------------------------------------
 
     def _cache_key(self, chunk: str) -> str:
+        import hashlib  # json, hashlib and urllib only once a server is used: out of start-up
+        import json
+
         settings = json.dumps([self.url, self.language, sorted(self.params.items())])
         return hashlib.sha256(f"{settings}\0{chunk}".encode()).hexdigest()
 
@@ -210,7 +210,9 @@ class LanguageToolClient:
     def _request(self, endpoint: str, form: Mapping[str, str] | None) -> Any:
         # Imported here: they pull in http.client and ssl, which a run without a server never needs.
         import http.client
+        import json
         import urllib.error
+        import urllib.parse
         import urllib.request
 
         url = urllib.parse.urljoin(self.url, endpoint)
@@ -249,6 +251,8 @@ class LanguageToolClient:
 
 def base_url(url: str) -> str:
     """Normalise a server URL to its API root ending in ``/v2/``."""
+    import urllib.parse
+
     parsed = urllib.parse.urlsplit(url.strip())
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise LanguageToolError(

@@ -12,20 +12,22 @@ Small runs stay in one process: starting workers costs more than it saves.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from newslint.app import FileResult, Linter
 from newslint.cache import ResultCache, check_file_cached
 from newslint.diagnostics import Applicability
 from newslint.timing import RuleTimer, TimerSnapshot
+
+if TYPE_CHECKING:  # a run that needs no pool never imports them (~30 ms of start-up)
+    import multiprocessing.context
+    from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
 MIN_PARALLEL_BYTES = 64 * 1024  # below this a pool's start-up outweighs the gain
 CHUNK_BYTES = 256 * 1024
@@ -85,7 +87,7 @@ def check_paths(
     global _worker_linter
     _worker_linter = linter  # inherited by forked workers
     context = pool_context()
-    with ProcessPoolExecutor(
+    with _pool_class()(
         max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(factory,)
     ) as pool:
         pooled = _pooled(linter, pool, pending, job, jobs)
@@ -95,6 +97,23 @@ def check_paths(
                 yield next(pooled)
             else:  # a hit (or, if the entry went bad meanwhile, linted here)
                 yield check_file_cached(linter, job.cache, path, display, fix=job.fix, diff=job.diff)
+
+
+def _pool_class() -> type[ProcessPoolExecutor]:
+    pool_class: type[ProcessPoolExecutor] = globals().get("ProcessPoolExecutor") or __getattr__(
+        "ProcessPoolExecutor"
+    )
+    return pool_class
+
+
+def __getattr__(name: str) -> type[ProcessPoolExecutor]:
+    """``ProcessPoolExecutor``, imported on first use (and kept, so it can be replaced in tests)."""
+    if name != "ProcessPoolExecutor":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from concurrent.futures import ProcessPoolExecutor
+
+    globals()[name] = ProcessPoolExecutor
+    return ProcessPoolExecutor
 
 
 def _pooled(
@@ -108,6 +127,8 @@ def _pooled(
 
 def pool_context() -> multiprocessing.context.BaseContext:
     """Fork where it is safe and cheap (Linux): workers start with the rules already loaded."""
+    import multiprocessing
+
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")

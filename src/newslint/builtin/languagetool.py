@@ -11,11 +11,10 @@ better), as are matches on accepted vocabulary and in ignored regions.
 from __future__ import annotations
 
 import atexit
-import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.config import Config
 from newslint.diagnostics import Category, Edit, Finding, Fix, Severity, Span
@@ -23,22 +22,21 @@ from newslint.document import Document
 from newslint.engine import crash_finding
 from newslint.errors import ConfigError
 from newslint.hookspecs import hookimpl
-from newslint.languagetool_client import (
-    DEFAULT_MAX_CHARS,
-    DEFAULT_TIMEOUT,
-    LanguageToolClient,
-    LanguageToolError,
-    Match,
-    check_params,
-)
 from newslint.packs import did_you_mean
+
+if TYPE_CHECKING:  # the client is imported only when a server is configured (start-up time)
+    from newslint.languagetool_client import LanguageToolClient, Match
+
+# The client's defaults, repeated so that reading a configuration needs no client
+# (tests/test_languagetool.py checks they agree).
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_MAX_CHARS = 10_000
 
 PLUGIN = "languagetool"
 CODE_PREFIX = "LT"
 ORIGIN = "newslint.builtin.languagetool"
 LOCAL = "local"
 MAX_MESSAGE = 80
-log = logging.getLogger("newslint.languagetool")
 
 _LISTS = ("disabled-rules", "enabled-rules", "disabled-categories", "enabled-categories")
 _KEYS = frozenset(
@@ -183,6 +181,8 @@ def read_settings(table: Mapping[str, Any], where: str) -> Settings | None:
             raise ConfigError(f"{prefix} '{key}' must be a list of LanguageTool rule or category ids")
     if table.get("level", "default") not in ("default", "picky"):
         raise ConfigError(f'{prefix} \'level\' must be "default" or "picky"')
+    from newslint.languagetool_client import check_params
+
     return Settings(
         server=server.strip(),
         language=language,
@@ -221,6 +221,8 @@ class Backend:
         self.down.clear()
 
     def client(self, settings: Settings) -> LanguageToolClient:
+        from newslint.languagetool_client import LanguageToolClient
+
         if settings not in self.clients:
             url = self._local_url(settings.language) if settings.server == LOCAL else settings.server
             self.clients[settings] = LanguageToolClient(
@@ -233,6 +235,8 @@ class Backend:
         return self.clients[settings]
 
     def _local_url(self, language: str) -> str:
+        from newslint.languagetool_client import LanguageToolError
+
         if self.local_url is None:
             try:
                 import language_tool_python
@@ -253,6 +257,8 @@ class Backend:
         return self.local_url
 
     def matches(self, settings: Settings, text: str) -> list[Match]:
+        from newslint.languagetool_client import LanguageToolError
+
         if settings.server in self.down:
             return []
         try:
@@ -261,7 +267,11 @@ class Backend:
             if not settings.optional:
                 raise
             self.down[settings.server] = str(exc)
-            log.warning("newslint: warning: %s; linting without LanguageTool", exc)
+            import logging  # only this warning needs it: keep it out of start-up
+
+            logging.getLogger("newslint.languagetool").warning(
+                "newslint: warning: %s; linting without LanguageTool", exc
+            )
             return []
 
 

@@ -3,9 +3,11 @@ characters (SC604). Every fix here restores the intended characters, so all are 
 
 from __future__ import annotations
 
-import difflib
+import functools
 import html
+import importlib
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterator
 from types import ModuleType
@@ -25,10 +27,38 @@ _LOSSY_RE = re.compile("|".join(re.escape(k) for k in LOSSY_SEQUENCES))
 
 def _ftfy() -> ModuleType:
     """ftfy, imported on first use: it costs ~80 ms of start-up and most lines never need it."""
+    if "ftfy" not in sys.modules and "wcwidth" not in sys.modules:
+        _import_ftfy_without_wcwidth()
     import ftfy
     import ftfy.badness
 
     return ftfy
+
+
+def _import_ftfy_without_wcwidth() -> None:
+    """Import ftfy without importing wcwidth (~40 ms) until something asks for a display width.
+
+    ftfy imports wcwidth only for ``ftfy.formatting`` (padding text for terminals), which
+    newslint never calls. While ftfy is imported, ``wcwidth`` in ``sys.modules`` is a stand-in
+    whose two functions import the real module when called; it is removed right after, so
+    any later ``import wcwidth`` gets the real one.
+    """
+    stand_in = ModuleType("wcwidth")
+
+    def forward(name: str) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return getattr(importlib.import_module("wcwidth"), name)(*args, **kwargs)
+
+        return call
+
+    stand_in.wcwidth = forward("wcwidth")  # type: ignore[attr-defined]
+    stand_in.wcswidth = forward("wcswidth")  # type: ignore[attr-defined]
+    sys.modules["wcwidth"] = stand_in
+    try:
+        importlib.import_module("ftfy")
+    finally:
+        if sys.modules.get("wcwidth") is stand_in:
+            del sys.modules["wcwidth"]
 
 
 def _is_bad(text: str) -> bool:
@@ -75,6 +105,8 @@ def mojibake(doc: Document) -> Iterator[Violation]:
         fixed = _repair(text)
         if fixed == text:
             continue
+        import difflib  # only a damaged line needs it: keep it out of start-up
+
         matcher = difflib.SequenceMatcher(None, text, fixed, autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op == "equal" or i1 == i2:
@@ -140,13 +172,23 @@ _TAGS = (
     "style|font|section|article|header|footer|aside|nav|table|tr|td|th|tbody|thead|sup|sub|small|hr|"
     "picture|source|video|audio|noscript|center|caption|cite|q|mark|time|abbr"
 )
-TAG_RE = re.compile(rf"</?(?:{_TAGS})(?:\s+[^<>]{{0,300}})?\s*/?>", re.IGNORECASE)
-SHORTCODE_RE = re.compile(
+_TAG_SOURCE = rf"</?(?:{_TAGS})(?:\s+[^<>]{{0,300}})?\s*/?>"
+_SHORTCODE_SOURCE = (
     r"\[/?(?:caption|embed|gallery|video|audio|playlist|tweet|youtube|vimeo|instagram|facebook|soundcloud|"
     r"contact-form(?:-7)?|vc_\w+|et_pb_\w+|fusion_\w+|su_\w+|av_\w+|td_\w+|rev_slider|ad|adsense|"
     r"related|sc)(?:\s[^\[\]]{0,300})?\]"
 )
-BREAKING_TAGS = re.compile(r"<(?:br|p|/p|div|/div|li|/li|h[1-6]|/h[1-6]|hr)\b", re.IGNORECASE)
+_BREAKING_SOURCE = r"<(?:br|p|/p|div|/div|li|/li|h[1-6]|/h[1-6]|hr)\b"
+
+
+@functools.cache
+def _markup_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Tags, shortcodes and line-breaking tags: compiled for the first line with ``<`` or ``[`` (~5 ms)."""
+    return (
+        re.compile(_TAG_SOURCE, re.IGNORECASE),
+        re.compile(_SHORTCODE_SOURCE),
+        re.compile(_BREAKING_SOURCE, re.IGNORECASE),
+    )
 
 
 @rule(
@@ -179,8 +221,9 @@ def markup_tag(doc: Document) -> Iterator[Violation]:
         content = doc[line]
         if "<" not in content and "[" not in content:
             continue
+        tag_re, shortcode_re, breaking_tags = _markup_patterns()
         matches = sorted(
-            (m for pattern in (TAG_RE, SHORTCODE_RE) for m in pattern.finditer(text, line.start, line.end)),
+            (m for pattern in (tag_re, shortcode_re) for m in pattern.finditer(text, line.start, line.end)),
             key=lambda m: m.start(),
         )
         if not matches:
@@ -204,9 +247,9 @@ def markup_tag(doc: Document) -> Iterator[Violation]:
                 continue
             before = text[span.start - 1] if span.start else " "
             after = text[span.end] if span.end < len(text) else " "
-            joins = not before.isspace() and not after.isspace() and bool(BREAKING_TAGS.match(match.group()))
+            joins = not before.isspace() and not after.isspace() and bool(breaking_tags.match(match.group()))
             replacement = " " if joins else ""
-            kind = "Shortcode" if match.re is SHORTCODE_RE else "Markup tag"
+            kind = "Shortcode" if match.re is shortcode_re else "Markup tag"
             yield Violation(
                 span,
                 f"{kind} `{_shorten(match.group())}` left in the text",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from newslint.diagnostics import Finding
@@ -50,6 +49,8 @@ class JsonFormatter(Formatter):
             self.items.append(statistics_object(report.path, report.document, report.statistics))
 
     def finish(self, summary: Summary) -> None:
+        import json  # only this formatter needs it: keep it out of every other run's start-up
+
         # On a stream that cannot encode all of Unicode (PYTHONIOENCODING=ascii, a legacy
         # Windows console) escape in JSON's own syntax, so the output stays valid JSON.
         encoding = (getattr(self.stream, "encoding", None) or "utf-8").lower()

@@ -10,7 +10,6 @@ Plane (an emoji) counts twice.
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
@@ -141,6 +140,8 @@ class SarifFormatter(Formatter):
         }
 
     def finish(self, summary: Summary) -> None:
+        import json  # only this formatter needs it: keep it out of every other run's start-up
+
         descriptors = [rule_descriptor(item) for item in sorted(self.rules.values(), key=lambda r: r.code)]
         descriptors += [self.extra_rules[code] for code in sorted(self.extra_rules)]
         index = {descriptor["id"]: number for number, descriptor in enumerate(descriptors)}

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from newslint.diagnostics import Applicability, Edit, Fix, Span, Violation
 from newslint.document import Document
 from newslint.kinds.base import Kind, RuleHeader, literal_alternation, nonblank_lines
+from newslint.kinds.needs import NOT_AFTER_WORD, Condition, document_index, fold, pattern_needs
 from newslint.kinds.patterns import IGNORECASE
 from newslint.rules import Options
 
@@ -44,18 +45,44 @@ class Existence(Kind):
         self.literal = (
             self.compile("tokens", wrap(literal_alternation(tokens)), flags, literal=True) if tokens else None
         )
-        # Whole-line rules test every line: cheap exact pre-checks skip most fullmatch calls.
-        self.literal_start = _first_char_check(tokens, flags) if self.whole and tokens else None
+        # Whole-line rules test every line. A line is one of the ASCII tokens exactly when its
+        # words, folded as re folds case (needs.py), are the token's: a set lookup. The other
+        # tokens keep a (small) regex, behind a cheap exact check of the first character.
+        self.token_lines: frozenset[str] | None = None
+        self.odd_literal = self.literal
+        if self.whole and tokens:
+            plain = [t for t in tokens if t.isascii()]
+            odd = [t for t in tokens if not t.isascii()]
+            self.token_lines = frozenset(_line_key(t, flags) for t in plain)
+            self.odd_literal = (
+                self.compile("tokens", wrap(literal_alternation(odd)), flags, literal=True) if odd else None
+            )
+        self.literal_start = (
+            _first_char_check([t for t in tokens if not t.isascii()], flags)
+            if self.whole and self.odd_literal is not None
+            else None
+        )
         self.pattern_width: int | None = None
         self._patterns_body = "|".join(f"(?:{p})" for p in patterns)
         self._flags = flags
         self.pattern = None
+        # Start-up: until a document holds what one of the patterns needs (needs.py; a word
+        # start in a line is one in the document too), a whole-line rule of a trusted pack
+        # neither compiles nor tries its patterns. Once one does, the alternation of all of
+        # them is compiled and serves every later document (one C call per line is cheaper
+        # than any check in Python).
+        self.line_needs: list[Condition | None] | None = None
         if patterns:
+            needs: list[Condition | None] = []
             for p in patterns:
-                self.compile("patterns", p, flags)
+                parsed = self.compile_parsed("patterns", p, flags)[1]
+                # a whole-line match starts after spaces (or at the start): at a word start
+                needs.append(pattern_needs(parsed, flags, NOT_AFTER_WORD) if parsed is not None else None)
             self.pattern = self.compile(
                 "patterns", wrap("|".join(f"(?:{p})" for p in patterns)), flags, shown=", ".join(patterns)
             )
+            if self.whole and not header.guarded:
+                self.line_needs = needs
         self.exceptions = [self.compile("exceptions", p, flags) for p in self.string_list("exceptions")]
         max_words = spec.get("max-words")
         if max_words is not None and (
@@ -78,12 +105,20 @@ class Existence(Kind):
 
     def _whole_lines(self, document: Document) -> Iterator[Violation]:
         max_words = self.max_words
-        literal_re, pattern_re, literal_start = self.literal, self.pattern, self.literal_start
+        literal_re, pattern_re, literal_start = self.odd_literal, self.pattern, self.literal_start
+        token_lines, folded = self.token_lines, bool(self._flags)
+        if pattern_re is not None and self.line_needs is not None:
+            if any(need is None or need.holds(document_index(document), True) for need in self.line_needs):
+                self.line_needs = None  # from now on, the alternation
+            else:
+                pattern_re = None  # no line can match a pattern
         width = self._pattern_width() if pattern_re is not None else 0
-        for index, start, text, words in nonblank_lines(document):
+        rows = nonblank_lines(document)
+        forms = line_forms(document) if token_lines is not None else ()
+        for row, (index, start, text, words) in enumerate(rows):
             if max_words is not None and words > max_words:
                 continue
-            literal = (
+            literal = (token_lines is not None and forms[row][folded] in token_lines) or (
                 literal_re is not None
                 and (literal_start is None or literal_start.match(text) is not None)
                 and literal_re.fullmatch(text) is not None
@@ -135,6 +170,31 @@ class Existence(Kind):
             return False
         text = document[document.lines[document.line_index(offset)]]
         return any(e.search(text) for e in self.exceptions)
+
+
+def _line_key(text: str, flags: int) -> str:
+    """A line's words joined by one space, folded when case is ignored: what the token set holds."""
+    joined = " ".join(text.split())
+    return fold(joined) if flags else joined
+
+
+LineForms = tuple[str, str]  # a line's words joined by one space, and the same folded
+_last_forms: tuple[Document | None, tuple[LineForms, ...]] = (None, ())
+
+
+def line_forms(document: Document) -> tuple[LineForms, ...]:
+    """For each row of ``nonblank_lines``: its token-set keys, shared by every rule."""
+    global _last_forms
+    cached, forms = _last_forms
+    if cached is document:
+        return forms
+    made = []
+    for _index, _start, text, _words in nonblank_lines(document):
+        joined = " ".join(text.split())
+        made.append((joined, fold(joined)))
+    forms = tuple(made)
+    _last_forms = (document, forms)
+    return forms
 
 
 def _first_char_check(tokens: list[str], flags: int) -> re.Pattern[str] | None:

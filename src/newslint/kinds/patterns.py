@@ -21,15 +21,20 @@ the key and the pattern, while the other rules carry on.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import re
+import sys
 import time
 from collections.abc import Iterator
 from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
-IGNORECASE = regex.IGNORECASE
-assert int(IGNORECASE) == int(re.IGNORECASE)  # one flag value serves both engines
+# A plain int, the same value in ``re`` and ``regex``: an enum flag would make ``re``'s
+# compiler several times slower (it tests the flags thousands of times per pattern).
+IGNORECASE = int(re.IGNORECASE)
 # One search may take CALL_LIMIT seconds plus CALL_LIMIT_PER_MB per million characters
 # searched: a legitimate pattern takes microseconds on a line, so anything slower is a
 # runaway. All searches of one rule on one document may take BASE_BUDGET plus
@@ -82,7 +87,10 @@ def _limit(budget: _Budget, text: str) -> float:
     return min(budget.left, CALL_LIMIT + CALL_LIMIT_PER_MB * len(text) / 1_000_000)
 
 
-Match = re.Match[str] | regex.Match[str]
+if TYPE_CHECKING:
+    Match: TypeAlias = re.Match[str] | regex.Match[str]
+else:
+    Match = re.Match
 
 
 class Pattern:
@@ -108,30 +116,44 @@ class Pattern:
 
 
 class LiteralPattern(Pattern):
-    """A pattern newslint built from escaped literal phrases: it cannot backtrack badly.
+    """A pattern run on ``re`` with no time limit, compiled on its first search.
 
-    An alternation of literal words joined by ``\\s+`` matches in time linear in the
-    text, so it runs on ``re`` with no timeout: ``re`` compiles large alternations ten
-    times faster than ``regex``, and a timeout costs several microseconds per call.
+    Either newslint built it from escaped literal phrases (an alternation of literal
+    words joined by ``\\s+`` matches in time linear in the text), or it comes from a
+    pack an installed plugin registered (see the module docstring). ``re`` compiles large
+    alternations ten times faster than ``regex``, and a timeout costs several
+    microseconds per call. Compiling waits for the first search because most patterns
+    of most rules are never searched on a short run (a prefilter skips them), and
+    compiling all of them was most of the start-up time; syntax errors are still
+    reported on load (:func:`check_syntax`).
     """
 
-    __slots__ = ("compiled",)
+    __slots__ = ("_compiled", "flags", "source")
 
     def __init__(self, source: str, flags: int, where: str, shown: str | None = None) -> None:
         super().__init__(where, shown or source)
-        self.compiled = re.compile(source, flags)
+        self.source = source
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self.source, self.flags)
+        return compiled
 
     def search(self, text: str) -> Match | None:
-        return self.compiled.search(text)
+        return (self._compiled or self.compiled).search(text)
 
     def match(self, text: str) -> Match | None:
-        return self.compiled.match(text)
+        return (self._compiled or self.compiled).match(text)
 
     def fullmatch(self, text: str) -> Match | None:
-        return self.compiled.fullmatch(text)
+        return (self._compiled or self.compiled).fullmatch(text)
 
     def finditer(self, text: str) -> Iterator[Match]:
-        return self.compiled.finditer(text)
+        return (self._compiled or self.compiled).finditer(text)
 
 
 class GuardedPattern(Pattern):
@@ -145,7 +167,8 @@ class GuardedPattern(Pattern):
 
     def __init__(self, source: str, flags: int, where: str, shown: str | None = None) -> None:
         super().__init__(where, shown or source)
-        self.compiled = regex.compile(source, flags | regex.VERSION0)
+        engine: Any = importlib.import_module("regex")  # only packs from configuration need it
+        self.compiled = engine.compile(source, flags | engine.VERSION0)
 
     def _timeout(self) -> PatternTimeout:
         return PatternTimeout(
@@ -198,8 +221,64 @@ def compile_pattern(
 ) -> Pattern:
     """Compile ``source`` (``shown`` is what the user wrote); raises ``re.error``/``regex.error``.
 
-    ``literal`` is only for patterns newslint built from escaped literal text.
+    ``literal`` is only for patterns that need no time limit (see :class:`LiteralPattern`):
+    they are compiled on first use, so the caller checks their syntax first if they are
+    not built from escaped literal text (:func:`check_syntax`).
     """
     if literal:
         return LiteralPattern(source, flags, where, shown)
     return GuardedPattern(source, flags, where, shown)
+
+
+def is_pattern_error(exc: BaseException) -> bool:
+    """Say whether ``exc`` is the syntax error of ``re`` or (if it was ever loaded) ``regex``."""
+    if isinstance(exc, re.error):
+        return True
+    engine = sys.modules.get("regex")
+    return engine is not None and isinstance(exc, engine.error)
+
+
+def check_syntax(source: str, flags: int) -> Any:
+    """Raise the ``re.error`` that ``re.compile(source, flags)`` would raise, without compiling.
+
+    ``re`` compiles in two steps: it parses, then generates code. Parsing finds every
+    syntax error but one: a look-behind must have a fixed width, which code generation
+    checks (re/_compiler.py). This walks the parsed tree in the same order and raises the
+    same error, so a rule file is rejected on load exactly as before, at a third of the
+    cost. Returns the parsed pattern.
+    """
+    parsed = _PARSER.parse(source, flags)
+    _check_lookbehinds(parsed)
+    return parsed
+
+
+_PARSER: Any = importlib.import_module("re._parser")  # re's own parser (private, stable since 3.11)
+_CONSTANTS: Any = importlib.import_module("re._constants")
+_MAXCODE: int = importlib.import_module("re._compiler").MAXCODE
+
+
+def _check_lookbehinds(subpattern: Any) -> None:
+    c = _CONSTANTS
+    for op, av in subpattern.data:
+        if op is c.ASSERT or op is c.ASSERT_NOT:
+            direction, inner = av
+            if direction < 0:
+                low, high = inner.getwidth()
+                if low > _MAXCODE:
+                    raise re.error("looks too much behind")
+                if low != high:
+                    raise re.error("look-behind requires fixed-width pattern")
+            _check_lookbehinds(inner)
+        elif op is c.BRANCH:
+            for branch in av[1]:
+                _check_lookbehinds(branch)
+        elif op is c.SUBPATTERN:
+            _check_lookbehinds(av[-1])
+        elif op is c.ATOMIC_GROUP:
+            _check_lookbehinds(av)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            _check_lookbehinds(av[2])
+        elif op is c.GROUPREF_EXISTS:
+            _check_lookbehinds(av[1])
+            if av[2] is not None:
+                _check_lookbehinds(av[2])

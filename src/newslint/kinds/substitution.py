@@ -10,6 +10,7 @@ from newslint.diagnostics import Edit, Span, Violation
 from newslint.document import Document
 from newslint.errors import RulePackError
 from newslint.kinds.base import Kind, RuleHeader
+from newslint.kinds.needs import Condition, document_index, literal_words, pattern_needs
 from newslint.kinds.patterns import IGNORECASE, Pattern
 from newslint.rules import Options
 
@@ -40,15 +41,26 @@ class Substitution(Kind):
         flags = IGNORECASE if self.flag("ignore-case", True) else 0
         self.regex = self.flag("regex", False)
         self.entries: list[tuple[Pattern, str]] = []
+        # What each entry cannot match without (see needs.py): words for a literal key,
+        # substrings for a regex; None where nothing is known. Packs from configuration
+        # keep one joined prefilter instead: their regexes run on the regex module.
+        self.needs: list[tuple[tuple[str, ...] | None, Condition | None]] = []
         bodies: list[str] = []
         for found, expected in swap.items():
             body = found if self.regex else r"\s+".join(re.escape(p) for p in found.split())
             bodies.append(body)
-            pattern = self.compile(
-                "swap", rf"(?<!\w)(?:{body})(?!\w)", flags, shown=found, literal=not self.regex
-            )
+            source = rf"(?<!\w)(?:{body})(?!\w)"
+            pattern, parsed = self.compile_parsed("swap", source, flags, shown=found, literal=not self.regex)
             self.entries.append((pattern, expected))
-        self.prefilter = self._any_of(bodies, flags, ", ".join(swap))
+            if header.guarded:
+                continue
+            if self.regex:
+                self.needs.append((None, pattern_needs(parsed, flags)))
+            else:
+                words = literal_words(found)
+                self.needs.append((tuple(w.lower() for w in words) if words and flags else words, None))
+        self.folded = bool(flags)
+        self.prefilter = self._any_of(bodies, flags, ", ".join(swap)) if header.guarded else None
         self.unless_before = [
             self.compile("unless-before", p + r"\Z", flags, shown=p)
             for p in self.string_list("unless-before")
@@ -64,11 +76,14 @@ class Substitution(Kind):
         ]
 
     def violations(self, document: Document, options: Options) -> Iterator[Violation]:
+        entries = self._possible(document) if self.needs else self.entries
+        if not entries:
+            return
         for scope in self.scope_spans(document):
             text = document[scope]
             if self.prefilter is not None and not self.prefilter.search(text):
                 continue  # one scan of the scope instead of one per entry
-            for pattern, expected in self.entries:
+            for pattern, expected in entries:
                 for match in pattern.finditer(text):
                     before = text[max(0, match.start() - CONTEXT) : match.start()]
                     after = text[match.end() : match.end() + CONTEXT]
@@ -82,6 +97,29 @@ class Substitution(Kind):
                     )
                     fix = self.make_fix(title, Edit(span, replacement))
                     yield Violation(span, self.message(found=match.group(), expected=replacement), fix)
+
+    def _possible(self, document: Document) -> list[tuple[Pattern, str]]:
+        """The entries whose needs the document meets, in their order (the others cannot match).
+
+        Words are looked up among the document's words only when the scope is the whole
+        text: a shorter scope can cut a word, so there its words are only substrings.
+        """
+        index = document_index(document)
+        whole_text = self.header.scope == "text"
+        text = index.folded if self.folded else index.text
+        words = (index.folded_words if self.folded else index.words) if whole_text else None
+        possible = []
+        for entry, (needed_words, condition) in zip(self.entries, self.needs, strict=True):
+            if needed_words is not None:
+                if words is not None:
+                    if not all(word in words for word in needed_words):
+                        continue
+                elif not all(word in text for word in needed_words):
+                    continue
+            if condition is not None and not condition.holds(index, whole_text):
+                continue
+            possible.append(entry)
+        return possible
 
     def _any_of(self, bodies: list[str], flags: int, shown: str) -> Pattern | None:
         """One pattern matching wherever any entry matches, or None if they cannot be joined.
