@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -85,6 +86,27 @@ def test_ftfy_is_imported_without_wcwidth_and_its_widths_still_work() -> None:
         "assert ftfy.formatting.display_ljust('ab', 4) == 'ab  '\n"
         "import wcwidth\n"
         "assert wcwidth.wcswidth('ab') == 2 and wcwidth.__file__\n"
+    )
+    subprocess.run([sys.executable, "-c", program], check=True)
+
+
+def test_an_ftfy_that_needs_more_of_wcwidth_is_imported_plainly(tmp_path: Path) -> None:
+    """A future ftfy importing another wcwidth name must not break mojibake detection."""
+    import subprocess
+    import sys
+
+    fake = tmp_path / "ftfy"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("from wcwidth import wcswidth, list_versions\n")
+    (fake / "badness.py").write_text("def is_bad(text):\n    return True\n")
+    program = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(tmp_path)!r})\n"
+        "from newslint.builtin.scrape_encoding import _ftfy\n"
+        "module = _ftfy()\n"
+        f"assert module.__file__.startswith({str(fake)!r}), module.__file__\n"
+        "assert module.badness.is_bad('x')\n"
+        "assert sys.modules['wcwidth'].__file__, 'the stand-in stayed'\n"
     )
     subprocess.run([sys.executable, "-c", program], check=True)
 

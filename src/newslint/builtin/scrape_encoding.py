@@ -56,6 +56,9 @@ def _import_ftfy_without_wcwidth() -> None:
     sys.modules["wcwidth"] = stand_in
     try:
         importlib.import_module("ftfy")
+    except ImportError:  # a newer ftfy wants more of wcwidth: forget the half import, import plainly
+        for name in [m for m in sys.modules if m == "ftfy" or m.startswith("ftfy.")]:
+            del sys.modules[name]
     finally:
         if sys.modules.get("wcwidth") is stand_in:
             del sys.modules["wcwidth"]
