@@ -132,6 +132,31 @@ class Mention:
         return self.words[0].text if len(self.words) > 1 else ""
 
 
+# Thousands of mentions per corpus: the records are built by filling their slots directly,
+# skipping the frozen dataclasses' __init__ (one object.__setattr__ per field) and Span's
+# range check (a token's span is valid by construction). The objects are the same.
+_NEW = object.__new__
+_SET_SPAN_START = vars(Span)["start"].__set__
+_SET_SPAN_END = vars(Span)["end"].__set__
+_SET_WORD_TEXT = vars(NameWord)["text"].__set__
+_SET_WORD_SPAN = vars(NameWord)["span"].__set__
+_SET_WORDS = vars(Mention)["words"].__set__
+_SET_TITLE = vars(Mention)["title"].__set__
+_SET_SPEAKER = vars(Mention)["speaker"].__set__
+_SET_INITIAL = vars(Mention)["sentence_initial"].__set__
+_SET_POSSESSIVE = vars(Mention)["possessive"].__set__
+
+
+def _name_word(text: str, start: int) -> NameWord:
+    span = _NEW(Span)
+    _SET_SPAN_START(span, start)
+    _SET_SPAN_END(span, start + len(text))
+    word = _NEW(NameWord)
+    _SET_WORD_TEXT(word, text)
+    _SET_WORD_SPAN(word, span)
+    return word
+
+
 def is_name_token(text: str) -> bool:
     """A capitalised word that may be (part of) a name: not an initial, not all capitals."""
     return len(text) > 1 and text[0].isupper() and not text.isupper()
@@ -199,7 +224,7 @@ def _mention(document: Document, run: list[Token]) -> Mention | None:
     for t in run:
         bare = strip_possessive(t.text)
         if is_name_token(bare):  # drop particles: they are not names
-            words.append(NameWord(bare, Span(t.start, t.start + len(bare))))
+            words.append(_name_word(bare, t.start))
     opens = _opens_sentence(text, run[0].start)
     # "Later Jenny Towne said": a capitalised sentence adverb or function word is not the name.
     if len(words) > 1 and opens and _is_sentence_opener(words[0].text):
@@ -224,13 +249,13 @@ def _mention(document: Document, run: list[Token]) -> Mention | None:
     # "the union leader, Oluwaseun Adebayo, said": a name set off by commas before the verb.
     apposed = before.endswith(", ") and after.startswith(",") and bool(_SPEAKER_AFTER.match(after[1:]))
     speaker = not possessive and bool(_SPEAKER_AFTER.match(after) or apposed or _speech_verb_before(before))
-    return Mention(
-        words=tuple(words),
-        title=title,
-        speaker=speaker,
-        sentence_initial=opens,
-        possessive=possessive,
-    )
+    mention = _NEW(Mention)
+    _SET_WORDS(mention, tuple(words))
+    _SET_TITLE(mention, title)
+    _SET_SPEAKER(mention, speaker)
+    _SET_INITIAL(mention, opens)
+    _SET_POSSESSIVE(mention, possessive)
+    return mention
 
 
 def _speech_verb_before(before: str) -> bool:
