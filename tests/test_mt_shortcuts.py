@@ -13,7 +13,13 @@ import re
 
 import pytest
 
-from newslint.builtin import translate_agreement, translate_garble, translate_honorific, translate_spin
+from newslint.builtin import (
+    translate_agreement,
+    translate_garble,
+    translate_honorific,
+    translate_spin,
+    translate_untranslated,
+)
 from newslint.document import Document
 from newslint.mt_lexicon import (
     analyse,
@@ -47,8 +53,8 @@ def test_strip_possessive_matches_the_regex() -> None:
     "pattern",
     [
         translate_honorific.TITLE_ON_ORG_RE,
-        translate_honorific.DOUBLED_TITLE_RE,
-        translate_honorific.FOREIGN_HONORIFIC_RE,
+        translate_honorific.doubled_title_re(),
+        translate_honorific.foreign_honorific_re(),
     ],
 )
 def test_search_without_boundary_finds_the_same_matches(pattern: re.Pattern[str]) -> None:
@@ -58,6 +64,40 @@ def test_search_without_boundary_finds_the_same_matches(pattern: re.Pattern[str]
     for text in _random_texts(pieces, 4000, seed=2):
         expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in finditer_where(pattern, candidates, text)] == expected
+
+
+def test_doubled_title_candidates_find_the_same_matches() -> None:
+    pattern = translate_honorific.doubled_title_re()
+    candidates = translate_honorific._doubled_title_candidates()
+    pieces = ["Mr", "Mr.", "Mrs", "Ms.", "Madame", "XSir", "Sir", "Dame", "Minister", "Dr", "Dr.", "Chair"]
+    pieces += ["Chairman", "of", "the", "Transport", "said", "Tom", "é", "told", "Vice"]
+    for text in _random_texts(pieces, 4000, seed=5):
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in finditer_where(pattern, candidates, text)] == expected
+        assert bool(expected) <= bool(candidates.search(text))
+
+
+def test_every_foreign_honorific_holds_a_title_stem() -> None:
+    pattern = translate_honorific.foreign_honorific_re()
+    titles = (
+        pattern.pattern.partition("(?P<title>")[2].partition(")")[0].replace("\\.?", "").replace("\\", "")
+    )
+    pieces = [*titles.split("|"), "Mme", "Mlle", "Eng", "Ing", "Sra", ".", "Tom", "Lee", "Émile", "x"]
+    for text in _random_texts(pieces, 4000, seed=6):
+        if pattern.search(text):
+            assert any(stem in text for stem in translate_honorific._FOREIGN_TITLE_STEMS), text
+
+
+def test_foreign_script_test_agrees_with_the_regex() -> None:
+    pattern = translate_untranslated.foreign_script_re()
+    for code in [*range(0x300, 0xE000, 7), *range(0x3040, 0x3100), 0x036F, 0x0370, 0xD7AF, 0xD7B0, 0xE000]:
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        assert translate_untranslated._has_foreign_script(f"a {char} b") == bool(pattern.search(char)), hex(
+            code
+        )
+    assert not translate_untranslated._has_foreign_script("plain ASCII text")
 
 
 def test_lowered_scan_finds_every_case_insensitive_match() -> None:

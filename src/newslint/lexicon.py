@@ -176,6 +176,11 @@ def _data_file(name: str) -> bytes:
     return (files("newslint") / "data" / name).read_bytes()
 
 
+def data_text(name: str) -> str:
+    """The text of the UTF-8 data file ``name`` shipped in newslint/data."""
+    return _data_file(name).decode("utf-8")
+
+
 @cache
 def _index() -> tuple[bytes, tuple[int, ...], int]:
     data = _data_file("en_words.idx")

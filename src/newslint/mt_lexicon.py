@@ -15,14 +15,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, wraps
-from importlib.resources import files
 from itertools import compress, count
 from operator import attrgetter, itemgetter
 from typing import TypeVar
 
 from newslint.diagnostics import Span
 from newslint.document import Document, Token
-from newslint.lexicon import AUXILIARIES, FUNCTION_WORDS, PREPOSITIONS, zipf
+from newslint.lexicon import AUXILIARIES, FUNCTION_WORDS, PREPOSITIONS, data_text, zipf
 
 REPORTING_VERBS = frozenset(
     [
@@ -890,7 +889,7 @@ def _reduced_relative(doc: Document, tokens: tuple[Token, ...], i: int) -> bool:
 def foreign_words() -> dict[str, tuple[str, str]]:
     """Function words of other languages: word -> (language, English gloss or "")."""
     table: dict[str, tuple[str, str]] = {}
-    text = (files("newslint") / "data" / "mt_foreign_words.tsv").read_text(encoding="utf-8")
+    text = data_text("mt_foreign_words.tsv")
     for raw in text.splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue

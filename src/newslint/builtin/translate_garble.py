@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
@@ -45,12 +46,21 @@ _POSTPOSED_ADJECTIVES = (
 class GarblePattern:
     """One ungrammatical sequence, what is wrong with it and how to repair it."""
 
-    regex: re.Pattern[str]
+    source: str  # the regular expression, compiled on first use: most articles need few
     problem: str
     repair: Callable[[re.Match[str]], str] | None
     # Literal text every match contains: a sentence holding none of them is not searched.
     cues: tuple[str, ...] = ()
     certain: bool = False  # the repair only deletes the garble: offer it as unsafe, not display-only
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compiled(self.source)
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 def _is_there(m: re.Match[str]) -> str:
@@ -89,14 +99,14 @@ def _noun_adjective(m: re.Match[str]) -> str:
 PATTERNS = (
     GarblePattern(
         # Not the passive "Nowhere is there said to be a better view".
-        re.compile(rf"(?<=[A-Za-z] )(?P<be>is|was|are|were) there (?P<verb>{_REPORTING})\b(?! to\b)"),
+        rf"(?<=[A-Za-z] )(?P<be>is|was|are|were) there (?P<verb>{_REPORTING})\b(?! to\b)",
         "finite verb after `{be} there`",
         _is_there,
         certain=True,
         cues=(" there ",),
     ),
     GarblePattern(
-        re.compile(
+        (
             rf"\b(?P<verb>{_REPORTING}) (?:this|that|these) (?P<adv>recently|yesterday|today|earlier|lately)"
             r" (?:the|a|an) (?P<noun>[a-z]+)\b"
         ),
@@ -105,7 +115,7 @@ PATTERNS = (
         cues=(" recently ", " yesterday ", " today ", " earlier ", " lately "),
     ),
     GarblePattern(
-        re.compile(
+        (
             r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
             r"\b(?P<verb>rejected|dismissed|ignored) to (?P<inf>[a-z]+)"
             r"(?P<particle> (?:down|up|out|off|away|back|aside))? the (?P<noun>[a-z]+)\b"
@@ -115,7 +125,7 @@ PATTERNS = (
         cues=("rejected to ", "dismissed to ", "ignored to "),
     ),
     GarblePattern(
-        re.compile(
+        (
             r"\b(?P<head>[a-z]+s) to the (?P<noun>[a-z]+) (?P<sup>closest|nearest)"
             rf"(?=[,.;]| to {_BASE_AFTER_TO})"
         ),
@@ -124,7 +134,7 @@ PATTERNS = (
         cues=(" closest", " nearest"),
     ),
     GarblePattern(
-        re.compile(
+        (
             rf"\b(?<=that |this )(?P<be>is|was|are|were) (?P<adj>{_PREDICATE_ADJECTIVES}) "
             r"(?P<subject>(?:the|its|their) [a-z]+(?: [a-z]+){0,3})(?=[,.;])"
         ),
@@ -133,7 +143,7 @@ PATTERNS = (
         cues=tuple(f"{d} {be} " for d in ("that", "this") for be in ("is", "was", "are", "were")),
     ),
     GarblePattern(
-        re.compile(
+        (
             rf"\bthat (?P<body>(?:more|most|much|less|part|some) of {_NO_AUX_WORDS}{{1,8}}?)"
             rf"(?P<verb>{_TRANSITIVE_FINAL})(?=\.)"
         ),
@@ -142,7 +152,7 @@ PATTERNS = (
         cues=tuple(f"that {q} of " for q in ("more", "most", "much", "less", "part", "some")),
     ),
     GarblePattern(
-        re.compile(
+        (
             rf"\bthat (?P<body>(?:{'|'.join(_PLACE_PREPOSITIONS)}) {_NO_AUX_WORDS}{{1,8}}?)(?P<verb>[a-z]{{3,}}ed)(?=\.)"
         ),
         "verb `{verb}` placed at the end of its clause",
@@ -150,7 +160,7 @@ PATTERNS = (
         cues=tuple(f"that {p} " for p in _PLACE_PREPOSITIONS),
     ),
     GarblePattern(
-        re.compile(
+        (
             r"\b(?P<det>a|an|the) (?!(?:more|most|less|least|far|further|two|three|only|same)\b)"
             rf"(?P<noun>[a-z]+) (?P<adj>{'|'.join(_POSTPOSED_ADJECTIVES)}) of\b"
         ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
@@ -37,16 +38,43 @@ _OFFICES = (
 )
 # "Mr. Minister of Transport said", "Sir Chairman", "Mr Dr Smith": address forms and
 # stacked titles. "Mr. Speaker" and "Mr. President" in direct address stay legitimate.
-DOUBLED_TITLE_RE = re.compile(
+# The full patterns compile on first use (~2 ms each, twice with the unanchored copy), and
+# only when an article holds a candidate: few do.
+_DOUBLED_TITLE = (
     rf"\b(?P<title>(?:Mr|Mrs|Ms|Madam|Madame|Sir|Dame)\.?)\s+(?P<office>(?:{_OFFICES})\b\.?)"
     rf"(?P<tail>\s+of\s+(?:the\s+)?{_CAP}|(?=\s+(?:said|says|told|added|announced|stated|noted|warned)\b))?"
 )
-FOREIGN_HONORIFIC_RE = re.compile(
+# Matches wherever _DOUBLED_TITLE does: its prefix without the optional tail and the \b.
+_DOUBLED_TITLE_CANDIDATE = rf"(?:Mr|Mrs|Ms|Madam|Madame|Sir|Dame)\.?\s+(?:{_OFFICES})\b"
+_FOREIGN_HONORIFIC = (
     r"\b(?P<title>Herr|Frau|Fräulein|Senhor|Senhora|Señor|Señora|Señorita|Monsieur|Mademoiselle|"
     r"Signor|Signora|Signore|Signorina|Senor|Senora|Senorita|Doña|Mme\.?|Mlle\.?|Mevrouw|Meneer|Heer|Gospodin|Gospozha|Sayın|Engineer|Eng\.|"
     r"Ing\.|Architect|Licenciado|Licenciada|Doutor|Doutora|Doktor|Sra\.)"
     r"\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
 )
+# Every match of _FOREIGN_HONORIFIC holds one of these strings (prefixes of its titles).
+_FOREIGN_TITLE_STEMS = (
+    "Herr", "Frau", "Fräulein", "Senhor", "Señor", "Monsieur", "Mademoiselle", "Signor", "Senor", "Doña",
+    "Mme", "Mlle", "Mevrouw", "Meneer", "Heer", "Gospodin", "Gospozha", "Sayın", "Engineer", "Eng.",
+    "Ing.", "Architect", "Licenciad", "Doutor", "Doktor", "Sra.",
+)  # fmt: skip
+
+
+@cache
+def doubled_title_re() -> re.Pattern[str]:
+    return re.compile(_DOUBLED_TITLE)
+
+
+@cache
+def _doubled_title_candidates() -> re.Pattern[str]:
+    return re.compile(_DOUBLED_TITLE_CANDIDATE)
+
+
+@cache
+def foreign_honorific_re() -> re.Pattern[str]:
+    return re.compile(_FOREIGN_HONORIFIC)
+
+
 _PREPOSITION_BEFORE_RE = re.compile(r"\b(?:at|by|from|of|with|for|in|on|to|into|and)\s+\Z")
 
 
@@ -147,7 +175,10 @@ def mistranslated_title(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the honorific is replaced with "the" (or deleted before a second title).
     """
-    for match in finditer_where(DOUBLED_TITLE_RE, without_leading_boundary(DOUBLED_TITLE_RE), doc.text):
+    candidates = _doubled_title_candidates()
+    text = doc.text
+    matches = finditer_where(doubled_title_re(), candidates, text) if candidates.search(text) else ()
+    for match in matches:
         title, office = match.group("title"), match.group("office").rstrip(".")
         stacked = title.startswith("Sir") or office in {"Dr", "Doctor", "Professor"}
         if not stacked and match.group("tail") is None:
@@ -206,9 +237,11 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the honorific is deleted; an editor may prefer "Mr." on later references.
     """
-    for match in finditer_where(
-        FOREIGN_HONORIFIC_RE, without_leading_boundary(FOREIGN_HONORIFIC_RE), doc.text
-    ):
+    text = doc.text
+    if not any(stem in text for stem in _FOREIGN_TITLE_STEMS):
+        return
+    pattern = foreign_honorific_re()
+    for match in finditer_where(pattern, without_leading_boundary(pattern), text):
         span = Span(match.start("title"), match.end("title"))
         if not _outside_quote(doc, span) or doc.is_accepted(match.group("title")):
             continue
