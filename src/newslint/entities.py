@@ -219,37 +219,51 @@ def _continues(text: str, run: list[Token], token: Token, tokens: tuple[Token, .
 
 def _mention(document: Document, run: list[Token]) -> Mention | None:
     text = document.text
-    words: list[NameWord] = []
+    # (word, start) pairs first: the records are built only for the words that stay.
+    pairs: list[tuple[str, int]] = []
+    word = bare = ""
     for t in run:
-        bare = strip_possessive(t.text)
-        if is_name_token(bare):  # drop particles: they are not names
-            words.append(_name_word(bare, t.start))
-    opens = _opens_sentence(text, run[0].start)
+        word = t.text
+        bare = strip_possessive(word)
+        if (
+            len(bare) > 1 and bare[0].isupper() and not bare.isupper()
+        ):  # is_name_token: particles are not names
+            pairs.append((bare, t.start))
+    possessive = word != bare  # of the last word
+    first = run[0].start
+    opens = _opens_sentence(text, first)
     # "Later Jenny Towne said": a capitalised sentence adverb or function word is not the name.
-    if len(words) > 1 and opens and _is_sentence_opener(words[0].text):
-        words.pop(0)
+    if len(pairs) > 1 and opens and _is_sentence_opener(pairs[0][0]):
+        del pairs[0]
     # "District Judge Maureen Castellanos", "Police Chief Sandra Okonkwo": everything up to
     # the last title word is the person's job, not their name.
     title = ""
-    titled = [i for i, w in enumerate(words[:-1]) if fold(w.text) in TITLES]
-    if titled:
-        title = fold(words[titled[-1]].text)
-        words = words[titled[-1] + 1 :]
-    if not words or (len(words) == 1 and fold(words[0].text) in TITLES):
+    for index in range(len(pairs) - 2, -1, -1):
+        folded = fold(pairs[index][0])
+        if folded in TITLES:
+            title = folded
+            del pairs[: index + 1]
+            break
+    if not pairs or (len(pairs) == 1 and fold(pairs[0][0]) in TITLES):
         return None
-    before = text[max(0, run[0].start - 60) : run[0].start]
+    before = text[max(0, first - 60) : first]
     if not title and before[-1:] == " ":
         # "sporting director Katrin Schäfer", "Dr. Jean Arsenault": a title just before the run.
         previous = before.rstrip().rstrip(".").rpartition(" ")[2].lower()
         if previous in TITLES:
             title = previous
-    possessive = run[-1].text != strip_possessive(run[-1].text)
-    after = text[run[-1].end : run[-1].end + 160]
-    # "the union leader, Oluwaseun Adebayo, said": a name set off by commas before the verb.
-    apposed = before.endswith(", ") and after.startswith(",") and bool(_SPEAKER_AFTER.match(after[1:]))
-    speaker = not possessive and bool(_SPEAKER_AFTER.match(after) or apposed or _speech_verb_before(before))
+    speaker = False
+    if not possessive:
+        end = run[-1].end
+        after = text[end : end + 160]
+        speaker = bool(
+            _SPEAKER_AFTER.match(after)
+            # "the union leader, Oluwaseun Adebayo, said": a name set off by commas before the verb.
+            or (before.endswith(", ") and after.startswith(",") and _SPEAKER_AFTER.match(after[1:]))
+            or _speech_verb_before(before)
+        )
     mention = _NEW(Mention)
-    _SET_WORDS(mention, tuple(words))
+    _SET_WORDS(mention, tuple([_name_word(bare, start) for bare, start in pairs]))
     _SET_TITLE(mention, title)
     _SET_SPEAKER(mention, speaker)
     _SET_INITIAL(mention, opens)
