@@ -182,9 +182,14 @@ def mentions(document: Document) -> tuple[Mention, ...]:
             continue
         run = [tokens[start]]
         index = start + 1
-        if not _is_possessive(word):
+        if word == strip_possessive(word):
             while index < count:
                 token = tokens[index]
+                following = token.text
+                # Only a capitalised word or a particle can continue a run: most runs end
+                # at a lower-case word, decided without the gap.
+                if not following[0].isupper() and following not in CONNECTORS:
+                    break
                 if not _continues(text, run, token, tokens, index):
                     break  # this token may open the next run
                 run.append(token)

@@ -100,13 +100,17 @@ def collect_forms(document: Document) -> dict[str, Form]:
     """Every name word of the article's mentions, keyed by its spelling."""
     forms: dict[str, Form] = {}
     for mention in mentions(document):
-        last = len(mention.words) - 1
-        folded = [fold(w.text) for w in mention.words]
-        for index, word in enumerate(mention.words):
-            key = word.text.replace("’", "'")  # O’Brien and O'Brien are one spelling
+        words = mention.words
+        last = len(words) - 1
+        folded = [fold(w.text) for w in words]
+        # A capital proves a name unless the word opens a sentence; a speaker is a name anyway.
+        proven = not mention.sentence_initial or bool(mention.title)
+        for index, word in enumerate(words):
+            text = word.text
+            key = text.replace("’", "'")  # O’Brien and O'Brien are one spelling
             form = forms.get(key)
             if form is None:
-                form = forms[key] = Form(word.text, folded[index])
+                form = forms[key] = Form(text, folded[index])
             form.occurrences.append((mention, index))
             if last and len(form.partners) < MAX_PARTNERS:
                 form.partners.update(folded[:index] + folded[index + 1 :])
@@ -119,9 +123,9 @@ def collect_forms(document: Document) -> dict[str, Form]:
                 sex = mention.sex
                 if sex:
                     form.sexes.add(sex)
-            # A capital proves a name unless the word opens a sentence; a speaker is a name anyway.
-            form.mid_sentence |= index > 0 or not mention.sentence_initial or bool(mention.title)
-            form.mid_sentence |= index == last and mention.speaker
+                form.mid_sentence |= index > 0 or proven or mention.speaker
+            else:
+                form.mid_sentence |= index > 0 or proven
     return forms
 
 
