@@ -6,8 +6,9 @@ import textwrap
 
 import pytest
 
+from newslint import segment
 from newslint.diagnostics import Span
-from newslint.document import Document
+from newslint.document import WORD_RE, Document, Token
 
 
 def sentences(text):
@@ -103,3 +104,17 @@ def test_ignored_regions():
     assert doc.is_ignored(Span(2, 5))
     assert not doc.is_ignored(Span(0, 3))
     assert not doc.is_ignored(Span(8, 11))
+
+
+def test_fast_built_structure_equals_plain_construction():
+    text = "Dr. Ann Lee said “yes.” Then she left!\r\nA  second line.\n\nNew “open quote\n\u00e9t\u00e9 42,000 O’Brien"
+    doc = Document(text)
+    assert [Span(t.start, t.end) for t in doc.tokens] == [t.span for t in doc.tokens]
+    assert [(t.start, t.end, t.text) for t in doc.tokens] == [
+        (m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)
+    ]
+    assert all(type(t) is Token for t in doc.tokens)
+    for spans in (doc.lines, doc.sentences, doc.quotes):
+        assert spans and all(type(s) is Span and 0 <= s.start <= s.end <= len(text) for s in spans)
+        assert [Span(s.start, s.end) for s in spans] == list(spans)
+    assert [(s.start, s.end) for s in doc.lines] == segment.line_spans(text)

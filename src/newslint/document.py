@@ -8,6 +8,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Literal
 
@@ -36,7 +37,10 @@ class Token:
 
     @property
     def span(self) -> Span:
-        return Span(self.start, self.end)
+        span = _SPAN_NEW(Span)  # a token's range is valid by construction: no range check
+        _SET_SPAN_START(span, self.start)
+        _SET_SPAN_END(span, self.end)
+        return span
 
 
 _TOKEN_NEW = object.__new__
@@ -47,6 +51,23 @@ _MATCH_START = re.Match.start
 _MATCH_END = re.Match.end
 _MATCH_GROUP = re.Match.group
 _CONSUME = deque[object](maxlen=0).extend  # runs an iterator to its end in C
+_SPAN_NEW = object.__new__
+_SET_SPAN_START = vars(Span)["start"].__set__
+_SET_SPAN_END = vars(Span)["end"].__set__
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
+
+
+def _span_list(pairs: list[tuple[int, int]]) -> list[Span]:
+    """``[Span(s, e) for s, e in pairs]`` built in C, for pairs valid by construction (0 <= s <= e).
+
+    Lines, sentences and quotes come by the thousand: this skips two Python frames
+    (the frozen dataclass's __init__ and Span's range check) per span.
+    """
+    spans = list(map(_SPAN_NEW, repeat(Span, len(pairs))))
+    _CONSUME(map(_SET_SPAN_START, spans, map(_FIRST, pairs)))
+    _CONSUME(map(_SET_SPAN_END, spans, map(_SECOND, pairs)))
+    return spans
 
 
 @dataclass(frozen=True)
@@ -109,7 +130,7 @@ class Document:
     @cached_property
     def lines(self) -> tuple[Span, ...]:
         """Every line without its line break (``\\n``, ``\\r\\n`` or ``\\r``)."""
-        return tuple([Span(s, e) for s, e in self._line_pairs])
+        return tuple(_span_list(self._line_pairs))
 
     def line_index(self, offset: int) -> int:
         """Return the 0-based index of the line holding ``offset``."""
@@ -213,7 +234,7 @@ class Document:
     def sentences(self) -> tuple[Span, ...]:
         spans: list[Span] = []
         for para in self.paragraphs:
-            spans.extend([Span(s, e) for s, e in segment.sentence_list(self.text, para.start, para.end)])
+            spans.extend(_span_list(segment.sentence_list(self.text, para.start, para.end)))
         return tuple(spans)
 
     @cached_property
@@ -221,7 +242,7 @@ class Document:
         """Quoted speech (double quotes), marks included."""
         spans: list[Span] = []
         for para in self.paragraphs:
-            spans.extend(Span(s, e) for s, e in segment.quote_spans(self.text, para.start, para.end))
+            spans.extend(_span_list(list(segment.quote_spans(self.text, para.start, para.end))))
         return tuple(spans)
 
     @cached_property
