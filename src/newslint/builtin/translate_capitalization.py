@@ -70,15 +70,15 @@ def _candidate_list(doc: Document) -> list[tuple[int, Token, Token, Token | None
     initial = facts.sentence_initial
     text = doc.text
     found = []
+    words = facts.words
     for i in capital_indexes(doc):  # a capitalised word starts with a capital
-        if i == 0 or not prose[i] or not spaced[i - 1]:
+        # The cheap tests first: most capitals open a sentence or follow a capital or a number.
+        if i == 0 or not prose[i] or i in initial or not words[i - 1].islower() or not spaced[i - 1]:
             continue
         word = tokens[i]
-        if not is_capitalised(word.text) or i in initial or doc.is_accepted(word.text):
+        if not is_capitalised(word.text) or doc.is_accepted(word.text):
             continue
         prev = tokens[i - 1]
-        if not prev.text.islower():
-            continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and not spaced[i] and text[word.end] not in ",;:.":
             nxt = None
