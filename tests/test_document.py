@@ -118,3 +118,35 @@ def test_fast_built_structure_equals_plain_construction():
         assert spans and all(type(s) is Span and 0 <= s.start <= s.end <= len(text) for s in spans)
         assert [Span(s.start, s.end) for s in spans] == list(spans)
     assert [(s.start, s.end) for s in doc.lines] == segment.line_spans(text)
+
+
+def test_dateline_prefilter_agrees_with_the_plain_match():
+    import random
+    import re
+
+    plain = re.compile(segment._DATELINE, re.VERBOSE)
+    pieces = [
+        "SEOUL",
+        "Seoul",
+        "NEW YORK",
+        ",",
+        " ",
+        "South",
+        "Korea",
+        "(AFP)",
+        "–",
+        "—",
+        "-",
+        "--",
+        "a",
+        "É",
+        "'",
+        ".",
+    ]
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7))) + " The news."
+        match = plain.match(text)
+        letters = [c for c in match.group(0).split(",")[0] if c.isalpha()] if match else []
+        expected = match.end() if match and len(letters) >= 2 and all(c.isupper() for c in letters) else 0
+        assert segment.dateline_length(text) == expected, text

@@ -105,7 +105,10 @@ class Mention:
 
     @property
     def span(self) -> Span:
-        return Span(self.words[0].span.start, self.words[-1].span.end)
+        span = _NEW(Span)  # from the words' own valid spans: no range check
+        _SET_SPAN_START(span, self.words[0].span.start)
+        _SET_SPAN_END(span, self.words[-1].span.end)
+        return span
 
     @property
     def is_named_person(self) -> bool:
