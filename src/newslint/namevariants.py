@@ -422,6 +422,8 @@ def find_phrase_variants(document: Document) -> list[PhraseVariant]:
     for mention in mentions(document):
         if len(mention.words) > 1:
             by_text[tuple(w.text for w in mention.words)].append(mention)
+    if all(map(str.isascii, map("".join, by_text))):
+        return []  # no name with diacritics: no pair can form
     blocks: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for words in by_text:
         blocks[tuple(fold(w)[:3] for w in words)].append(words)
