@@ -238,7 +238,7 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
     Unsafe: the honorific is deleted; an editor may prefer "Mr." on later references.
     """
     text = doc.text
-    if not any(stem in text for stem in _FOREIGN_TITLE_STEMS):
+    if not any(map(text.__contains__, _FOREIGN_TITLE_STEMS)):
         return
     pattern = foreign_honorific_re()
     for match in finditer_where(pattern, without_leading_boundary(pattern), text):

@@ -174,6 +174,7 @@ _SCRIPT_RANGES = (
     ("\u3400", "\u9fff"),
     ("\uac00", "\ud7af"),
 )
+_FIRST_SCRIPT_LETTER = _SCRIPT_RANGES[0][0]
 _SCRIPT_CLASS = "".join(f"{low}-{high}" for low, high in _SCRIPT_RANGES)
 
 
@@ -187,7 +188,10 @@ def _has_foreign_script(text: str) -> bool:
     """Say whether ``text`` holds a letter of the scripts; the distinct letters are few."""
     if text.isascii():
         return False
-    return any(low <= char <= high for char in set(text) for low, high in _SCRIPT_RANGES)
+    # The set and the filter run in C; only letters from Greek up (curly quotes, dashes,
+    # the scripts themselves) are tested against the ranges.
+    above = filter(_FIRST_SCRIPT_LETTER.__le__, set(text))
+    return any(low <= char <= high for char in above for low, high in _SCRIPT_RANGES)
 
 
 @rule(
@@ -217,7 +221,11 @@ def foreign_script(doc: Document) -> Iterator[Violation]:
     ## Example
     `the talks were 非常に重要 for both sides`
     """
-    if not _has_foreign_script(doc.text):
+    # Until the regex is compiled, the letter test spares the compile (start-up for one
+    # article); once it is, the regex scan is the cheaper test of the two.
+    if doc.text.isascii() or (
+        not foreign_script_re.cache_info().currsize and not _has_foreign_script(doc.text)
+    ):
         return
     for match in foreign_script_re().finditer(doc.text):
         span = Span(match.start(), match.end())
