@@ -71,6 +71,12 @@ def _doubled_title_candidates() -> re.Pattern[str]:
 
 
 @cache
+def _foreign_title_stems_re() -> re.Pattern[str]:
+    # One scan for all the stems (<1 ms to compile): faster than a substring test per stem.
+    return re.compile("|".join(map(re.escape, _FOREIGN_TITLE_STEMS)))
+
+
+@cache
 def foreign_honorific_re() -> re.Pattern[str]:
     return re.compile(_FOREIGN_HONORIFIC)
 
@@ -238,7 +244,7 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
     Unsafe: the honorific is deleted; an editor may prefer "Mr." on later references.
     """
     text = doc.text
-    if not any(map(text.__contains__, _FOREIGN_TITLE_STEMS)):
+    if not _foreign_title_stems_re().search(text):
         return
     pattern = foreign_honorific_re()
     for match in finditer_where(pattern, without_leading_boundary(pattern), text):

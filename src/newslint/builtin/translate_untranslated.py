@@ -174,24 +174,13 @@ _SCRIPT_RANGES = (
     ("\u3400", "\u9fff"),
     ("\uac00", "\ud7af"),
 )
-_FIRST_SCRIPT_LETTER = _SCRIPT_RANGES[0][0]
 _SCRIPT_CLASS = "".join(f"{low}-{high}" for low, high in _SCRIPT_RANGES)
 
 
 @cache
 def foreign_script_re() -> re.Pattern[str]:
-    """A run of foreign-script words: compiled on first use (~6 ms), which few articles need."""
+    """A run of foreign-script words: compiled on first use (~6 ms), never for an ASCII article."""
     return re.compile(rf"[{_SCRIPT_CLASS}]+(?:[\s,.]+[{_SCRIPT_CLASS}]+)*")
-
-
-def _has_foreign_script(text: str) -> bool:
-    """Say whether ``text`` holds a letter of the scripts; the distinct letters are few."""
-    if text.isascii():
-        return False
-    # The set and the filter run in C; only letters from Greek up (curly quotes, dashes,
-    # the scripts themselves) are tested against the ranges.
-    above = filter(_FIRST_SCRIPT_LETTER.__le__, set(text))
-    return any(low <= char <= high for char in above for low, high in _SCRIPT_RANGES)
 
 
 @rule(
@@ -221,12 +210,8 @@ def foreign_script(doc: Document) -> Iterator[Violation]:
     ## Example
     `the talks were 非常に重要 for both sides`
     """
-    # Until the regex is compiled, the letter test spares the compile (start-up for one
-    # article); once it is, the regex scan is the cheaper test of the two.
-    if doc.text.isascii() or (
-        not foreign_script_re.cache_info().currsize and not _has_foreign_script(doc.text)
-    ):
-        return
+    if doc.text.isascii():
+        return  # no letter of these scripts: the regex need not even be compiled
     for match in foreign_script_re().finditer(doc.text):
         span = Span(match.start(), match.end())
         if doc.in_quote(span) or doc.is_ignored(span):
