@@ -224,15 +224,15 @@ def garbled_word_order(doc: Document) -> Iterator[Violation]:
     for pattern in PATTERNS:
         present = tuple(filter(doc.text.__contains__, pattern.cues))
         if present:
-            active.append((pattern, present))
+            active.append((pattern, present, pattern.regex))
     if not active:
         return
     for sentence in doc.sentences:
         text = doc[sentence]
-        for pattern, present in active:
+        for pattern, present, regex in active:
             if not any(map(text.__contains__, present)):
                 continue
-            for match in pattern.regex.finditer(text):
+            for match in regex.finditer(text):
                 span = Span(sentence.start + match.start(), sentence.start + match.end())
                 if doc.in_quote(span) or doc.is_ignored(span):
                     continue
