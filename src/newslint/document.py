@@ -47,9 +47,6 @@ _TOKEN_NEW = object.__new__
 _SET_START = vars(Token)["start"].__set__  # the slot descriptors
 _SET_END = vars(Token)["end"].__set__
 _SET_TEXT = vars(Token)["text"].__set__
-_MATCH_START = re.Match.start
-_MATCH_END = re.Match.end
-_MATCH_GROUP = re.Match.group
 _CONSUME = deque[object](maxlen=0).extend  # runs an iterator to its end in C
 _SPAN_NEW = object.__new__
 _SET_SPAN_START = vars(Span)["start"].__set__
@@ -256,14 +253,21 @@ class Document:
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
-        # Tens of thousands per article: the objects are made and their slots filled by
-        # map() in C (no Python-level loop and no frozen-dataclass __init__), the same objects.
-        matches = list(WORD_RE.finditer(self.text))
-        tokens = tuple(map(_TOKEN_NEW, repeat(Token, len(matches))))
-        _CONSUME(map(_SET_START, tokens, map(_MATCH_START, matches)))
-        _CONSUME(map(_SET_END, tokens, map(_MATCH_END, matches)))
-        _CONSUME(map(_SET_TEXT, tokens, map(_MATCH_GROUP, matches)))
-        return tokens
+        # Tens of thousands per article: filling the slots directly skips the frozen
+        # dataclass's __init__ (three object.__setattr__ calls), with the same objects.
+        # (Filling them by map() in C over a list of the matches measured faster alone,
+        # but ~10% slower inside a lint run: the list holds every Match object at once.)
+        new, set_start, set_end, set_text = _TOKEN_NEW, _SET_START, _SET_END, _SET_TEXT
+        tokens: list[Token] = []
+        append = tokens.append
+        for match in WORD_RE.finditer(self.text):
+            token = new(Token)
+            start, end = match.span()
+            set_start(token, start)
+            set_end(token, end)
+            set_text(token, match.group())
+            append(token)
+        return tuple(tokens)
 
     @cached_property
     def _ignored_starts(self) -> list[int]:
