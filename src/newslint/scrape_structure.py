@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache, wraps
@@ -19,7 +18,9 @@ from typing import Any
 from newslint.builtin.packs import builtin_rules_root
 from newslint.diagnostics import Edit, Fix, Severity, Span, Violation
 from newslint.document import WORD_RE, Document, Token
+from newslint.kinds.needs import ASCII_EQUIVALENTS
 from newslint.lexicon import CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, POSSESSIVES
+from newslint.packs import parse_rule_text
 
 TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[.!?…]\s*[\"'”’]\s*$")
 # A line that closes a sentence with a full stop (not "?" or "!"): descriptive captions do.
@@ -340,12 +341,6 @@ class _UiStrings:
     rest: re.Pattern[str] | None
 
 
-def _ascii_lookalike(char: str) -> bool:
-    """Say whether a non-ASCII character matches some ASCII one case-insensitively (``K``: Kelvin)."""
-    pattern = re.compile(re.escape(char), re.IGNORECASE)
-    return any(pattern.fullmatch(chr(code)) for code in range(128))
-
-
 @cache
 def _ui_strings() -> _UiStrings:
     """Every whole-line UI string in the shipped scrape pack (its tokens and patterns)."""
@@ -354,14 +349,12 @@ def _ui_strings() -> _UiStrings:
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if not entry.name.endswith(".toml") or entry.name == "pack.toml":
             continue
-        spec: dict[str, Any] = tomllib.loads(entry.read_text(encoding="utf-8"))
+        spec: dict[str, Any] = parse_rule_text(entry.read_text(encoding="utf-8"))
         if spec.get("kind") != "existence" or not spec.get("whole"):
             continue
         alternatives.extend((re.escape(t), t) for t in spec.get("tokens", []))
         alternatives.extend((f"(?:{p})", None) for p in spec.get("patterns", []))
-    lookalikes = {
-        c for _, t in alternatives if t is not None for c in t if not c.isascii() and _ascii_lookalike(c)
-    }
+    lookalikes = {c for _, t in alternatives if t is not None for c in t if c in ASCII_EQUIVALENTS}
     # A literal with white space at an edge would let ``\s*`` take part of it, and one with an
     # ASCII lookalike could match an ASCII line that ``str.lower`` does not map to it: both
     # stay in the regex.

@@ -78,8 +78,13 @@ class Existence(Kind):
                 parsed = self.compile_parsed("patterns", p, flags)[1]
                 # a whole-line match starts after spaces (or at the start): at a word start
                 needs.append(pattern_needs(parsed, flags, NOT_AFTER_WORD) if parsed is not None else None)
+            joined = wrap("|".join(f"(?:{p})" for p in patterns))
             self.pattern = self.compile(
-                "patterns", wrap("|".join(f"(?:{p})" for p in patterns)), flags, shown=", ".join(patterns)
+                "patterns",
+                joined,
+                flags,
+                shown=", ".join(patterns),
+                literal=not header.guarded and not any(_JOIN_SENSITIVE_RE.search(p) for p in patterns),
             )
             if self.whole and not header.guarded:
                 self.line_needs = needs
@@ -170,6 +175,13 @@ class Existence(Kind):
             return False
         text = document[document.lines[document.line_index(offset)]]
         return any(e.search(text) for e in self.exceptions)
+
+
+# What can make patterns that are each valid invalid once joined: inline flags (global
+# ones must open the whole expression), group names (which may clash) and group
+# references (whose numbers shift). Without any of these, each ``(?:p)`` parses exactly
+# as ``p`` alone did, so the joined alternation needs no second syntax check.
+_JOIN_SENSITIVE_RE = re.compile(r"\(\?[^:=!<]|\\[1-9]|\(\?<[^=!]")
 
 
 def _line_key(text: str, flags: int) -> str:

@@ -248,7 +248,8 @@ def check_syntax(source: str, flags: int) -> Any:
     cost. Returns the parsed pattern.
     """
     parsed = _PARSER.parse(source, flags)
-    _check_lookbehinds(parsed)
+    if "(?<" in source:  # every look-behind is written (?<= or (?<!: without one, no walk
+        _check_lookbehinds(parsed)
     return parsed
 
 

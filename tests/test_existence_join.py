@@ -1,0 +1,33 @@
+"""A whole-line existence rule skips re-checking its joined patterns only when that is exact."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.errors import RulePackError
+from newslint.kinds.base import RuleHeader
+from newslint.kinds.existence import Existence
+from newslint.kinds.patterns import check_syntax
+
+HEADER = RuleHeader(
+    source="x.toml", code="XX001", message="`{found}`", scope="line", skip_quotes=False, fix=None, fix_title=""
+)
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        ["a", "(?i)b"],  # a global flag opens only the first alternative
+        ["(?P<n>a)", "(?P<n>b)"],  # a group name defined twice
+    ],
+)
+def test_patterns_valid_alone_but_not_joined_still_fail_on_load(patterns: list[str]) -> None:
+    for pattern in patterns:
+        check_syntax(pattern, 0)
+    with pytest.raises(RulePackError, match="invalid regular expression"):
+        Existence({"patterns": patterns, "whole": True}, HEADER)
+
+
+def test_plain_patterns_join_without_a_second_check() -> None:
+    rule = Existence({"patterns": [r"Read more\b.*", r"(?<!x)Share (?:this|on)"], "whole": True}, HEADER)
+    assert rule.pattern is not None and rule.pattern.fullmatch("  share this ") is not None
