@@ -10,7 +10,13 @@ from newslint.kinds.existence import Existence
 from newslint.kinds.patterns import check_syntax
 
 HEADER = RuleHeader(
-    source="x.toml", code="XX001", message="`{found}`", scope="line", skip_quotes=False, fix=None, fix_title=""
+    source="x.toml",
+    code="XX001",
+    message="`{found}`",
+    scope="line",
+    skip_quotes=False,
+    fix=None,
+    fix_title="",
 )
 
 
@@ -31,3 +37,11 @@ def test_patterns_valid_alone_but_not_joined_still_fail_on_load(patterns: list[s
 def test_plain_patterns_join_without_a_second_check() -> None:
     rule = Existence({"patterns": [r"Read more\b.*", r"(?<!x)Share (?:this|on)"], "whole": True}, HEADER)
     assert rule.pattern is not None and rule.pattern.fullmatch("  share this ") is not None
+
+
+def test_width_from_the_alternatives_is_the_joined_patterns() -> None:
+    from newslint.kinds.existence import _max_width
+
+    for patterns in (["ab.{0,9}", "c+"], ["ab.{0,9}", "(?:x|yz){2}"]):
+        rule = Existence({"patterns": patterns, "whole": True}, HEADER)
+        assert rule._pattern_width() == _max_width(rule._patterns_body, 2)

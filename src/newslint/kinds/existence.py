@@ -66,6 +66,7 @@ class Existence(Kind):
         self._patterns_body = "|".join(f"(?:{p})" for p in patterns)
         self._flags = flags
         self.pattern = None
+        self._parses: list[Any] | None = None  # re's parse of each pattern, when it is the joined one's
         # Start-up: until a document holds what one of the patterns needs (needs.py; a word
         # start in a line is one in the document too), a whole-line rule of a trusted pack
         # neither compiles nor tries its patterns. Once one does, the alternation of all of
@@ -74,18 +75,23 @@ class Existence(Kind):
         self.line_needs: list[Condition | None] | None = None
         if patterns:
             needs: list[Condition | None] = []
+            parses = []
             for p in patterns:
                 parsed = self.compile_parsed("patterns", p, flags)[1]
+                parses.append(parsed)
                 # a whole-line match starts after spaces (or at the start): at a word start
                 needs.append(pattern_needs(parsed, flags, NOT_AFTER_WORD) if parsed is not None else None)
-            joined = wrap("|".join(f"(?:{p})" for p in patterns))
+            joins_as_is = not header.guarded and not any(_JOIN_SENSITIVE_RE.search(p) for p in patterns)
             self.pattern = self.compile(
                 "patterns",
-                joined,
+                wrap("|".join(f"(?:{p})" for p in patterns)),
                 flags,
                 shown=", ".join(patterns),
-                literal=not header.guarded and not any(_JOIN_SENSITIVE_RE.search(p) for p in patterns),
+                literal=joins_as_is,
             )
+            if joins_as_is:
+                # the alternation matches at most what its longest alternative does
+                self._parses = parses
             if self.whole and not header.guarded:
                 self.line_needs = needs
         self.exceptions = [self.compile("exceptions", p, flags) for p in self.string_list("exceptions")]
@@ -167,7 +173,10 @@ class Existence(Kind):
     def _pattern_width(self) -> int:
         """The longest text the patterns can match, or -1 when unbounded (computed once)."""
         if self.pattern_width is None:
-            self.pattern_width = _max_width(self._patterns_body, self._flags)
+            if self._parses is not None:
+                self.pattern_width = _width_of(max(parsed.getwidth()[1] for parsed in self._parses))
+            else:
+                self.pattern_width = _max_width(self._patterns_body, self._flags)
         return self.pattern_width
 
     def _excepted(self, document: Document, offset: int) -> bool:
@@ -219,6 +228,14 @@ def _first_char_check(tokens: list[str], flags: int) -> re.Pattern[str] | None:
         return None  # an empty token matches a blank line: no first character to test
     firsts = {token.split()[0][0] for token in tokens}
     return re.compile(r"\s*[" + "".join(re.escape(c) for c in sorted(firsts)) + "]", flags)
+
+
+def _width_of(high: int) -> int:
+    """A parse's upper width as :func:`_max_width` gives it: -1 for unbounded."""
+    return int(high) if high < _MAXREPEAT else -1
+
+
+_MAXREPEAT: int = importlib.import_module("re._constants").MAXREPEAT
 
 
 def _max_width(body: str, flags: int) -> int:
