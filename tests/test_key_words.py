@@ -11,7 +11,13 @@ from newslint.kinds.patterns import check_syntax
 from newslint.kinds.substitution import Substitution
 
 HEADER = RuleHeader(
-    source="x.toml", code="XX001", message="`{found}`", scope="text", skip_quotes=False, fix=None, fix_title=""
+    source="x.toml",
+    code="XX001",
+    message="`{found}`",
+    scope="text",
+    skip_quotes=False,
+    fix=None,
+    fix_title="",
 )
 
 
