@@ -45,3 +45,14 @@ def test_width_from_the_alternatives_is_the_joined_patterns() -> None:
     for patterns in (["ab.{0,9}", "c+"], ["ab.{0,9}", "(?:x|yz){2}"]):
         rule = Existence({"patterns": patterns, "whole": True}, HEADER)
         assert rule._pattern_width() == _max_width(rule._patterns_body, 2)
+
+
+def test_patterns_tried_alone_find_what_the_alternation_finds() -> None:
+    from newslint.document import Document
+    from newslint.kinds.existence import SINGLE_PATTERN_DOCUMENTS
+
+    rule = Existence({"patterns": [r"Read more\b.{0,20}", r"Share (?:this|on)"], "whole": True}, HEADER)
+    text = "Title\n\n  Read more: here \nShare on\nShare onto\nShare this now\n"
+    found = [list(rule.violations(Document(text), {})) for _ in range(SINGLE_PATTERN_DOCUMENTS + 2)]
+    assert rule.line_needs is None  # the alternation took over
+    assert all(f == found[0] for f in found) and len(found[0]) == 2

@@ -11,8 +11,13 @@ from newslint.diagnostics import Applicability, Edit, Fix, Span, Violation
 from newslint.document import Document
 from newslint.kinds.base import Kind, RuleHeader, literal_alternation, nonblank_lines
 from newslint.kinds.needs import NOT_AFTER_WORD, Condition, document_index, fold, pattern_needs
-from newslint.kinds.patterns import IGNORECASE
+from newslint.kinds.patterns import IGNORECASE, Pattern, compile_pattern
 from newslint.rules import Options
+
+# Whole-line rules test each of their patterns alone on this many documents that can
+# match one (compiling only those), then the alternation of all: a run on one article
+# compiles little, a long run searches each line once.
+SINGLE_PATTERN_DOCUMENTS = 8
 
 
 class Existence(Kind):
@@ -73,6 +78,8 @@ class Existence(Kind):
         # them is compiled and serves every later document (one C call per line is cheaper
         # than any check in Python).
         self.line_needs: list[Condition | None] | None = None
+        self._singles: list[Pattern] | None = None
+        self._trial_documents = 0
         if patterns:
             needs: list[Condition | None] = []
             parses = []
@@ -94,6 +101,13 @@ class Existence(Kind):
                 self._parses = parses
             if self.whole and not header.guarded:
                 self.line_needs = needs
+                if joins_as_is:
+                    # Each pattern alone, compiled on first use: a line matches the alternation
+                    # exactly when it matches one of them (the joined patterns share no groups).
+                    where = f"{header.source}: key 'patterns'"
+                    self._singles = [
+                        compile_pattern(wrap(f"(?:{p})"), flags, where, p, literal=True) for p in patterns
+                    ]
         self.exceptions = [self.compile("exceptions", p, flags) for p in self.string_list("exceptions")]
         max_words = spec.get("max-words")
         if max_words is not None and (
@@ -118,11 +132,18 @@ class Existence(Kind):
         max_words = self.max_words
         literal_re, pattern_re, literal_start = self.odd_literal, self.pattern, self.literal_start
         token_lines, folded = self.token_lines, bool(self._flags)
+        singles: list[Pattern] | None = None
         if pattern_re is not None and self.line_needs is not None:
-            if any(need is None or need.holds(document_index(document), True) for need in self.line_needs):
-                self.line_needs = None  # from now on, the alternation
-            else:
+            found = document_index(document)
+            held = [n for n, need in enumerate(self.line_needs) if need is None or need.holds(found, True)]
+            if not held:
                 pattern_re = None  # no line can match a pattern
+            elif self._singles is not None and self._trial_documents < SINGLE_PATTERN_DOCUMENTS:
+                # a short run tries (and compiles) only the patterns this document can match
+                self._trial_documents += 1
+                singles = [self._singles[n] for n in held]
+            else:
+                self.line_needs = None  # from now on, the alternation
         width = self._pattern_width() if pattern_re is not None else 0
         rows = nonblank_lines(document)
         forms = line_forms(document) if token_lines is not None else ()
@@ -137,7 +158,11 @@ class Existence(Kind):
             if not literal and (
                 pattern_re is None
                 or (width >= 0 and len(text.strip()) > width)
-                or pattern_re.fullmatch(text) is None
+                or (
+                    pattern_re.fullmatch(text) is None
+                    if singles is None
+                    else all(single.fullmatch(text) is None for single in singles)
+                )
             ):
                 continue
             if self.exceptions and any(e.search(text) for e in self.exceptions):
