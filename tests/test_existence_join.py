@@ -56,3 +56,38 @@ def test_patterns_tried_alone_find_what_the_alternation_finds() -> None:
     found = [list(rule.violations(Document(text), {})) for _ in range(SINGLE_PATTERN_DOCUMENTS + 2)]
     assert rule.line_needs is None  # the alternation took over
     assert all(f == found[0] for f in found) and len(found[0]) == 2
+
+
+def test_joins_as_is_sees_unescaped_groups_and_references() -> None:
+    from newslint.kinds.patterns import joins_as_is
+
+    assert joins_as_is([r"\(?\d+", r"(?:a|b)(?=c)(?<!d)", r"\\\(?i"])
+    for pattern in (r"a(?i)b", r"\\(?i)", r"(?P<n>a)", r"a\1", r"(?(1)a|b)", r"[(?i]"):
+        assert not joins_as_is([pattern]), pattern
+
+
+def test_ui_lines_tried_alternative_by_alternative_match_as_the_one_regex() -> None:
+    import re
+
+    from newslint.scrape_structure import _RestLines
+
+    alternatives = [
+        r"(?:Read more\s*:\s*\S.{0,20})",
+        r"(?:\d+\s+minutes?\s+ago)",
+        r"(?:Share on (?:X|Facebook))",
+    ]
+    combined = re.compile(r"\s*(?:" + "|".join(alternatives) + r")\s*", re.IGNORECASE)
+    lines = [
+        "  read more: the rest ",
+        "5 minutes ago",
+        "five minutes ago",
+        "Share on X",
+        "Share on Xbox",
+        "x",
+    ]
+    for trial in (True, False):
+        rest = _RestLines(alternatives)
+        rest.left = len(lines) if trial else 0
+        assert [rest.fullmatch(line) for line in lines] == [
+            combined.fullmatch(line) is not None for line in lines
+        ]

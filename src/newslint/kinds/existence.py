@@ -11,7 +11,7 @@ from newslint.diagnostics import Applicability, Edit, Fix, Span, Violation
 from newslint.document import Document
 from newslint.kinds.base import Kind, RuleHeader, literal_alternation, nonblank_lines
 from newslint.kinds.needs import NOT_AFTER_WORD, Condition, document_index, fold, pattern_needs
-from newslint.kinds.patterns import IGNORECASE, Pattern, compile_pattern
+from newslint.kinds.patterns import IGNORECASE, Pattern, compile_pattern, joins_as_is
 from newslint.rules import Options
 
 # Whole-line rules test each of their patterns alone on this many documents that can
@@ -88,20 +88,20 @@ class Existence(Kind):
                 parses.append(parsed)
                 # a whole-line match starts after spaces (or at the start): at a word start
                 needs.append(pattern_needs(parsed, flags, NOT_AFTER_WORD) if parsed is not None else None)
-            joins_as_is = not header.guarded and not any(_JOIN_SENSITIVE_RE.search(p) for p in patterns)
+            joined_as_is = not header.guarded and joins_as_is(patterns)
             self.pattern = self.compile(
                 "patterns",
                 wrap("|".join(f"(?:{p})" for p in patterns)),
                 flags,
                 shown=", ".join(patterns),
-                literal=joins_as_is,
+                literal=joined_as_is,
             )
-            if joins_as_is:
+            if joined_as_is:
                 # the alternation matches at most what its longest alternative does
                 self._parses = parses
             if self.whole and not header.guarded:
                 self.line_needs = needs
-                if joins_as_is:
+                if joined_as_is:
                     # Each pattern alone, compiled on first use: a line matches the alternation
                     # exactly when it matches one of them (the joined patterns share no groups).
                     where = f"{header.source}: key 'patterns'"
@@ -209,13 +209,6 @@ class Existence(Kind):
             return False
         text = document[document.lines[document.line_index(offset)]]
         return any(e.search(text) for e in self.exceptions)
-
-
-# What can make patterns that are each valid invalid once joined: inline flags (global
-# ones must open the whole expression), group names (which may clash) and group
-# references (whose numbers shift). Without any of these, each ``(?:p)`` parses exactly
-# as ``p`` alone did, so the joined alternation needs no second syntax check.
-_JOIN_SENSITIVE_RE = re.compile(r"\(\?[^:=!<]|\\[1-9]|\(\?<[^=!]")
 
 
 def _line_key(text: str, flags: int) -> str:
