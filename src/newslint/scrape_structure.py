@@ -343,7 +343,7 @@ class _UiStrings:
 
 
 # Lines asked about before the UI patterns are compiled into one regex (see _RestLines).
-TRIAL_LINES = 200
+TRIAL_LINES = 100
 
 
 class _RestLines:
