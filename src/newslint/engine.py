@@ -32,7 +32,7 @@ def lint_document(document: Document, selection: Selection, timer: RuleTimer | N
         started = perf_counter() if timer is not None else 0.0
         try:
             # _kept checks every span too, so a bad span is this rule's crash, not the run's
-            violations = list(_kept(document, item.run(document, selection.options.get(item.code))))
+            violations = _kept(document, item.run(document, selection.options.get(item.code)))
         except Exception as exc:  # isolate any rule failure: it must not hide other findings
             findings.append(crash_finding(item.code, item.name, item.origin, exc))
             continue
@@ -56,7 +56,9 @@ def lint_document(document: Document, selection: Selection, timer: RuleTimer | N
     return findings
 
 
-def _kept(document: Document, violations: Iterable[Violation]) -> Iterable[Violation]:
+def _kept(document: Document, violations: Iterable[Violation]) -> list[Violation]:
+    """The violations the document keeps (a list, not a generator: most rules yield none)."""
+    kept: list[Violation] = []
     length = len(document.text)
     for violation in violations:
         if not isinstance(violation, Violation):
@@ -81,7 +83,8 @@ def _kept(document: Document, violations: Iterable[Violation]) -> Iterable[Viola
                 violation = replace(violation, fix=element_fix)
             else:
                 violation = replace(violation, fix=None, message=violation.message + MARKUP_NOTE)
-        yield violation
+        kept.append(violation)
+    return kept
 
 
 def crash_finding(code: str, name: str, origin: str, exc: BaseException) -> Finding:

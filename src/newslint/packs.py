@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -47,9 +48,16 @@ def did_you_mean(word: str, choices: Any) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+@lru_cache(maxsize=512)
+def parse_rule_text(text: str) -> dict[str, Any]:
+    """A rule file's TOML, parsed once per process: the scrape rules read the shipped
+    scrape pack's files again (scrape_structure.py). Callers must not modify the result."""
+    return tomllib.loads(text)
+
+
 def _read_toml(path: Traversable | Path, where: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return parse_rule_text(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise RulePackError(f"{where}: invalid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache, wraps
@@ -19,7 +18,10 @@ from typing import Any
 from newslint.builtin.packs import builtin_rules_root
 from newslint.diagnostics import Edit, Fix, Severity, Span, Violation
 from newslint.document import WORD_RE, Document, Token
+from newslint.kinds.needs import ASCII_EQUIVALENTS, NOT_AFTER_WORD, Condition, TextIndex, pattern_needs
+from newslint.kinds.patterns import IGNORECASE, check_syntax, joins_as_is
 from newslint.lexicon import CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, POSSESSIVES
+from newslint.packs import parse_rule_text
 
 TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[.!?…]\s*[\"'”’]\s*$")
 # A line that closes a sentence with a full stop (not "?" or "!"): descriptive captions do.
@@ -337,13 +339,54 @@ class _UiStrings:
     ascii_keys: frozenset[str]
     lengths: frozenset[int]
     by_length: dict[int, tuple[str, ...]]
-    rest: re.Pattern[str] | None
+    rest: _RestLines | None
 
 
-def _ascii_lookalike(char: str) -> bool:
-    """Say whether a non-ASCII character matches some ASCII one case-insensitively (``K``: Kelvin)."""
-    pattern = re.compile(re.escape(char), re.IGNORECASE)
-    return any(pattern.fullmatch(chr(code)) for code in range(128))
+# Lines asked about before the UI patterns are compiled into one regex (see _RestLines).
+TRIAL_LINES = 100
+
+
+class _RestLines:
+    """The UI patterns (and odd literals) as one whole-line test, compiled only when it pays.
+
+    Their one regex costs ~15 ms to compile, more than a short run spends testing lines.
+    A line matches it exactly when it matches one alternative alone (when the alternatives
+    share no groups or flags: ``joins_as_is``), and an alternative matches only a line that
+    holds what it needs (needs.py). So the first ``TRIAL_LINES`` lines try only the
+    alternatives they can match, each compiled alone on first use; later lines go through
+    the one regex (one C call per line beats any test in Python).
+    """
+
+    __slots__ = ("alternatives", "combined", "left", "needs", "singles")
+
+    def __init__(self, alternatives: list[str]) -> None:
+        self.alternatives = alternatives
+        self.combined: re.Pattern[str] | None = None
+        self.singles: dict[int, re.Pattern[str]] = {}
+        self.needs: list[Condition | None] | None = None
+        self.left = 0
+        if joins_as_is(alternatives):
+            self.needs = [
+                pattern_needs(check_syntax(a, IGNORECASE), IGNORECASE, NOT_AFTER_WORD) for a in alternatives
+            ]
+            self.left = TRIAL_LINES
+
+    def fullmatch(self, text: str) -> bool:
+        if self.needs is not None and self.left > 0:
+            self.left -= 1
+            index = TextIndex(text)
+            for number, need in enumerate(self.needs):
+                if need is None or need.holds(index, True):
+                    single = self.singles.get(number)
+                    if single is None:
+                        source = r"\s*(?:" + self.alternatives[number] + r")\s*"
+                        single = self.singles[number] = re.compile(source, IGNORECASE)
+                    if single.fullmatch(text) is not None:
+                        return True
+            return False
+        if self.combined is None:
+            self.combined = re.compile(r"\s*(?:" + "|".join(self.alternatives) + r")\s*", IGNORECASE)
+        return self.combined.fullmatch(text) is not None
 
 
 @cache
@@ -354,14 +397,12 @@ def _ui_strings() -> _UiStrings:
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if not entry.name.endswith(".toml") or entry.name == "pack.toml":
             continue
-        spec: dict[str, Any] = tomllib.loads(entry.read_text(encoding="utf-8"))
+        spec: dict[str, Any] = parse_rule_text(entry.read_text(encoding="utf-8"))
         if spec.get("kind") != "existence" or not spec.get("whole"):
             continue
         alternatives.extend((re.escape(t), t) for t in spec.get("tokens", []))
         alternatives.extend((f"(?:{p})", None) for p in spec.get("patterns", []))
-    lookalikes = {
-        c for _, t in alternatives if t is not None for c in t if not c.isascii() and _ascii_lookalike(c)
-    }
+    lookalikes = {c for _, t in alternatives if t is not None for c in t if c in ASCII_EQUIVALENTS}
     # A literal with white space at an edge would let ``\s*`` take part of it, and one with an
     # ASCII lookalike could match an ASCII line that ``str.lower`` does not map to it: both
     # stay in the regex.
@@ -377,7 +418,7 @@ def _ui_strings() -> _UiStrings:
         ascii_keys=frozenset(t.lower() for t in literals if t.isascii()),
         lengths=frozenset(by_length),
         by_length={n: tuple(ts) for n, ts in by_length.items()},
-        rest=re.compile(r"\s*(?:" + "|".join(rest) + r")\s*", re.IGNORECASE) if rest else None,
+        rest=_RestLines(rest) if rest else None,
     )
 
 
@@ -400,7 +441,7 @@ def is_known_ui_line(text: str) -> bool:
                 return True
         elif _literals_of_length(len(stripped)).fullmatch(stripped):
             return True
-    return strings.rest is not None and strings.rest.fullmatch(text) is not None
+    return strings.rest is not None and strings.rest.fullmatch(text)
 
 
 # A teaser's excerpt ends with an ellipsis, "[…]" or a "Read more" link.

@@ -11,8 +11,13 @@ from newslint.diagnostics import Applicability, Edit, Fix, Span, Violation
 from newslint.document import Document
 from newslint.kinds.base import Kind, RuleHeader, literal_alternation, nonblank_lines
 from newslint.kinds.needs import NOT_AFTER_WORD, Condition, document_index, fold, pattern_needs
-from newslint.kinds.patterns import IGNORECASE
+from newslint.kinds.patterns import IGNORECASE, Pattern, compile_pattern, joins_as_is
 from newslint.rules import Options
+
+# Whole-line rules test each of their patterns alone on this many documents that can
+# match one (compiling only those), then the alternation of all: a run on one article
+# compiles little, a long run searches each line once.
+SINGLE_PATTERN_DOCUMENTS = 8
 
 
 class Existence(Kind):
@@ -66,23 +71,43 @@ class Existence(Kind):
         self._patterns_body = "|".join(f"(?:{p})" for p in patterns)
         self._flags = flags
         self.pattern = None
+        self._parses: list[Any] | None = None  # re's parse of each pattern, when it is the joined one's
         # Start-up: until a document holds what one of the patterns needs (needs.py; a word
         # start in a line is one in the document too), a whole-line rule of a trusted pack
         # neither compiles nor tries its patterns. Once one does, the alternation of all of
         # them is compiled and serves every later document (one C call per line is cheaper
         # than any check in Python).
         self.line_needs: list[Condition | None] | None = None
+        self._singles: list[Pattern] | None = None
+        self._trial_documents = 0
         if patterns:
             needs: list[Condition | None] = []
+            parses = []
             for p in patterns:
                 parsed = self.compile_parsed("patterns", p, flags)[1]
+                parses.append(parsed)
                 # a whole-line match starts after spaces (or at the start): at a word start
                 needs.append(pattern_needs(parsed, flags, NOT_AFTER_WORD) if parsed is not None else None)
+            joined_as_is = not header.guarded and joins_as_is(patterns)
             self.pattern = self.compile(
-                "patterns", wrap("|".join(f"(?:{p})" for p in patterns)), flags, shown=", ".join(patterns)
+                "patterns",
+                wrap("|".join(f"(?:{p})" for p in patterns)),
+                flags,
+                shown=", ".join(patterns),
+                literal=joined_as_is,
             )
+            if joined_as_is:
+                # the alternation matches at most what its longest alternative does
+                self._parses = parses
             if self.whole and not header.guarded:
                 self.line_needs = needs
+                if joined_as_is:
+                    # Each pattern alone, compiled on first use: a line matches the alternation
+                    # exactly when it matches one of them (the joined patterns share no groups).
+                    where = f"{header.source}: key 'patterns'"
+                    self._singles = [
+                        compile_pattern(wrap(f"(?:{p})"), flags, where, p, literal=True) for p in patterns
+                    ]
         self.exceptions = [self.compile("exceptions", p, flags) for p in self.string_list("exceptions")]
         max_words = spec.get("max-words")
         if max_words is not None and (
@@ -107,11 +132,18 @@ class Existence(Kind):
         max_words = self.max_words
         literal_re, pattern_re, literal_start = self.odd_literal, self.pattern, self.literal_start
         token_lines, folded = self.token_lines, bool(self._flags)
+        singles: list[Pattern] | None = None
         if pattern_re is not None and self.line_needs is not None:
-            if any(need is None or need.holds(document_index(document), True) for need in self.line_needs):
-                self.line_needs = None  # from now on, the alternation
-            else:
+            found = document_index(document)
+            held = [n for n, need in enumerate(self.line_needs) if need is None or need.holds(found, True)]
+            if not held:
                 pattern_re = None  # no line can match a pattern
+            elif self._singles is not None and self._trial_documents < SINGLE_PATTERN_DOCUMENTS:
+                # a short run tries (and compiles) only the patterns this document can match
+                self._trial_documents += 1
+                singles = [self._singles[n] for n in held]
+            else:
+                self.line_needs = None  # from now on, the alternation
         width = self._pattern_width() if pattern_re is not None else 0
         rows = nonblank_lines(document)
         forms = line_forms(document) if token_lines is not None else ()
@@ -126,7 +158,11 @@ class Existence(Kind):
             if not literal and (
                 pattern_re is None
                 or (width >= 0 and len(text.strip()) > width)
-                or pattern_re.fullmatch(text) is None
+                or (
+                    pattern_re.fullmatch(text) is None
+                    if singles is None
+                    else all(single.fullmatch(text) is None for single in singles)
+                )
             ):
                 continue
             if self.exceptions and any(e.search(text) for e in self.exceptions):
@@ -162,7 +198,10 @@ class Existence(Kind):
     def _pattern_width(self) -> int:
         """The longest text the patterns can match, or -1 when unbounded (computed once)."""
         if self.pattern_width is None:
-            self.pattern_width = _max_width(self._patterns_body, self._flags)
+            if self._parses is not None:
+                self.pattern_width = _width_of(max(parsed.getwidth()[1] for parsed in self._parses))
+            else:
+                self.pattern_width = _max_width(self._patterns_body, self._flags)
         return self.pattern_width
 
     def _excepted(self, document: Document, offset: int) -> bool:
@@ -207,6 +246,14 @@ def _first_char_check(tokens: list[str], flags: int) -> re.Pattern[str] | None:
         return None  # an empty token matches a blank line: no first character to test
     firsts = {token.split()[0][0] for token in tokens}
     return re.compile(r"\s*[" + "".join(re.escape(c) for c in sorted(firsts)) + "]", flags)
+
+
+def _width_of(high: int) -> int:
+    """A parse's upper width as :func:`_max_width` gives it: -1 for unbounded."""
+    return int(high) if high < _MAXREPEAT else -1
+
+
+_MAXREPEAT: int = importlib.import_module("re._constants").MAXREPEAT
 
 
 def _max_width(body: str, flags: int) -> int:

@@ -49,6 +49,7 @@ class Part(NamedTuple):
     exact: bool  # matched case-sensitively: look in the unfolded text
     word_start: bool  # the pattern asserts a word boundary just before it
     after_space: str  # " " + text: the common case of a word start, found in one scan
+    word_end: bool = False  # the pattern puts a non-word character (or the end) just after it
 
 
 MAX_FINDS = 8
@@ -154,6 +155,25 @@ def literal_words(phrase: str) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(_WORD_RE.findall(phrase)))
 
 
+def whole_word(part: Part) -> str | None:
+    """A word that the text must hold as a whole ``\\w`` run wherever ``part`` occurs at a word start.
+
+    A run of word characters inside the part with a non-word character (or the part's
+    asserted word start) on each side is a whole word of the text, so looking it up among
+    the text's words (folded, unless the part is exact) is a necessary condition too, and
+    a set lookup instead of a scan of the text. The longest such run is taken.
+    """
+    text = part.text
+    best = None
+    for found in _WORD_RE.finditer(text):
+        start, end = found.span()
+        if (end == len(text) and not part.word_end) or (start == 0 and not part.word_start):
+            continue
+        if best is None or end - start > len(best):
+            best = found.group()
+    return best
+
+
 _C: Any = importlib.import_module("re._constants")
 _REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT)
 
@@ -217,11 +237,12 @@ class _Walk:
         run: list[str] = []
         run_bounded = False
 
-        def close_run() -> None:
+        def close_run(op: Any = None, av: Any = None) -> None:
             nonlocal needs
             if run:
                 text = "".join(run)
-                part = Part(text, not ignore_case, run_bounded, " " + text)
+                ends = op is not None and _ends_word(op, av, _is_word_char(text[-1]))
+                part = Part(text, not ignore_case, run_bounded, " " + text, ends)
                 needs = _and(needs, ((part,),))
                 run.clear()
 
@@ -235,7 +256,7 @@ class _Walk:
                 run.append(char.lower() if ignore_case else char)
                 bounded = NO_BOUNDARY
                 continue
-            close_run()
+            close_run(op, av)
             if op is _C.AT or op is _C.ASSERT or op is _C.ASSERT_NOT:
                 # zero width: the position, and what was asserted about it, stay
                 bounded = max(bounded, _boundary(op, av))
@@ -259,3 +280,40 @@ class _Walk:
             bounded = NO_BOUNDARY
         close_run()
         return needs
+
+
+def _is_space_class(op: Any, av: Any) -> bool:
+    """``\\s`` (a class of white space only): it matches no word character."""
+    return op is _C.IN and len(av) == 1 and av[0] == (_C.CATEGORY, _C.CATEGORY_SPACE)
+
+
+def _starts_with_space(subpattern: Any) -> bool:
+    """Whatever ``subpattern`` matches starts with white space (``\\s`` or ``\\s+``)."""
+    if not subpattern.data:
+        return False
+    op, av = subpattern.data[0]
+    if _is_space_class(op, av):
+        return True
+    if op in _REPEATS and av[0] >= 1 and len(av[2].data) == 1:
+        return _is_space_class(*av[2].data[0])
+    return False
+
+
+def _ends_word(op: Any, av: Any, last_is_word: bool) -> bool:
+    """Say whether the construct ``op`` guarantees no word character right after a literal run.
+
+    White space (once or more), ``\\b`` after a word character, ``(?!\\w)``, or a
+    look-ahead that starts with white space.
+    """
+    if _is_space_class(op, av):
+        return True
+    if op in _REPEATS:
+        return bool(av[0] >= 1 and len(av[2].data) == 1 and _is_space_class(*av[2].data[0]))
+    if op is _C.AT:
+        return last_is_word and av is _C.AT_BOUNDARY
+    if op is _C.ASSERT_NOT and av[0] > 0:
+        data = av[1].data
+        return len(data) == 1 and data[0][0] is _C.IN and data[0][1] == [(_C.CATEGORY, _C.CATEGORY_WORD)]
+    if op is _C.ASSERT and av[0] > 0:
+        return _starts_with_space(av[1])
+    return False

@@ -25,7 +25,7 @@ import importlib
 import re
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -230,6 +230,23 @@ def compile_pattern(
     return GuardedPattern(source, flags, where, shown)
 
 
+# What can make patterns that are each valid mean something else, or nothing, once
+# joined into one alternation: inline flags (global ones must open the whole expression),
+# group names (which may clash) and group references (whose numbers shift). Conservative:
+# any unescaped ``(?`` other than ``(?:`` or a look-around (even inside a character class),
+# or a backslash before a digit.
+_JOIN_SENSITIVE_RE = re.compile(r"(?<!\\)(?:\\\\)*\(\?(?:[^:=!<]|<[^=!])|\\[1-9]")
+
+
+def joins_as_is(patterns: Iterable[str]) -> bool:
+    """Say whether ``(?:p1)|(?:p2)|...`` parses each ``p`` exactly as it parses alone.
+
+    Then the alternation is valid when each pattern is, and it matches (fully) a text
+    exactly when one of the patterns does.
+    """
+    return not any(_JOIN_SENSITIVE_RE.search(p) for p in patterns)
+
+
 def is_pattern_error(exc: BaseException) -> bool:
     """Say whether ``exc`` is the syntax error of ``re`` or (if it was ever loaded) ``regex``."""
     if isinstance(exc, re.error):
@@ -248,7 +265,8 @@ def check_syntax(source: str, flags: int) -> Any:
     cost. Returns the parsed pattern.
     """
     parsed = _PARSER.parse(source, flags)
-    _check_lookbehinds(parsed)
+    if "(?<" in source:  # every look-behind is written (?<= or (?<!: without one, no walk
+        _check_lookbehinds(parsed)
     return parsed
 
 

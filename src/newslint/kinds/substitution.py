@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
 from newslint.diagnostics import Edit, Span, Violation
 from newslint.document import Document
 from newslint.errors import RulePackError
 from newslint.kinds.base import Kind, RuleHeader
-from newslint.kinds.needs import Condition, document_index, literal_words, pattern_needs
+from newslint.kinds.needs import Condition, document_index, literal_words, pattern_needs, whole_word
 from newslint.kinds.patterns import IGNORECASE, Pattern
 from newslint.rules import Options
 
@@ -60,6 +60,18 @@ class Substitution(Kind):
                 words = literal_words(found)
                 self.needs.append((tuple(w.lower() for w in words) if words and flags else words, None))
         self.folded = bool(flags)
+        # Entries by a word the document must hold for them to match (see _possible).
+        self.keyed: dict[tuple[str, bool], list[int]] = {}
+        self.unkeyed: list[int] = []
+        if self.needs and header.scope == "text":
+            for number, (needed_words, condition) in enumerate(self.needs):
+                key = _key_word(needed_words, condition, self.folded)
+                if key is None:
+                    self.unkeyed.append(number)
+                else:
+                    self.keyed.setdefault(key, []).append(number)
+        self.folded_keys = frozenset(word for word, exact in self.keyed if not exact)
+        self.exact_keys = frozenset(word for word, exact in self.keyed if exact)
         self.prefilter = self._any_of(bodies, flags, ", ".join(swap)) if header.guarded else None
         self.unless_before = [
             self.compile("unless-before", p + r"\Z", flags, shown=p)
@@ -108,8 +120,25 @@ class Substitution(Kind):
         whole_text = self.header.scope == "text"
         text = index.folded if self.folded else index.text
         words = (index.folded_words if self.folded else index.words) if whole_text else None
+        candidates: Iterable[int] = range(len(self.entries))
+        if whole_text:
+            # Only entries whose key word the document holds can match: visit just those.
+            numbers = list(self.unkeyed)
+            keyed = self.keyed
+            if self.folded_keys:
+                for word in self.folded_keys.intersection(index.folded_words):
+                    numbers.extend(keyed[word, False])
+            if self.exact_keys:
+                for word in self.exact_keys.intersection(index.words):
+                    numbers.extend(keyed[word, True])
+            if not numbers:
+                return []
+            candidates = sorted(set(numbers))
+        entries, needs = self.entries, self.needs
         possible = []
-        for entry, (needed_words, condition) in zip(self.entries, self.needs, strict=True):
+        for number in candidates:
+            entry = entries[number]
+            needed_words, condition = needs[number]
             if needed_words is not None:
                 if words is not None:
                     if not all(word in words for word in needed_words):
@@ -143,6 +172,23 @@ class Substitution(Kind):
         if self.only_before and not any(p.search(before) for p in self.only_before):
             return False
         return not (self.only_after and not any(p.match(after) for p in self.only_after))
+
+
+def _key_word(
+    needed_words: tuple[str, ...] | None, condition: Condition | None, folded: bool
+) -> tuple[str, bool] | None:
+    """A word (and whether it is looked up unfolded) that every match of an entry needs among
+    the document's words, or None when no single word is needed."""
+    if needed_words:
+        return max(needed_words, key=len), not folded
+    if condition is None:
+        return None
+    best: tuple[str, bool] | None = None
+    for part in condition.common:
+        word = whole_word(part)
+        if word is not None and (best is None or len(word) > len(best[0])):
+            best = (word, part.exact)
+    return best
 
 
 _BACKREFERENCE_RE = re.compile(r"\\[1-9]|\(\?P=")
