@@ -349,7 +349,7 @@ def report(
     if prose is not None:
         lines.append(
             f"- Against proselint on the {smallest[0]} MB corpus: proselint {smallest[2] / prose.cpu:.3f} MB/s "
-            f"per core, newslint {smallest[2] / smallest[4].cpu:.2f} MB/s: **{prose.cpu / smallest[4].cpu:.0f}x** "
+            f"per core, newslint {smallest[2] / smallest[4].cpu:.2f} MB/s: **{prose.cpu / smallest[4].cpu:.1f}x** "
             "proselint's throughput (target >= 10x)."
         )
     else:
