@@ -544,26 +544,14 @@ class Analysis:
         )
 
 
-_CACHE: dict[int, tuple[Document, Analysis]] = {}
 _T = TypeVar("_T")
 
 
-def analyse(doc: Document) -> Analysis:
-    """Return the shared token facts of ``doc``, computed once."""
-    hit = _CACHE.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    result = _analyse(doc)
-    if len(_CACHE) > 16:
-        _CACHE.clear()
-    _CACHE[id(doc)] = (doc, result)
-    return result
-
-
 def per_document(compute: Callable[[Document], _T]) -> Callable[[Document], _T]:
-    """Cache ``compute(doc)`` for the last few documents, as :func:`analyse` does.
+    """Cache ``compute(doc)`` for the last few documents.
 
-    For facts two rules of one module share (the candidates of MT101 and MT102).
+    For facts several rules share (the token facts of :func:`analyse`, the candidates of
+    MT101 and MT102); the entry keeps the document alive so that its id is not reused.
     """
     cache: dict[int, tuple[Document, _T]] = {}
 
@@ -659,6 +647,10 @@ def _analyse(doc: Document) -> Analysis:
         skipped=tuple(skipped),
         capitals=capital_indexes(doc),
     )
+
+
+analyse = per_document(_analyse)
+"""Return the shared token facts of a document, computed once."""
 
 
 @cache
