@@ -213,3 +213,10 @@ def nonblank_lines(document: Document) -> tuple[LineRow, ...]:
     table = tuple(rows)
     _last_table = (document, table)
     return table
+
+
+def match_case(found: str, replacement: str) -> str:
+    """``replacement`` with a capital first letter when ``found`` starts with one."""
+    if found[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

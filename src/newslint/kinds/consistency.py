@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from newslint.diagnostics import Edit, Span, Violation
 from newslint.document import Document
-from newslint.kinds.base import Kind, RuleHeader, literal_alternation
+from newslint.kinds.base import Kind, RuleHeader, literal_alternation, match_case
 from newslint.kinds.patterns import IGNORECASE, Match, Pattern
 from newslint.rules import Options
 
@@ -83,7 +83,7 @@ class Consistency(Kind):
         for match in matches:
             if self._which(spellings, match.group()) == expected:
                 continue
-            replacement = _match_case(match.group(), spellings[expected])
+            replacement = match_case(match.group(), spellings[expected])
             span = Span(offset + match.start(), offset + match.end())
             title = self.fix_title(f"Replace with `{replacement}`", found=match.group(), expected=replacement)
             fix = self.make_fix(title, Edit(span, replacement))
@@ -95,9 +95,3 @@ class Consistency(Kind):
             if normalised == spelling or (self.flags and normalised.lower() == spelling.lower()):
                 return index
         return 0
-
-
-def _match_case(found: str, replacement: str) -> str:
-    if found[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement

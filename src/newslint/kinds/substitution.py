@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from newslint.diagnostics import Edit, Span, Violation
 from newslint.document import Document
 from newslint.errors import RulePackError
-from newslint.kinds.base import Kind, RuleHeader
+from newslint.kinds.base import Kind, RuleHeader, match_case
 from newslint.kinds.needs import Condition, document_index, literal_words, pattern_needs, whole_word
 from newslint.kinds.patterns import IGNORECASE, Pattern
 from newslint.rules import Options
@@ -102,7 +102,7 @@ class Substitution(Kind):
                     if not self._guards_pass(before, after):
                         continue
                     replacement = match.expand(expected) if self.regex else expected
-                    replacement = _match_case(match.group(), replacement)
+                    replacement = match_case(match.group(), replacement)
                     span = Span(scope.start + match.start(), scope.start + match.end())
                     title = self.fix_title(
                         f"Replace with `{replacement}`", found=match.group(), expected=replacement
@@ -192,9 +192,3 @@ def _key_word(
 
 
 _BACKREFERENCE_RE = re.compile(r"\\[1-9]|\(\?P=")
-
-
-def _match_case(found: str, replacement: str) -> str:
-    if found[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
