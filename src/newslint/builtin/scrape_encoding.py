@@ -64,13 +64,38 @@ def _import_ftfy_without_wcwidth() -> None:
             del sys.modules["wcwidth"]
 
 
-def _is_bad(text: str) -> bool:
-    # Every pattern of ftfy's badness regex needs a non-ASCII character (its character
-    # categories hold none below U+0080), so an ASCII line is never bad: skip ftfy for it.
-    if text.isascii():
-        return False
-    module: Any = _ftfy()
-    return bool(module.badness.is_bad(text))
+class _BadnessTest:
+    """ftfy's ``is_bad``, behind an exact gate (badness_gate.py) once enough lines went to it.
+
+    Reading the gate out of ftfy's regex costs about as much as 80 calls of ``is_bad``:
+    a run over one short article never pays it, a long run pays it once.
+    """
+
+    GATE_AFTER = 64  # lines tested without the gate first
+
+    def __init__(self) -> None:
+        self.tested = 0
+        self.gate: re.Pattern[str] | None = None
+
+    def __call__(self, text: str) -> bool:
+        # Every pattern of ftfy's badness regex needs a non-ASCII character (its character
+        # categories hold none below U+0080), so an ASCII line is never bad: skip ftfy for it.
+        if text.isascii():
+            return False
+        module: Any = _ftfy()
+        if self.tested <= self.GATE_AFTER:
+            self.tested += 1
+            if self.tested > self.GATE_AFTER:
+                from newslint.badness_gate import gate_for
+
+                regex = getattr(module.badness, "BADNESS_RE", None)
+                self.gate = gate_for(regex) if isinstance(regex, re.Pattern) else None
+        if self.gate is not None and self.gate.search(text) is None:
+            return False
+        return bool(module.badness.is_bad(text))
+
+
+_is_bad = _BadnessTest()
 
 
 def _repair(text: str) -> str:
@@ -103,7 +128,8 @@ def mojibake(doc: Document) -> Iterator[Violation]:
     """
     for line in doc.lines:
         text = doc[line]
-        if not _is_bad(text) and not _LOSSY_RE.search(text):
+        # ftfy's badness patterns and the lossy sequences all hold a non-ASCII character
+        if text.isascii() or (not _is_bad(text) and not _LOSSY_RE.search(text)):
             continue
         fixed = _repair(text)
         if fixed == text:
