@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+NOTES = HERE / "NOTES.md"
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
@@ -237,12 +238,12 @@ def main() -> None:
     timing = timing_run.stderr
     python_ms, version_ms, article_ms = startup(env)
     print(f"start-up (wall, cpu ms): python {python_ms}, --version {version_ms}, one article {article_ms}")
-    args.out.write_text(
-        report(
-            header, commit.stdout.strip(), rules, rows, timing, timing_size, python_ms, version_ms, article_ms
-        ),
-        encoding="utf-8",
+    results = report(
+        header, commit.stdout.strip(), rules, rows, timing, timing_size, python_ms, version_ms, article_ms
     )
+    if NOTES.is_file():  # the engineers' reading of the figures, kept across runs
+        results += "\n" + NOTES.read_text(encoding="utf-8")
+    args.out.write_text(results, encoding="utf-8")
     (args.data / "last-run.json").write_text(
         json.dumps(
             [
