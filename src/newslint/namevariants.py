@@ -20,12 +20,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
+from operator import attrgetter
 
 from newslint.document import Document
-from newslint.entities import TITLES, Mention, is_given_name, mentions
+from newslint.entities import TITLES, Mention, is_given_name, is_name_token, mentions
 from newslint.lexicon import FUNCTION_WORDS, zipf
-from newslint.mt_lexicon import lowered_document
+from newslint.mt_lexicon import capital_indexes, lowered_document
 from newslint.namefold import (
     common_prefix,
     deletion_keys,
@@ -37,6 +38,7 @@ from newslint.namefold import (
     is_gendered_pair,
     skeleton,
     spelling_keys,
+    strip_possessive,
     suffix_difference,
     transliterate,
 )
@@ -132,6 +134,61 @@ def collect_forms(document: Document) -> dict[str, Form]:
 @lru_cache(maxsize=4)
 def find_variants(document: Document) -> tuple[Variant, ...]:
     """Return each rare spelling with the dominant spelling of the same entity."""
+    if not _may_share_key(document):
+        return ()  # no two spellings could meet in a bucket: no pair, and no mentions to build
+    return _find_variants(document)
+
+
+_TOKEN_TEXT = attrgetter("text")
+
+
+def _capital_words(document: Document) -> set[str]:
+    """The distinct texts of the tokens that start with a capital: every name word comes from one."""
+    tokens = document.tokens
+    return set(map(_TOKEN_TEXT, map(tokens.__getitem__, capital_indexes(document))))
+
+
+@lru_cache(maxsize=65536)
+def _candidate(token: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    """The spelling a capitalised token gives a form and that spelling's bucket keys, if it may be compared."""
+    bare = strip_possessive(token)
+    if not is_name_token(bare):
+        return None
+    folded = fold(bare)
+    if len(folded) < 3 or folded in FUNCTION_WORDS or folded in TITLES:
+        return None  # what _comparable rejects by the spelling alone
+    exact, near = _bucket_keys(bare, folded)
+    return bare, frozenset(exact), frozenset(near)
+
+
+def _may_share_key(document: Document) -> bool:
+    """Say whether two distinct spellings of capitalised words share a same or a near bucket key.
+
+    Every form is the possessive-free text of a capitalised token, and two forms are
+    compared only when they share a key, so when no two such spellings do, there is no
+    pair. Hashing the keys of each distinct spelling is far cheaper than building the
+    mentions and their evidence, and most articles have no pair at all.
+    """
+    exact: dict[str, frozenset[str]] = {}
+    near: dict[str, frozenset[str]] = {}
+    for token in _capital_words(document):
+        candidate = _candidate(token)
+        if candidate is None:
+            continue
+        bare, exact_keys, near_keys = candidate
+        if bare in exact or document.is_accepted(bare):
+            continue
+        exact[bare] = exact_keys
+        near[bare] = near_keys
+    # Each spelling's keys are distinct, so a key seen twice belongs to two spellings.
+    for keyed in (exact, near):
+        keys = list(chain.from_iterable(keyed.values()))
+        if len(set(keys)) < len(keys):
+            return True
+    return False
+
+
+def _find_variants(document: Document) -> tuple[Variant, ...]:
     forms = [f for f in collect_forms(document).values() if _comparable(f, document)]
     unrelated = _said_to_be_unrelated(document)
     exact_keys: list[str] = []
@@ -418,6 +475,13 @@ def find_phrase_variants(document: Document) -> list[PhraseVariant]:
     has diacritics, the mark of the original. Names are grouped by the first letters of
     their words, so only names that could match are compared.
     """
+    tokens = document.tokens
+    if "".join(map(_TOKEN_TEXT, map(tokens.__getitem__, capital_indexes(document)))).isascii():
+        return []  # every name word is a capitalised token: none has diacritics, so no pair
+    return _find_phrase_variants(document)
+
+
+def _find_phrase_variants(document: Document) -> list[PhraseVariant]:
     by_text: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
     for mention in mentions(document):
         if len(mention.words) > 1:

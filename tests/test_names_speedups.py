@@ -1,0 +1,88 @@
+"""The name rules' shortcuts give exactly the results of the plain code they skip."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint.document import Document
+from newslint.namevariants import (
+    _find_phrase_variants,
+    _find_variants,
+    _may_share_key,
+    find_phrase_variants,
+    find_variants,
+)
+
+# Spellings of one name that do and do not pair (accents, umlauts, one letter, sound-alike
+# letters, possessives, curly and straight apostrophes, gendered forms, plurals), and
+# capitalised words that are no names.
+NAME_GROUPS = (
+    ("Jenny", "Towne", "Town", "Towne's", "Town’s"),
+    ("Diego", "Ruíz", "Ruiz", "Ruiz’"),
+    ("Schäfer", "Schaefer", "Schafer", "Katrin"),
+    ("Kalinowski", "Kalinowsky", "Kowalska", "Kowalski", "Anna"),
+    ("O’Brien", "O'Brien", "OBrien", "Erik"),
+    ("Lefèvre", "Lefevre", "Lefevres"),
+    ("Société", "Society", "Portuaire", "Portuaires"),
+    ("Méridional", "Meridional", "Logistique", "Logistics"),
+    ("Han-bum", "Hanbum", "Kim"),
+    ("Park", "Parks", "Police", "Policy", "Rosa"),
+    ("Dr.", "Mrs.", "Judge", "The", "NATO", "A", "Él", "de", "van"),
+)
+NAME_WORDS = tuple(word for group in NAME_GROUPS for word in group)
+OTHER_WORDS = ("said", "the", "and", "added", "no relation", "told", "a", "of", "runs", "according to")
+GAPS = (" ", " ", " ", ", ", ". ", "\n", "\n\n", " “", "” ", ": ")
+# Sentence frames around one or two names, so that speakers, titles and full names occur.
+FRAMES = (
+    "{} {} said the plan stands. ", "“We wait,” {} added. ", "said {} {}, the director. ",
+    "Dr. {} {} runs it. ", "{}’s office said so. ", "{} {} and {} {} met.\n\n", "{} said. ",
+    "The operator {} {} said no. ", "{} {}, no relation, bakes. ",
+)  # fmt: skip
+
+
+def _article(parts: list[tuple[str, list[str]]]) -> str:
+    return "".join(frame.format(*names[: frame.count("{}")]) for frame, names in parts)
+
+
+# A few names per article, so that spellings of one name meet.
+FRAMED = (
+    st.lists(st.sampled_from(NAME_GROUPS), min_size=1, max_size=3)
+    .map(lambda groups: [word for group in groups for word in group])
+    .flatmap(
+        lambda pool: st.lists(
+            st.tuples(st.sampled_from(FRAMES), st.lists(st.sampled_from(pool), min_size=4, max_size=4)),
+            max_size=8,
+        ).map(_article)
+    )
+)
+LOOSE = st.lists(
+    st.tuples(st.sampled_from(NAME_WORDS + OTHER_WORDS), st.sampled_from(GAPS)), max_size=40
+).map(lambda pairs: "".join(word + gap for word, gap in pairs))
+PIECES = st.one_of(FRAMED, LOOSE)
+ACCEPTED = st.frozensets(st.sampled_from(NAME_WORDS), max_size=3)
+
+
+@settings(max_examples=600, deadline=None)
+@given(PIECES, ACCEPTED)
+def test_skipped_documents_have_no_variant(text: str, accept: frozenset[str]) -> None:
+    document = Document(text, accept=accept)
+    full = _find_variants(document)
+    if not _may_share_key(document):
+        assert full == ()
+    assert find_variants(Document(text, accept=accept)) == full
+
+
+@settings(max_examples=600, deadline=None)
+@given(PIECES, ACCEPTED)
+def test_skipped_documents_have_no_phrase_variant(text: str, accept: frozenset[str]) -> None:
+    full = _find_phrase_variants(Document(text, accept=accept))
+    assert find_phrase_variants(Document(text, accept=accept)) == full
+
+
+def test_the_shortcuts_do_not_skip_a_real_pair() -> None:
+    text = "Diego Ruíz scored. Ruíz said so.\n\nThe operator Société Portuaire said Society Portuaire won.\n"
+    document = Document(text)
+    assert _may_share_key(document)
+    assert find_variants(document)
+    assert find_phrase_variants(document)
