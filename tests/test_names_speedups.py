@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newslint.builtin.names_pronouns import _may_name_a_sex, _speaker_sexes
 from newslint.document import Document
+from newslint.entities import TITLE_SEX, mentions
 from newslint.namevariants import (
     _find_phrase_variants,
     _find_variants,
@@ -86,3 +91,47 @@ def test_the_shortcuts_do_not_skip_a_real_pair() -> None:
     assert _may_share_key(document)
     assert find_variants(document)
     assert find_phrase_variants(document)
+
+
+# Titles and first names that give a sex, in the spellings and spacings a title before a
+# name may take (lower case, dots, long gaps, a Kelvin sign for a k).
+SEXED = ("Mrs.", "mrs", "MR", "Señora", "señor", "\u212aing", "Sir", "Anna", "Erik", "Jenny", "Dr.", "King")
+SPACES = (" ", "  ", ". ", ".. ", " " * 55, "." * 30 + " " * 25, "\n ", ",")
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(SEXED + NAME_WORDS + OTHER_WORDS + ("x" * 58,)),
+            st.sampled_from(SPACES + GAPS),
+        ),
+        max_size=30,
+    ).map(lambda pairs: "".join(word + gap for word, gap in pairs))
+)
+def test_no_mention_has_a_sex_when_the_prefilter_says_so(text: str) -> None:
+    document = Document(text)
+    if not _may_name_a_sex(document):
+        assert all(mention.sex is None for mention in mentions(document))
+        assert _speaker_sexes(document) == {}
+
+
+def test_title_letters_match_every_character_that_lowers_to_them() -> None:
+    # A title before a name is found by ``str.lower``; the prefilter by case-insensitive
+    # matching, which must take every character whose lower case is a title's letter.
+    letters = set("".join(TITLE_SEX))
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        lowered = char.lower()
+        if len(lowered) > 1:
+            assert not set(lowered) <= letters  # İ -> i̇: no title holds the dot
+        elif lowered in letters:
+            assert re.fullmatch(re.escape(lowered), char, re.IGNORECASE), hex(code)
+
+
+def test_a_title_cut_by_the_window_still_counts() -> None:
+    # The title is read from the 60 characters before a name: after a long gap, the tail
+    # of a longer word is a title too, and the prefilter must see it.
+    document = Document("deamrs" + " " * 57 + "Towne said so.\n")
+    assert [mention.sex for mention in mentions(document)] == ["female"]
+    assert _may_name_a_sex(document)

@@ -11,7 +11,8 @@ from newslint.document import Document
 from newslint.entities import TITLE_SEX, Mention, given_name_sex, is_name_token, mentions
 from newslint.hookspecs import hookimpl
 from newslint.lexicon import zipf
-from newslint.namefold import strip_possessive
+from newslint.mt_lexicon import capital_indexes
+from newslint.namefold import fold, strip_possessive
 from newslint.namevariants import find_variants
 from newslint.rules import FixAvailability, Rule, rule
 
@@ -24,6 +25,15 @@ COMMON_NOUN_ZIPF = 5.0  # Church, Station, University: too common to be a surnam
 _SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH}|says|tells|notes|asked|asks)\b")
 OWN_VERB_REACH = 150  # characters from a name to its own verb across an apposition
 _SEX_OF_PRONOUN = {"he": "male", "she": "female"}
+# Where a mention may take a sex from a title written before it ("mrs Towne", "Señora Ruiz"):
+# the title is the last space-separated chunk of the 60 characters before the name, dots and
+# spaces stripped, so it stands after a space or the text's start, or (window cut short)
+# before a long run of dots and spaces. Case-insensitive matching takes every character
+# whose lower case is a title's letter.
+_SEXED_TITLE_BEFORE = re.compile(
+    rf"(?<!\S)(?:{'|'.join(sorted(map(re.escape, TITLE_SEX), key=len, reverse=True))})\.*\s|[.\s]{{50}}",
+    re.IGNORECASE,
+)
 _PRONOUN_OF_SEX = {"male": "he", "female": "she"}
 # Words between the speaker and the pronoun that bring another man or woman into the story.
 _OTHER_PERSON = {
@@ -86,6 +96,8 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
     attributions = list(_PRONOUN_ATTRIBUTION.finditer(document.text))
     if not attributions:
         return  # no "he said" or "she said": nothing to check
+    if not _may_name_a_sex(document):
+        return  # no mention can have a sex, so no speaker has one (and no mentions are built)
     sexes = _speaker_sexes(document)
     if not sexes:
         return  # no speaker whose sex is known: no pronoun can contradict one
@@ -163,6 +175,21 @@ def _speaker_sexes(document: Document) -> dict[int, str]:
         elif len(known) == 1 and "unknown" not in known:
             sexes[id(mention)] = next(iter(known))
     return sexes
+
+
+def _may_name_a_sex(document: Document) -> bool:
+    """Say whether some mention may have a sex: a gendered first name or title, or a title before it.
+
+    Every name word is a capitalised token without its possessive ending, so a mention's
+    first name or title is one of those; this looks at the few distinct capitalised
+    tokens instead of building the mentions.
+    """
+    tokens = document.tokens
+    for token in {tokens[i].text for i in capital_indexes(document)}:
+        word = strip_possessive(token)
+        if given_name_sex(word) is not None or fold(word) in TITLE_SEX:
+            return True
+    return _SEXED_TITLE_BEFORE.search(document.text) is not None
 
 
 def _mention_sex(mention: Mention) -> str | None:
