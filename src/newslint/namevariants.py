@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
-from itertools import chain, compress, count, repeat
+from itertools import compress, count, repeat
 from operator import attrgetter
 
 from newslint.document import Document
@@ -169,22 +169,23 @@ def _may_share_key(document: Document) -> bool:
     pair. Hashing the keys of each distinct spelling is far cheaper than building the
     mentions and their evidence, and most articles have no pair at all.
     """
-    exact: dict[str, frozenset[str]] = {}
-    near: dict[str, frozenset[str]] = {}
+    spellings: set[str] = set()
+    exact: set[str] = set()
+    near: set[str] = set()
+    accept = document.accept
     for token in _capital_words(document):
         candidate = _candidate(token)
         if candidate is None:
             continue
         bare, exact_keys, near_keys = candidate
-        if bare in exact or document.is_accepted(bare):
+        if bare in spellings or (accept and document.is_accepted(bare)):
             continue
-        exact[bare] = exact_keys
-        near[bare] = near_keys
-    # Each spelling's keys are distinct, so a key seen twice belongs to two spellings.
-    for keyed in (exact, near):
-        keys = list(chain.from_iterable(keyed.values()))
-        if len(set(keys)) < len(keys):
+        # A key already held by another spelling: these two may pair.
+        if not exact.isdisjoint(exact_keys) or not near.isdisjoint(near_keys):
             return True
+        spellings.add(bare)
+        exact |= exact_keys
+        near |= near_keys
     return False
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
+from operator import methodcaller
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
@@ -25,15 +27,13 @@ COMMON_NOUN_ZIPF = 5.0  # Church, Station, University: too common to be a surnam
 _SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH}|says|tells|notes|asked|asks)\b")
 OWN_VERB_REACH = 150  # characters from a name to its own verb across an apposition
 _SEX_OF_PRONOUN = {"he": "male", "she": "female"}
-# Where a mention may take a sex from a title written before it ("mrs Towne", "Señora Ruiz"):
-# the title is the last space-separated chunk of the 60 characters before the name, dots and
-# spaces stripped, so it stands after a space or the text's start, or (window cut short)
-# before a long run of dots and spaces. Case-insensitive matching takes every character
-# whose lower case is a title's letter.
-_SEXED_TITLE_BEFORE = re.compile(
-    rf"(?<!\S)(?:{'|'.join(sorted(map(re.escape, TITLE_SEX), key=len, reverse=True))})\.*\s|[.\s]{{50}}",
-    re.IGNORECASE,
-)
+# A title written before a name ("mrs Towne", "Señora Ruiz") is the last space-separated chunk
+# of the 60 characters before it, trailing spaces and dots stripped and lower-cased: a word of
+# the lower-cased text with its dots stripped, or, when the window cuts a word short, a tail
+# of one before a gap of at least 60 - 8 dots and spaces.
+_SEXED_TITLES = frozenset(TITLE_SEX)
+_WITHOUT_DOTS = methodcaller("rstrip", ".")
+_LONG_GAP = re.compile(r"[.\s]{52}")
 _PRONOUN_OF_SEX = {"male": "he", "female": "she"}
 # Words between the speaker and the pronoun that bring another man or woman into the story.
 _OTHER_PERSON = {
@@ -185,11 +185,17 @@ def _may_name_a_sex(document: Document) -> bool:
     tokens instead of building the mentions.
     """
     tokens = document.tokens
-    for token in {tokens[i].text for i in capital_indexes(document)}:
-        word = strip_possessive(token)
-        if given_name_sex(word) is not None or fold(word) in TITLE_SEX:
-            return True
-    return _SEXED_TITLE_BEFORE.search(document.text) is not None
+    if any(map(_names_a_sex, {tokens[i].text for i in capital_indexes(document)})):
+        return True
+    text = document.text
+    words = map(_WITHOUT_DOTS, text.lower().split())
+    return not _SEXED_TITLES.isdisjoint(words) or _LONG_GAP.search(text) is not None
+
+
+@lru_cache(maxsize=65536)
+def _names_a_sex(token: str) -> bool:
+    word = strip_possessive(token)
+    return given_name_sex(word) is not None or fold(word) in TITLE_SEX
 
 
 def _mention_sex(mention: Mention) -> str | None:
