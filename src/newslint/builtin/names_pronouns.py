@@ -35,6 +35,7 @@ _SEXED_TITLES = frozenset(TITLE_SEX)
 _WITHOUT_DOTS = methodcaller("rstrip", ".")
 _LONG_GAP = re.compile(r"[.\s]{52}")
 _PRONOUN_OF_SEX = {"male": "he", "female": "she"}
+_OTHER_SEX = {"male": "female", "female": "male"}
 # Words between the speaker and the pronoun that bring another man or woman into the story.
 _OTHER_PERSON = {
     "male": re.compile(
@@ -96,8 +97,13 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
     attributions = list(_PRONOUN_ATTRIBUTION.finditer(document.text))
     if not attributions:
         return  # no "he said" or "she said": nothing to check
-    if not _may_name_a_sex(document):
-        return  # no mention can have a sex, so no speaker has one (and no mentions are built)
+    # A pronoun contradicts a speaker of the other sex, and every speaker's sex is some
+    # mention's: with no mention that may have it, nothing is flagged (and no mentions are built).
+    contradicting = {
+        _OTHER_SEX[_SEX_OF_PRONOUN[(m.group("a") or m.group("b")).lower()]] for m in attributions
+    }
+    if contradicting.isdisjoint(_possible_sexes(document)):
+        return
     sexes = _speaker_sexes(document)
     if not sexes:
         return  # no speaker whose sex is known: no pronoun can contradict one
@@ -177,25 +183,31 @@ def _speaker_sexes(document: Document) -> dict[int, str]:
     return sexes
 
 
-def _may_name_a_sex(document: Document) -> bool:
-    """Say whether some mention may have a sex: a gendered first name or title, or a title before it.
+def _possible_sexes(document: Document) -> set[str]:
+    """Every sex a mention may have: of a gendered first name or title, or of a title before it.
 
     Every name word is a capitalised token without its possessive ending, so a mention's
     first name or title is one of those; this looks at the few distinct capitalised
-    tokens instead of building the mentions.
+    tokens and the lower-cased words instead of building the mentions.
     """
     tokens = document.tokens
-    if any(map(_names_a_sex, {tokens[i].text for i in capital_indexes(document)})):
-        return True
+    sexes: set[str] = set()
+    for token in {tokens[i].text for i in capital_indexes(document)}:
+        sexes |= _token_sexes(token)
+        if len(sexes) == 2:
+            return sexes
     text = document.text
-    words = map(_WITHOUT_DOTS, text.lower().split())
-    return not _SEXED_TITLES.isdisjoint(words) or _LONG_GAP.search(text) is not None
+    words = set(map(_WITHOUT_DOTS, text.lower().split()))
+    sexes.update(TITLE_SEX[word] for word in words & _SEXED_TITLES)
+    if len(sexes) < 2 and _LONG_GAP.search(text) is not None:
+        return {"female", "male"}  # a title cut short by the window: any title, any sex
+    return sexes
 
 
 @lru_cache(maxsize=65536)
-def _names_a_sex(token: str) -> bool:
+def _token_sexes(token: str) -> frozenset[str]:
     word = strip_possessive(token)
-    return given_name_sex(word) is not None or fold(word) in TITLE_SEX
+    return frozenset(filter(None, (given_name_sex(word), TITLE_SEX.get(fold(word)))))
 
 
 def _mention_sex(mention: Mention) -> str | None:
