@@ -110,9 +110,12 @@ SPACES = (" ", "  ", ". ", ".. ", " " * 55, "." * 30 + " " * 25, "\n ", ",")
 )
 def test_every_mention_sex_is_a_possible_sex(text: str) -> None:
     document = Document(text)
-    possible = _possible_sexes(document)
-    assert {mention.sex for mention in mentions(document)} - {None} <= possible
-    assert set(_speaker_sexes(document).values()) <= possible
+    sexes = {mention.sex for mention in mentions(document)} - {None}
+    speakers = set(_speaker_sexes(document).values())
+    for wanted in (frozenset({"female"}), frozenset({"male"}), frozenset({"female", "male"})):
+        possible = _possible_sexes(document, wanted)
+        assert sexes & wanted <= possible
+        assert speakers & wanted <= possible
 
 
 def test_lower_case_maps_title_letters_spaces_and_dots_character_by_character() -> None:

@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from operator import methodcaller
+from operator import attrgetter
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
@@ -29,13 +29,14 @@ OWN_VERB_REACH = 150  # characters from a name to its own verb across an apposit
 _SEX_OF_PRONOUN = {"he": "male", "she": "female"}
 # A title written before a name ("mrs Towne", "Señora Ruiz") is the last space-separated chunk
 # of the 60 characters before it, trailing spaces and dots stripped and lower-cased: a word of
-# the lower-cased text with its dots stripped, or, when the window cuts a word short, a tail
-# of one before a gap of at least 60 - 8 dots and spaces.
+# the lower-cased text without its dots, or, when the window cuts a word short, a tail of one
+# before a gap of at least 60 - 8 dots and spaces.
 _SEXED_TITLES = frozenset(TITLE_SEX)
-_WITHOUT_DOTS = methodcaller("rstrip", ".")
+_TOKEN_TEXT = attrgetter("text")
 _LONG_GAP = re.compile(r"[.\s]{52}")
 _PRONOUN_OF_SEX = {"male": "he", "female": "she"}
 _OTHER_SEX = {"male": "female", "female": "male"}
+_BOTH_SEXES = frozenset(_OTHER_SEX)
 # Words between the speaker and the pronoun that bring another man or woman into the story.
 _OTHER_PERSON = {
     "male": re.compile(
@@ -99,10 +100,10 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
         return  # no "he said" or "she said": nothing to check
     # A pronoun contradicts a speaker of the other sex, and every speaker's sex is some
     # mention's: with no mention that may have it, nothing is flagged (and no mentions are built).
-    contradicting = {
-        _OTHER_SEX[_SEX_OF_PRONOUN[(m.group("a") or m.group("b")).lower()]] for m in attributions
-    }
-    if contradicting.isdisjoint(_possible_sexes(document)):
+    contradicting = frozenset(
+        [_OTHER_SEX[_SEX_OF_PRONOUN[(m.group("a") or m.group("b")).lower()]] for m in attributions]
+    )
+    if contradicting.isdisjoint(_possible_sexes(document, contradicting)):
         return
     sexes = _speaker_sexes(document)
     if not sexes:
@@ -183,24 +184,25 @@ def _speaker_sexes(document: Document) -> dict[int, str]:
     return sexes
 
 
-def _possible_sexes(document: Document) -> set[str]:
-    """Every sex a mention may have: of a gendered first name or title, or of a title before it.
+def _possible_sexes(document: Document, wanted: frozenset[str] = _BOTH_SEXES) -> set[str]:
+    """The sexes of ``wanted`` a mention may have: of a gendered first name or title, or of a title before it.
 
     Every name word is a capitalised token without its possessive ending, so a mention's
     first name or title is one of those; this looks at the few distinct capitalised
     tokens and the lower-cased words instead of building the mentions.
     """
     tokens = document.tokens
-    sexes: set[str] = set()
-    for token in {tokens[i].text for i in capital_indexes(document)}:
-        sexes |= _token_sexes(token)
-        if len(sexes) == 2:
-            return sexes
+    capitalised = set(map(_TOKEN_TEXT, map(tokens.__getitem__, capital_indexes(document))))
+    sexes: set[str] = set().union(*map(_token_sexes, capitalised))
+    if wanted <= sexes:
+        return sexes
     text = document.text
-    words = set(map(_WITHOUT_DOTS, text.lower().split()))
+    # A title's chunk is a word of the lower-cased text once its dots are stripped: splitting
+    # at dots too keeps it whole, and the extra pieces only make the set larger.
+    words = set(text.lower().replace(".", " ").split())
     sexes.update(TITLE_SEX[word] for word in words & _SEXED_TITLES)
-    if len(sexes) < 2 and _LONG_GAP.search(text) is not None:
-        return {"female", "male"}  # a title cut short by the window: any title, any sex
+    if not wanted <= sexes and _LONG_GAP.search(text) is not None:
+        return set(_BOTH_SEXES)  # a title cut short by the window: any title, any sex
     return sexes
 
 
