@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.builtin.scrape_duplicates import MIN_CHARS, MIN_TITLE_WORDS, MIN_WORDS, duplicate_line
+from newslint.builtin.scrape_fragments import MAX_WORDS as MAX_FRAGMENT_WORDS
 from newslint.builtin.scrape_joins import _best_split, _is_derivation, run_together_words
 from newslint.diagnostics import Span
 from newslint.document import Document
@@ -106,3 +107,12 @@ def test_duplicate_lines_equal_the_plain_loop(lines: list[str], gap: str) -> Non
     doc = Document(gap.join(lines) + "\n")
     found = [(v.span.start, v.span.end) for v in duplicate_line.run(doc, None)]
     assert found == reference_duplicate_spans(doc)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n\u00a0\u2003.")), max_size=20))
+def test_split_with_a_limit_counts_words_past_the_limit(text: str) -> None:
+    # SC501 rejects a line of more than MAX_WORDS words without splitting it all.
+    assert (len(text.split(None, MAX_FRAGMENT_WORDS)) > MAX_FRAGMENT_WORDS) == (
+        len(text.split()) > MAX_FRAGMENT_WORDS
+    )
