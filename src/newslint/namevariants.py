@@ -477,9 +477,35 @@ def find_phrase_variants(document: Document) -> list[PhraseVariant]:
     their words, so only names that could match are compared.
     """
     tokens = document.tokens
-    if "".join(map(_TOKEN_TEXT, map(tokens.__getitem__, capital_indexes(document)))).isascii():
-        return []  # every name word is a capitalised token: none has diacritics, so no pair
+    capitalised = "".join(map(_TOKEN_TEXT, map(tokens.__getitem__, capital_indexes(document))))
+    if capitalised.isascii() or not _may_pair_phrases(document):
+        return []
     return _find_phrase_variants(document)
+
+
+def _may_pair_phrases(document: Document) -> bool:
+    """Say whether a name word with diacritics and one without share the first three folded letters.
+
+    A pair is a name with diacritics and one without whose words begin alike, word by word:
+    some word of the first has diacritics, and the second's word at its place has none. Both
+    are capitalised tokens without their possessive ending.
+    """
+    marked: set[str] = set()
+    plain: set[str] = set()
+    for token in _capital_words(document):
+        key = _phrase_word_key(token)
+        if key is not None:
+            (marked if key[0] else plain).add(key[1])
+    return not marked.isdisjoint(plain)
+
+
+@lru_cache(maxsize=65536)
+def _phrase_word_key(token: str) -> tuple[bool, str] | None:
+    """Whether the name word of ``token`` has diacritics, and its first three folded letters."""
+    word = strip_possessive(token)
+    if not is_name_token(word):
+        return None
+    return has_marks(word), fold(word)[:3]
 
 
 def _find_phrase_variants(document: Document) -> list[PhraseVariant]:
