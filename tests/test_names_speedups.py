@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.builtin.names_pronouns import _possible_sexes, _speaker_sexes
-from newslint.document import Document
+from newslint.document import WORD_RE, Document
 from newslint.entities import TITLE_SEX, mentions
 from newslint.namevariants import (
     _find_phrase_variants,
@@ -142,3 +143,9 @@ def test_a_title_cut_by_the_window_still_counts() -> None:
         document = Document(text)
         assert [mention.sex for mention in mentions(document)] == ["female"]
         assert "female" in _possible_sexes(document)
+
+
+def test_no_token_holds_the_near_key_mark() -> None:
+    # _may_share_key keeps near keys apart by a NUL in front; no key may hold one.
+    assert all("\x00" not in token.text for token in Document("a\x00b \x00Towne\x00's c\x00").tokens)
+    assert not re.search(r"\x00", WORD_RE.pattern) and not WORD_RE.match("\x00")

@@ -148,8 +148,13 @@ def _capital_words(document: Document) -> set[str]:
     return set(map(_TOKEN_TEXT, map(tokens.__getitem__, capital_indexes(document))))
 
 
+# Near keys are stored with this mark in front, so that one set holds both kinds apart: no
+# key holds it (keys come from token texts, which are letters, digits, apostrophes, hyphens).
+_NEAR_MARK = "\x00"
+
+
 @lru_cache(maxsize=65536)
-def _candidate(token: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
+def _candidate(token: str) -> tuple[str, frozenset[str]] | None:
     """The spelling a capitalised token gives a form and that spelling's bucket keys, if it may be compared."""
     bare = strip_possessive(token)
     if not is_name_token(bare):
@@ -158,7 +163,7 @@ def _candidate(token: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
     if len(folded) < 3 or folded in FUNCTION_WORDS or folded in TITLES:
         return None  # what _comparable rejects by the spelling alone
     exact, near = _bucket_keys(bare, folded)
-    return bare, frozenset(exact), frozenset(near)
+    return bare, frozenset([*exact, *(_NEAR_MARK + key for key in near)])
 
 
 def _may_share_key(document: Document) -> bool:
@@ -169,24 +174,13 @@ def _may_share_key(document: Document) -> bool:
     pair. Hashing the keys of each distinct spelling is far cheaper than building the
     mentions and their evidence, and most articles have no pair at all.
     """
-    spellings: set[str] = set()
-    exact: set[str] = set()
-    near: set[str] = set()
-    accept = document.accept
-    for token in _capital_words(document):
-        candidate = _candidate(token)
-        if candidate is None:
-            continue
-        bare, exact_keys, near_keys = candidate
-        if bare in spellings or (accept and document.is_accepted(bare)):
-            continue
-        # A key already held by another spelling: these two may pair.
-        if not exact.isdisjoint(exact_keys) or not near.isdisjoint(near_keys):
-            return True
-        spellings.add(bare)
-        exact |= exact_keys
-        near |= near_keys
-    return False
+    # One entry per spelling ("Towne" and "Towne's" give one), built by dict() and map in C.
+    keys_of = dict(filter(None, map(_candidate, _capital_words(document))))
+    if document.accept:
+        keys_of = {bare: keys for bare, keys in keys_of.items() if not document.is_accepted(bare)}
+    # Each spelling's keys are distinct, so a key held twice is held by two spellings.
+    key_sets = keys_of.values()
+    return len(set().union(*key_sets)) < sum(map(len, key_sets))
 
 
 def _find_variants(document: Document) -> tuple[Variant, ...]:
