@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from itertools import compress
-from operator import attrgetter
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
@@ -365,10 +363,6 @@ def _best_split(word: str, capitalised: bool, doc_words: frozenset[str]) -> tupl
     return best[1] if best else None
 
 
-_SEVEN_OR_MORE = (7).__le__
-_TOKEN_TEXT = attrgetter("text")
-
-
 @rule(
     code="SC702",
     name="run-together-words",
@@ -401,15 +395,13 @@ def run_together_words(doc: Document) -> Iterator[Violation]:
     Unsafe: the split is a guess from word frequencies; a rare name can look like two words.
     """
     tokens = doc.tokens
-    doc_words = frozenset(map(_TOKEN_TEXT, tokens))
+    doc_words = frozenset([t.text for t in tokens])
     accept = doc.accept
     # The verdict depends on the word alone (and the document): judge each distinct word once,
     # then walk the tokens only when some word splits.
     splits: dict[str, tuple[str, str]] = {}
-    # Only words of seven letters or more are split: map and compress pick them in C, without a
-    # Python step for each of the many short words.
-    for word in compress(doc_words, map(_SEVEN_OR_MORE, map(len, doc_words))):
-        if not word.isalpha() or word in accept:
+    for word in doc_words:
+        if len(word) < 7 or not word.isalpha() or word in accept:
             continue
         capitalised = word[0].isupper() and word[1:].islower()
         if not (word.islower() or capitalised) or zipf(word) > 0:
