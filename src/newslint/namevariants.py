@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 from itertools import compress, count, repeat
+from operator import attrgetter
 
 from newslint.document import Document
-from newslint.entities import TITLES, Mention, is_given_name, mentions
+from newslint.entities import TITLES, Mention, is_given_name, is_name_token, mentions
 from newslint.lexicon import FUNCTION_WORDS, zipf
-from newslint.mt_lexicon import lowered_document
+from newslint.mt_lexicon import capital_indexes, lowered_document
 from newslint.namefold import (
     common_prefix,
     deletion_keys,
@@ -37,6 +38,7 @@ from newslint.namefold import (
     is_gendered_pair,
     skeleton,
     spelling_keys,
+    strip_possessive,
     suffix_difference,
     transliterate,
 )
@@ -132,6 +134,56 @@ def collect_forms(document: Document) -> dict[str, Form]:
 @lru_cache(maxsize=4)
 def find_variants(document: Document) -> tuple[Variant, ...]:
     """Return each rare spelling with the dominant spelling of the same entity."""
+    if not _may_share_key(document):
+        return ()  # no two spellings could meet in a bucket: no pair, and no mentions to build
+    return _find_variants(document)
+
+
+_TOKEN_TEXT = attrgetter("text")
+
+
+def _capital_words(document: Document) -> set[str]:
+    """The distinct texts of the tokens that start with a capital: every name word comes from one."""
+    tokens = document.tokens
+    return set(map(_TOKEN_TEXT, map(tokens.__getitem__, capital_indexes(document))))
+
+
+# Near keys are stored with this mark in front, so that one set holds both kinds apart: no
+# key holds it (keys come from token texts, which are letters, digits, apostrophes, hyphens).
+_NEAR_MARK = "\x00"
+
+
+@lru_cache(maxsize=65536)
+def _candidate(token: str) -> tuple[str, frozenset[str]] | None:
+    """The spelling a capitalised token gives a form and that spelling's bucket keys, if it may be compared."""
+    bare = strip_possessive(token)
+    if not is_name_token(bare):
+        return None
+    folded = fold(bare)
+    if len(folded) < 3 or folded in FUNCTION_WORDS or folded in TITLES:
+        return None  # what _comparable rejects by the spelling alone
+    exact, near = _bucket_keys(bare, folded)
+    return bare, frozenset([*exact, *(_NEAR_MARK + key for key in near)])
+
+
+def _may_share_key(document: Document) -> bool:
+    """Say whether two distinct spellings of capitalised words share a same or a near bucket key.
+
+    Every form is the possessive-free text of a capitalised token, and two forms are
+    compared only when they share a key, so when no two such spellings do, there is no
+    pair. Hashing the keys of each distinct spelling is far cheaper than building the
+    mentions and their evidence, and most articles have no pair at all.
+    """
+    # One entry per spelling ("Towne" and "Towne's" give one), built by dict() and map in C.
+    keys_of = dict(filter(None, map(_candidate, _capital_words(document))))
+    if document.accept:
+        keys_of = {bare: keys for bare, keys in keys_of.items() if not document.is_accepted(bare)}
+    # Each spelling's keys are distinct, so a key held twice is held by two spellings.
+    key_sets = keys_of.values()
+    return len(set().union(*key_sets)) < sum(map(len, key_sets))
+
+
+def _find_variants(document: Document) -> tuple[Variant, ...]:
     forms = [f for f in collect_forms(document).values() if _comparable(f, document)]
     unrelated = _said_to_be_unrelated(document)
     exact_keys: list[str] = []
@@ -418,6 +470,39 @@ def find_phrase_variants(document: Document) -> list[PhraseVariant]:
     has diacritics, the mark of the original. Names are grouped by the first letters of
     their words, so only names that could match are compared.
     """
+    tokens = document.tokens
+    capitalised = "".join(map(_TOKEN_TEXT, map(tokens.__getitem__, capital_indexes(document))))
+    if capitalised.isascii() or not _may_pair_phrases(document):
+        return []
+    return _find_phrase_variants(document)
+
+
+def _may_pair_phrases(document: Document) -> bool:
+    """Say whether a name word with diacritics and one without share the first three folded letters.
+
+    A pair is a name with diacritics and one without whose words begin alike, word by word:
+    some word of the first has diacritics, and the second's word at its place has none. Both
+    are capitalised tokens without their possessive ending.
+    """
+    marked: set[str] = set()
+    plain: set[str] = set()
+    for token in _capital_words(document):
+        key = _phrase_word_key(token)
+        if key is not None:
+            (marked if key[0] else plain).add(key[1])
+    return not marked.isdisjoint(plain)
+
+
+@lru_cache(maxsize=65536)
+def _phrase_word_key(token: str) -> tuple[bool, str] | None:
+    """Whether the name word of ``token`` has diacritics, and its first three folded letters."""
+    word = strip_possessive(token)
+    if not is_name_token(word):
+        return None
+    return has_marks(word), fold(word)[:3]
+
+
+def _find_phrase_variants(document: Document) -> list[PhraseVariant]:
     by_text: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
     for mention in mentions(document):
         if len(mention.words) > 1:

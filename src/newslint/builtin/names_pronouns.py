@@ -5,13 +5,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
+from operator import attrgetter
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.entities import TITLE_SEX, Mention, given_name_sex, is_name_token, mentions
 from newslint.hookspecs import hookimpl
 from newslint.lexicon import zipf
-from newslint.namefold import strip_possessive
+from newslint.mt_lexicon import capital_indexes
+from newslint.namefold import fold, strip_possessive
 from newslint.namevariants import find_variants
 from newslint.rules import FixAvailability, Rule, rule
 
@@ -24,7 +27,16 @@ COMMON_NOUN_ZIPF = 5.0  # Church, Station, University: too common to be a surnam
 _SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH}|says|tells|notes|asked|asks)\b")
 OWN_VERB_REACH = 150  # characters from a name to its own verb across an apposition
 _SEX_OF_PRONOUN = {"he": "male", "she": "female"}
+# A title written before a name ("mrs Towne", "Señora Ruiz") is the last space-separated chunk
+# of the 60 characters before it, trailing spaces and dots stripped and lower-cased: a word of
+# the lower-cased text without its dots, or, when the window cuts a word short, a tail of one
+# before a gap of at least 60 - 8 dots and spaces.
+_SEXED_TITLES = frozenset(TITLE_SEX)
+_TOKEN_TEXT = attrgetter("text")
+_LONG_GAP = re.compile(r"[.\s]{52}")
 _PRONOUN_OF_SEX = {"male": "he", "female": "she"}
+_OTHER_SEX = {"male": "female", "female": "male"}
+_BOTH_SEXES = frozenset(_OTHER_SEX)
 # Words between the speaker and the pronoun that bring another man or woman into the story.
 _OTHER_PERSON = {
     "male": re.compile(
@@ -86,6 +98,13 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
     attributions = list(_PRONOUN_ATTRIBUTION.finditer(document.text))
     if not attributions:
         return  # no "he said" or "she said": nothing to check
+    # A pronoun contradicts a speaker of the other sex, and every speaker's sex is some
+    # mention's: with no mention that may have it, nothing is flagged (and no mentions are built).
+    contradicting = frozenset(
+        [_OTHER_SEX[_SEX_OF_PRONOUN[(m.group("a") or m.group("b")).lower()]] for m in attributions]
+    )
+    if contradicting.isdisjoint(_possible_sexes(document, contradicting)):
+        return
     sexes = _speaker_sexes(document)
     if not sexes:
         return  # no speaker whose sex is known: no pronoun can contradict one
@@ -163,6 +182,34 @@ def _speaker_sexes(document: Document) -> dict[int, str]:
         elif len(known) == 1 and "unknown" not in known:
             sexes[id(mention)] = next(iter(known))
     return sexes
+
+
+def _possible_sexes(document: Document, wanted: frozenset[str] = _BOTH_SEXES) -> set[str]:
+    """The sexes of ``wanted`` a mention may have: of a gendered first name or title, or of a title before it.
+
+    Every name word is a capitalised token without its possessive ending, so a mention's
+    first name or title is one of those; this looks at the few distinct capitalised
+    tokens and the lower-cased words instead of building the mentions.
+    """
+    tokens = document.tokens
+    capitalised = set(map(_TOKEN_TEXT, map(tokens.__getitem__, capital_indexes(document))))
+    sexes: set[str] = set().union(*map(_token_sexes, capitalised))
+    if wanted <= sexes:
+        return sexes
+    text = document.text
+    # A title's chunk is a word of the lower-cased text once its dots are stripped: splitting
+    # at dots too keeps it whole, and the extra pieces only make the set larger.
+    words = set(text.lower().replace(".", " ").split())
+    sexes.update(TITLE_SEX[word] for word in words & _SEXED_TITLES)
+    if not wanted <= sexes and _LONG_GAP.search(text) is not None:
+        return set(_BOTH_SEXES)  # a title cut short by the window: any title, any sex
+    return sexes
+
+
+@lru_cache(maxsize=65536)
+def _token_sexes(token: str) -> frozenset[str]:
+    word = strip_possessive(token)
+    return frozenset(filter(None, (given_name_sex(word), TITLE_SEX.get(fold(word)))))
 
 
 def _mention_sex(mention: Mention) -> str | None:

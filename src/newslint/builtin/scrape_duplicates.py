@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
@@ -59,17 +60,22 @@ def duplicate_line(doc: Document) -> Iterator[Violation]:
     """
     if is_hard_wrapped(doc):
         return  # the layout of wrapped text says nothing about page chrome
+    # Only a line whose key another line (or the title) shares can be flagged, and a line with a
+    # key of its own changes nothing for the others: keys are built in C and counted first.
+    keys = list(map(" ".join, map(str.split, doc.line_texts)))
+    repeated = {key for key, number in Counter(keys).items() if number > 1 and key}
+    if not repeated:
+        return
     seen: set[str] = set()
     title_line = doc.title_line
     title = _key(doc.line_texts[title_line]) if title_line is not None else None
     if title is not None:
         seen.add(title)
     heading_lines = doc.heading_lines
-    for index, (line, text) in enumerate(zip(doc.lines, doc.line_texts, strict=True)):
-        split = text.split()
-        if index == title_line or not split:
+    for index, (line, text, key) in enumerate(zip(doc.lines, doc.line_texts, keys, strict=True)):
+        if index == title_line or key not in repeated:
             continue
-        key = " ".join(split)
+        split = key.split(" ")
         if key != title and (len(key) < MIN_CHARS or len(split) < MIN_WORDS):
             continue
         if is_caption_marker(text) or is_known_ui_line(text):

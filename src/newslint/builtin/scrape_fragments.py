@@ -126,7 +126,8 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
     names: frozenset[str] | None = None
     for position, index in enumerate(shape.nonblank):
         text = doc.line_texts[index].strip()
-        if len(text.split()) > MAX_WORDS or index in doc.list_lines:
+        # Splitting stops after the third word: a long line is rejected without splitting it all.
+        if len(text.split(None, MAX_WORDS)) > MAX_WORDS or index in doc.list_lines:
             continue
         tokens = words(text)
         if not tokens:
@@ -152,13 +153,15 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
             )
         if not stray and len(tokens) == 1 and not shape.in_head(index) and text[0].isupper():
             word = tokens[0]
-            if names is None:
-                names = _names(doc)
             previous = shape.previous(index)
             after_heading = previous is not None and previous in doc.heading_lines
             # A one-word subheading is a common noun ("Background"); a lone name is a leftover.
+            # The document's names are gathered only when the word could be one that counts.
+            may_count = after_heading or zipf(word) < RARE
+            if may_count and names is None:
+                names = _names(doc)
             stray = not doc.is_accepted(word) and (
-                (word in names and (after_heading or zipf(word) < RARE)) or lowered[0] in PAGE_LABELS
+                (may_count and names is not None and word in names) or lowered[0] in PAGE_LABELS
             )
         if not stray or _continues_previous(doc, shape.previous(index), text):
             continue

@@ -210,7 +210,9 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
     if shape.last_body is None:
         return
     yield from _teasers_inside_story(doc)
-    vocab = body_vocabulary(doc)
+    # The body's words are gathered only for a line that gets as far as the overlap test:
+    # most articles have none, and gathering them is most of this rule's work.
+    vocab: set[str] | None = None
     marker_seen = False
     for index in shape.nonblank:
         if index <= shape.last_body:
@@ -241,6 +243,8 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
             continue  # a paragraph broken mid-sentence (SC704), not a headline
         if not marker_seen and following is not None and ends_sentence(doc.line_texts[following]):
             continue  # a subheading over a short closing paragraph
+        if vocab is None:
+            vocab = body_vocabulary(doc)
         overlap = overlap_with_body(doc, text, vocab)
         # The story's last line being a headline-shaped line is itself a sign (a widget whose label
         # was already removed); elsewhere in the tail the line must share few words with the story.
