@@ -92,6 +92,22 @@ def test_lines_and_tokens_equal_reference(text: str) -> None:
     assert [(t.start, t.end, t.text, t.span) for t in doc.tokens] == [
         (t.start, t.end, t.text, t.span) for t in expected
     ]
+    assert all(type(t) is Token for t in doc.tokens)
+    assert doc.token_texts == tuple(t.text for t in expected)
+    assert doc.token_starts == tuple(t.start for t in expected)
+    assert doc.token_ends == tuple(t.end for t in expected)
+
+
+WORD_TEXTS = st.text(alphabet=st.sampled_from(list("aZ é_1.,:’'- \n\u0301٣\u00b2ß")), max_size=60)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(WORD_TEXTS)
+def test_tokens_split_equals_finditer(text: str) -> None:
+    doc = Document(text)
+    expected = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+    assert [(t.start, t.end, t.text) for t in doc.tokens] == expected
+    assert list(zip(doc.token_starts, doc.token_ends, doc.token_texts, strict=True)) == expected
 
 
 def test_regex_word_char_is_alnum_or_underscore() -> None:
