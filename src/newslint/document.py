@@ -8,7 +8,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Literal
 
@@ -54,15 +54,17 @@ _SPAN_NEW = object.__new__
 _SET_SPAN_START = vars(Span)["start"].__set__
 _SET_SPAN_END = vars(Span)["end"].__set__
 _FIRST = itemgetter(0)
+_START_OF = attrgetter("start")
+_END_OF = attrgetter("end")
 _SECOND = itemgetter(1)
 
 
 def _span_list(pairs: list[tuple[int, int]]) -> list[Span]:
     """``[Span(s, e) for s, e in pairs]`` built in C, for pairs valid by construction (0 <= s <= e).
 
-    For the lines, one long list per document: this skips two Python frames (the frozen
-    dataclass's __init__ and Span's range check) per span. Not for the few sentences or
-    quotes of each paragraph, where setting up the maps costs more than it saves.
+    For the lines, sentences and quotes, one long list per document: this skips two Python
+    frames (the frozen dataclass's __init__ and Span's range check) per span. (For the few
+    sentences of one paragraph, setting up the maps would cost more than it saves.)
     """
     spans = list(map(_SPAN_NEW, repeat(Span, len(pairs))))
     _CONSUME(map(_SET_SPAN_START, spans, map(_FIRST, pairs)))
@@ -224,26 +226,29 @@ class Document:
     @cached_property
     def datelines(self) -> tuple[Span, ...]:
         spans: list[Span] = []
-        for para in self.paragraphs:
-            length = segment.dateline_length(self[para])
-            if length:
-                spans.append(Span(para.start, para.start + length))
+        text = self.text
+        for start, end in self._paragraph_pairs:
+            # dateline_length's own first test, before the paragraph is copied out.
+            if start < end and "A" <= text[start] <= "Z":
+                length = segment.dateline_length(text[start:end])
+                if length:
+                    spans.append(Span(start, start + length))
         return tuple(spans)
 
     @cached_property
+    def _paragraph_pairs(self) -> list[tuple[int, int]]:
+        paragraphs = self.paragraphs
+        return list(zip(map(_START_OF, paragraphs), map(_END_OF, paragraphs), strict=True))
+
+    @cached_property
     def sentences(self) -> tuple[Span, ...]:
-        spans: list[Span] = []
-        for para in self.paragraphs:
-            spans.extend([Span(s, e) for s, e in segment.sentence_list(self.text, para.start, para.end)])
-        return tuple(spans)
+        # Split paragraph by paragraph, with the Spans of the whole document built in one go.
+        return tuple(_span_list(segment.paragraph_sentences(self.text, self._paragraph_pairs)))
 
     @cached_property
     def quotes(self) -> tuple[Span, ...]:
         """Quoted speech (double quotes), marks included."""
-        spans: list[Span] = []
-        for para in self.paragraphs:
-            spans.extend(Span(s, e) for s, e in segment.quote_spans(self.text, para.start, para.end))
-        return tuple(spans)
+        return tuple(_span_list(segment.paragraph_quotes(self.text, self._paragraph_pairs)))
 
     @cached_property
     def _quote_starts(self) -> list[int]:
