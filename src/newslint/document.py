@@ -246,6 +246,11 @@ class Document:
         return tuple(_span_list(segment.paragraph_sentences(self.text, self._paragraph_pairs)))
 
     @cached_property
+    def sentence_starts(self) -> list[int]:
+        """``[s.start for s in sentences]``, for bisecting."""
+        return list(map(_START_OF, self.sentences))
+
+    @cached_property
     def quotes(self) -> tuple[Span, ...]:
         """Quoted speech (double quotes), marks included."""
         return tuple(_span_list(segment.paragraph_quotes(self.text, self._paragraph_pairs)))

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, wraps
+from functools import cache, partial, wraps
 from itertools import compress, count
 from operator import itemgetter
 from typing import TypeVar
@@ -589,13 +589,11 @@ def _analyse(doc: Document) -> Analysis:
     words = doc.token_texts
     starts = doc.token_starts
     ends = doc.token_ends
-    initial: set[int] = set()
-
-    openers = [s.start for s in doc.sentences] + [d.end for d in doc.datelines]
-    for offset in openers:
-        index = bisect.bisect_left(starts, offset)
-        if index < size:
-            initial.add(index)
+    # The first token at or after each sentence start and dateline end (bisected in C);
+    # ``size`` means there is none.
+    openers = [*doc.sentence_starts, *[d.end for d in doc.datelines]]
+    initial = set(map(partial(bisect.bisect_left, starts), openers))
+    initial.discard(size)
     skip_lines = doc.heading_lines | doc.list_lines
     if doc.title_line is not None:
         skip_lines = skip_lines | {doc.title_line}
