@@ -296,6 +296,14 @@ def test_sentences_and_quotes_equal_the_per_paragraph_split(text: str) -> None:
     from newslint.segment import dateline_length, quote_spans
 
     doc = Document(text)
+    expected_paragraphs = []
+    for block in doc.blocks:
+        if len(block) > 1 and all(i in doc.list_lines for i in block):
+            expected_paragraphs += [doc.lines[i] for i in block]
+        else:
+            expected_paragraphs.append(Span(doc.lines[block[0]].start, doc.lines[block[-1]].end))
+    assert list(doc.paragraphs) == expected_paragraphs
+    assert all(type(p) is Span for p in doc.paragraphs)
     expected_sentences = []
     expected_quotes = []
     expected_datelines = []

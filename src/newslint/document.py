@@ -170,13 +170,14 @@ class Document:
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:
         """Paragraph spans: a block, or each line of a list block."""
-        spans: list[Span] = []
+        pairs: list[tuple[int, int]] = []
+        lines = self._line_pairs
         for block in self.blocks:
             if len(block) > 1 and all(i in self.list_lines for i in block):
-                spans.extend(self.lines[i] for i in block)
+                pairs.extend([lines[i] for i in block])
             else:
-                spans.append(Span(self.lines[block[0]].start, self.lines[block[-1]].end))
-        return tuple(spans)
+                pairs.append((lines[block[0]][0], lines[block[-1]][1]))
+        return tuple(_span_list(pairs))
 
     @cached_property
     def list_lines(self) -> frozenset[int]:
