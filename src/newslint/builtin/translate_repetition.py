@@ -87,13 +87,9 @@ def stacked_determiners(doc: Document) -> Iterator[Violation]:
     facts = analyse(doc)
     tokens = facts.tokens
     lowered = facts.lower
-    # Both tests in C: a determiner (any case) followed by a determiner (as written).
-    pairs = map(
-        operator.and_,
-        map(DETERMINERS.__contains__, lowered[:-1]),
-        map(DETERMINERS.__contains__, facts.words[1:]),
-    )
-    for i in indexes_where(pairs):
+    for i in indexes_where(map(DETERMINERS.__contains__, lowered[:-1])):
+        if tokens[i + 1].text not in DETERMINERS:
+            continue
         if not facts.prose[i] or not facts.prose[i + 1] or not facts.spaced[i]:
             continue
         first, second = tokens[i], tokens[i + 1]
