@@ -150,3 +150,56 @@ def test_token_facts_agree_with_the_plain_tests() -> None:
     for word in {*facts.words, "said", "Said", "x"}:
         assert facts.lower_count(word) == facts.lower_counts.get(word, 0)
         assert facts.cap_mid_count(word) == facts.cap_mid_counts.get(word, 0)
+
+
+def test_mass_noun_substring_test_equals_the_candidate_scan() -> None:
+    # MT503 runs the candidate scan only when some plural is a substring of the text.
+    candidates = translate_agreement._mass_lower_candidates()
+    pieces = [*translate_agreement.MASS_NOUN_PLURALS, "information", "advice", "s", "es", "x", " "]
+    pieces += [word[: len(word) // 2] for word in translate_agreement.MASS_NOUN_PLURALS]
+    for text in _random_texts(pieces, 4000, seed=5):
+        text = text.lower()
+        assert bool(candidates.search(text)) == any(p in text for p in translate_agreement.MASS_NOUN_PLURALS)
+
+
+def test_ambiguous_spin_words_cover_every_case_insensitive_match() -> None:
+    # With a lowered_for_scan text, MT790 skips a document that lacks a word of every form.
+    pieces = [word for form in translate_spin.AMBIGUOUS_SPINS for word in form.split()]
+    pieces += ["YOU", "Lot", "CLOSING", "Year", "s", "ſ", "K", "İ", "ı", "close", "remain", "yrs", "x"]
+    for text in _random_texts(pieces, 5000, seed=6):
+        if translate_spin._AMBIGUOUS_RE.search(text):
+            lowered = lowered_for_scan(text)
+            if lowered is not None:
+                assert any(all(w in lowered for w in words) for words in translate_spin._AMBIGUOUS_WORDS), (
+                    text
+                )
+
+
+def test_garble_sentence_selection_equals_the_per_sentence_test() -> None:
+    texts = _random_texts(
+        ["that", "This", "is", " there ", "said.", "today", "The", "closest", "of", ". ", "\n\n", "“", "Dr."],
+        3000,
+        seed=7,
+    )
+    for text in texts:
+        doc = Document(text)
+        for pattern in translate_garble.PATTERNS:
+            expected = {i for i, s in enumerate(doc.sentences) if any(c in doc[s] for c in pattern.cues)}
+            assert translate_garble._sentences_holding(doc, pattern.cues) == expected, text
+
+
+def test_garble_search_without_boundary_finds_the_same_matches() -> None:
+    examples = translate_garble.garbled_word_order.examples
+    sentences = [*examples.flag, *examples.pass_]
+    words = [*sorted({w for text in sentences for w in text.split()}), "x_", "Said", "THAT"]
+    rng = random.Random(8)
+    texts = sentences + _random_texts(sentences, 500, seed=9)
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(3, 12))) for _ in range(3000)]
+    matched = 0
+    for pattern in translate_garble.PATTERNS:
+        for text in texts:
+            expected = [(m.span(), m.groupdict()) for m in pattern.regex.finditer(text)]
+            got = [(m.span(), m.groupdict()) for m in translate_garble._finditer(pattern.regex, text)]
+            assert got == expected, text
+            matched += bool(expected)
+    assert matched > 100

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newslint.builtin.packs import builtin_rules_root
+from newslint.diagnostics import Span
 from newslint.document import WORD_RE, Document, Token
 from newslint.scrape_structure import is_known_ui_line
 
@@ -92,6 +93,22 @@ def test_lines_and_tokens_equal_reference(text: str) -> None:
     assert [(t.start, t.end, t.text, t.span) for t in doc.tokens] == [
         (t.start, t.end, t.text, t.span) for t in expected
     ]
+    assert all(type(t) is Token for t in doc.tokens)
+    assert doc.token_texts == tuple(t.text for t in expected)
+    assert doc.token_starts == tuple(t.start for t in expected)
+    assert doc.token_ends == tuple(t.end for t in expected)
+
+
+WORD_TEXTS = st.text(alphabet=st.sampled_from(list("aZ é_1.,:’'- \n\u0301٣\u00b2ß")), max_size=60)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(WORD_TEXTS)
+def test_tokens_split_equals_finditer(text: str) -> None:
+    doc = Document(text)
+    expected = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+    assert [(t.start, t.end, t.text) for t in doc.tokens] == expected
+    assert list(zip(doc.token_starts, doc.token_ends, doc.token_texts, strict=True)) == expected
 
 
 def test_regex_word_char_is_alnum_or_underscore() -> None:
@@ -224,3 +241,79 @@ def test_heading_end_equals_the_regex(text: str) -> None:
         expected = False
     expected = expected and len(stripped.split()) <= 16 and any(c.isalpha() for c in stripped)
     assert is_heading_like(text) == expected
+
+
+def _reference_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence split this replaced: the regexes run on a copy of the paragraph."""
+    from newslint import segment as seg
+
+    piece = text[start:end]
+    spans: list[tuple[int, int]] = []
+
+    def ends_sentence(dot: int, stop: int) -> bool:
+        before = seg._WORD_BEFORE_RE.search(piece, max(0, dot - 12), dot + 1)
+        if before is None:
+            return True
+        word = before.group(1).lower().rstrip(".")
+        if len(word) == 1 and word.isalpha():
+            return False
+        if word not in seg.ABBREVIATIONS:
+            return True
+        if word in seg.AMBIGUOUS_ABBREVIATIONS:
+            following = seg._FOLLOWING_WORD_RE.match(piece, stop)
+            return bool(following and following.group(1).lower() in seg.SENTENCE_OPENERS)
+        return False
+
+    def add(begin: int, stop: int) -> None:
+        part = piece[begin:stop]
+        if part.strip():
+            first = start + begin + len(part) - len(part.lstrip())
+            spans.append((first, first + len(part.strip())))
+
+    begin = 0
+    for match in seg._SENTENCE_END_RE.finditer(piece):
+        stop = match.end()
+        if piece[match.start()] == "." and not ends_sentence(match.start(), stop):
+            continue
+        add(begin, stop)
+        begin = stop
+    add(begin, len(piece))
+    return spans
+
+
+SENTENCE_PARTS = st.lists(
+    st.sampled_from(
+        ["Mr.", "etc.", "p.m.", "U.S.", "J.", "No.", "Inc.", " ", "  ", "\n", "\n\n", ".", "!", "?", "…",
+         "”", '"', "“", "(", ")", "The", "the", "it", "Ann", "42", "said", "x", "\t", "- ", "* ", "AFP"]
+    ),
+    max_size=24,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(SENTENCE_PARTS)
+def test_sentences_and_quotes_equal_the_per_paragraph_split(text: str) -> None:
+    from newslint.segment import dateline_length, quote_spans
+
+    doc = Document(text)
+    expected_paragraphs = []
+    for block in doc.blocks:
+        if len(block) > 1 and all(i in doc.list_lines for i in block):
+            expected_paragraphs += [doc.lines[i] for i in block]
+        else:
+            expected_paragraphs.append(Span(doc.lines[block[0]].start, doc.lines[block[-1]].end))
+    assert list(doc.paragraphs) == expected_paragraphs
+    assert all(type(p) is Span for p in doc.paragraphs)
+    expected_sentences = []
+    expected_quotes = []
+    expected_datelines = []
+    for para in doc.paragraphs:
+        expected_sentences += _reference_sentences(text, para.start, para.end)
+        expected_quotes += quote_spans(text, para.start, para.end)
+        length = dateline_length(text[para.start : para.end])
+        if length:
+            expected_datelines.append((para.start, para.start + length))
+    assert [(s.start, s.end) for s in doc.sentences] == expected_sentences
+    assert [(q.start, q.end) for q in doc.quotes] == expected_quotes
+    assert [(d.start, d.end) for d in doc.datelines] == expected_datelines
+    assert all(type(s) is Span for s in doc.sentences + doc.quotes)

@@ -7,8 +7,8 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import repeat
-from operator import itemgetter
+from itertools import accumulate, repeat
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Literal
 
@@ -17,6 +17,8 @@ from newslint.diagnostics import Edit, Fix, Span
 
 Markup = Literal["text", "markdown", "html"]
 WORD_RE = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?|\d+(?:[.,:]\d+)*")
+# WORD_RE as one capturing group: re.split then keeps the words between the separators.
+_SPLIT_WORDS_RE = re.compile(f"({WORD_RE.pattern})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,15 +54,17 @@ _SPAN_NEW = object.__new__
 _SET_SPAN_START = vars(Span)["start"].__set__
 _SET_SPAN_END = vars(Span)["end"].__set__
 _FIRST = itemgetter(0)
+_START_OF = attrgetter("start")
+_END_OF = attrgetter("end")
 _SECOND = itemgetter(1)
 
 
 def _span_list(pairs: list[tuple[int, int]]) -> list[Span]:
     """``[Span(s, e) for s, e in pairs]`` built in C, for pairs valid by construction (0 <= s <= e).
 
-    For the lines, one long list per document: this skips two Python frames (the frozen
-    dataclass's __init__ and Span's range check) per span. Not for the few sentences or
-    quotes of each paragraph, where setting up the maps costs more than it saves.
+    For the lines, sentences and quotes, one long list per document: this skips two Python
+    frames (the frozen dataclass's __init__ and Span's range check) per span. (For the few
+    sentences of one paragraph, setting up the maps would cost more than it saves.)
     """
     spans = list(map(_SPAN_NEW, repeat(Span, len(pairs))))
     _CONSUME(map(_SET_SPAN_START, spans, map(_FIRST, pairs)))
@@ -166,13 +170,14 @@ class Document:
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:
         """Paragraph spans: a block, or each line of a list block."""
-        spans: list[Span] = []
+        pairs: list[tuple[int, int]] = []
+        lines = self._line_pairs
         for block in self.blocks:
             if len(block) > 1 and all(i in self.list_lines for i in block):
-                spans.extend(self.lines[i] for i in block)
+                pairs.extend([lines[i] for i in block])
             else:
-                spans.append(Span(self.lines[block[0]].start, self.lines[block[-1]].end))
-        return tuple(spans)
+                pairs.append((lines[block[0]][0], lines[block[-1]][1]))
+        return tuple(_span_list(pairs))
 
     @cached_property
     def list_lines(self) -> frozenset[int]:
@@ -222,26 +227,34 @@ class Document:
     @cached_property
     def datelines(self) -> tuple[Span, ...]:
         spans: list[Span] = []
-        for para in self.paragraphs:
-            length = segment.dateline_length(self[para])
-            if length:
-                spans.append(Span(para.start, para.start + length))
+        text = self.text
+        for start, end in self._paragraph_pairs:
+            # dateline_length's own first test, before the paragraph is copied out.
+            if start < end and "A" <= text[start] <= "Z":
+                length = segment.dateline_length(text[start:end])
+                if length:
+                    spans.append(Span(start, start + length))
         return tuple(spans)
 
     @cached_property
+    def _paragraph_pairs(self) -> list[tuple[int, int]]:
+        paragraphs = self.paragraphs
+        return list(zip(map(_START_OF, paragraphs), map(_END_OF, paragraphs), strict=True))
+
+    @cached_property
     def sentences(self) -> tuple[Span, ...]:
-        spans: list[Span] = []
-        for para in self.paragraphs:
-            spans.extend([Span(s, e) for s, e in segment.sentence_list(self.text, para.start, para.end)])
-        return tuple(spans)
+        # Split paragraph by paragraph, with the Spans of the whole document built in one go.
+        return tuple(_span_list(segment.paragraph_sentences(self.text, self._paragraph_pairs)))
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """``[s.start for s in sentences]``, for bisecting."""
+        return list(map(_START_OF, self.sentences))
 
     @cached_property
     def quotes(self) -> tuple[Span, ...]:
         """Quoted speech (double quotes), marks included."""
-        spans: list[Span] = []
-        for para in self.paragraphs:
-            spans.extend(Span(s, e) for s, e in segment.quote_spans(self.text, para.start, para.end))
-        return tuple(spans)
+        return tuple(_span_list(segment.paragraph_quotes(self.text, self._paragraph_pairs)))
 
     @cached_property
     def _quote_starts(self) -> list[int]:
@@ -253,21 +266,42 @@ class Document:
         return index >= 0 and self.quotes[index].contains(span)
 
     @cached_property
+    def _token_parts(self) -> list[str]:
+        # Separators and words alternate ("", word, separator, word, ..., tail): one C
+        # call, with no Match object per word.
+        return _SPLIT_WORDS_RE.split(self.text)
+
+    @cached_property
+    def token_texts(self) -> tuple[str, ...]:
+        """``tuple(t.text for t in tokens)``, built without touching the Token objects."""
+        return tuple(self._token_parts[1::2])
+
+    @cached_property
+    def _token_offsets(self) -> list[int]:
+        # Running sums of the part lengths: the end of every separator (a word's start)
+        # and of every word (its end), alternating.
+        return list(accumulate(map(len, self._token_parts)))
+
+    @cached_property
+    def token_starts(self) -> tuple[int, ...]:
+        """``tuple(t.start for t in tokens)``, built without touching the Token objects."""
+        return tuple(self._token_offsets[0:-1:2])
+
+    @cached_property
+    def token_ends(self) -> tuple[int, ...]:
+        """``tuple(t.end for t in tokens)``, built without touching the Token objects."""
+        return tuple(self._token_offsets[1::2])
+
+    @cached_property
     def tokens(self) -> tuple[Token, ...]:
-        # Tens of thousands per article: filling the slots directly skips the frozen
-        # dataclass's __init__ (three object.__setattr__ calls), with the same objects.
-        # (Filling them by map() in C over a list of the matches measured faster alone,
-        # but ~10% slower inside a lint run: the list holds every Match object at once.)
-        new, set_start, set_end, set_text = _TOKEN_NEW, _SET_START, _SET_END, _SET_TEXT
-        tokens: list[Token] = []
-        append = tokens.append
-        for match in WORD_RE.finditer(self.text):
-            token = new(Token)
-            start, end = match.span()
-            set_start(token, start)
-            set_end(token, end)
-            set_text(token, match.group())
-            append(token)
+        # Tens of thousands per article: every step runs in C (map over the regex split,
+        # the slots filled by their descriptors), with no Python frame or Match object
+        # per token; the objects are the same as Token(start, end, text) would make.
+        texts = self.token_texts
+        tokens = list(map(_TOKEN_NEW, repeat(Token, len(texts))))
+        _CONSUME(map(_SET_START, tokens, self.token_starts))
+        _CONSUME(map(_SET_END, tokens, self.token_ends))
+        _CONSUME(map(_SET_TEXT, tokens, texts))
         return tuple(tokens)
 
     @cached_property

@@ -12,11 +12,11 @@ import bisect
 import operator
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, wraps
+from functools import cache, partial, wraps
 from itertools import compress, count
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import TypeVar
 
 from newslint.diagnostics import Span
@@ -482,7 +482,7 @@ class SpaceJoins:
 
     __slots__ = ("_ends", "_starts", "_text")
 
-    def __init__(self, text: str, starts: list[int], ends: list[int]) -> None:
+    def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int]) -> None:
         self._text = text
         self._starts = starts
         self._ends = ends
@@ -569,11 +569,6 @@ def per_document(compute: Callable[[Document], _T]) -> Callable[[Document], _T]:
     return cached
 
 
-_TEXT = attrgetter("text")
-_START = attrgetter("start")
-_END = attrgetter("end")
-
-
 def indexes_where(flags: Iterable[object]) -> list[int]:
     """The indexes of the true items of ``flags``, picked in C (no Python frame per item)."""
     return list(compress(count(), flags))
@@ -583,7 +578,7 @@ def indexes_where(flags: Iterable[object]) -> list[int]:
 def capital_indexes(doc: Document) -> list[int]:
     """Indexes of the tokens that start with a capital: where names and stray capitals are."""
     # map and compress run in C: no Python frame per token.
-    firsts = map(itemgetter(0), map(_TEXT, doc.tokens))
+    firsts = map(itemgetter(0), doc.token_texts)
     return list(compress(count(), map(str.isupper, firsts)))
 
 
@@ -591,17 +586,14 @@ def _analyse(doc: Document) -> Analysis:
     tokens = doc.tokens
     text = doc.text
     size = len(tokens)
-    # Whole-list operations through map run in C, without a Python frame per token.
-    words = list(map(_TEXT, tokens))
-    starts = list(map(_START, tokens))
-    ends = list(map(_END, tokens))
-    initial: set[int] = set()
-
-    openers = [s.start for s in doc.sentences] + [d.end for d in doc.datelines]
-    for offset in openers:
-        index = bisect.bisect_left(starts, offset)
-        if index < size:
-            initial.add(index)
+    words = doc.token_texts
+    starts = doc.token_starts
+    ends = doc.token_ends
+    # The first token at or after each sentence start and dateline end (bisected in C);
+    # ``size`` means there is none.
+    openers = [*doc.sentence_starts, *[d.end for d in doc.datelines]]
+    initial = set(map(partial(bisect.bisect_left, starts), openers))
+    initial.discard(size)
     skip_lines = doc.heading_lines | doc.list_lines
     if doc.title_line is not None:
         skip_lines = skip_lines | {doc.title_line}
@@ -643,7 +635,7 @@ def _analyse(doc: Document) -> Analysis:
         quoted=tuple(quoted),
         lower=tuple(map(str.lower, words)),
         spaced=SpaceJoins(text, starts, ends),
-        words=tuple(words),
+        words=words,
         skipped=tuple(skipped),
         capitals=capital_indexes(doc),
     )

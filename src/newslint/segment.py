@@ -9,7 +9,7 @@ of news copy.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
@@ -238,22 +238,35 @@ def sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
 
 
 def sentence_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``sentence_spans`` as a list: the Document splits every paragraph, so no generators."""
-    segment = text[start:end]
+    """``sentence_spans`` as a list."""
     spans: list[tuple[int, int]] = []
-    begin = 0
-    for match in _SENTENCE_END_RE.finditer(segment):
-        stop = match.end()
-        if segment[match.start()] == "." and not _ends_sentence(segment, match.start(), stop):
-            continue
-        _add_trimmed(spans, segment, begin, stop, start)
-        begin = stop
-    _add_trimmed(spans, segment, begin, len(segment), start)
+    _add_sentences(spans, text, start, end)
     return spans
 
 
-def _ends_sentence(segment: str, dot: int, stop: int) -> bool:
-    before = _WORD_BEFORE_RE.search(segment, max(0, dot - 12), dot + 1)
+def paragraph_sentences(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences of every paragraph, in one list: the Document splits them all at once."""
+    spans: list[tuple[int, int]] = []
+    for start, end in paragraphs:
+        _add_sentences(spans, text, start, end)
+    return spans
+
+
+def _add_sentences(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    # The regexes run on ``text`` between ``start`` and ``end``, which they treat as the
+    # whole string (pos/endpos): the same matches as on the slice, without copying it.
+    begin = start
+    for match in _SENTENCE_END_RE.finditer(text, start, end):
+        stop = match.end()
+        if text[match.start()] == "." and not _ends_sentence(text, start, end, match.start(), stop):
+            continue
+        _add_trimmed(spans, text, begin, stop)
+        begin = stop
+    _add_trimmed(spans, text, begin, end)
+
+
+def _ends_sentence(text: str, start: int, end: int, dot: int, stop: int) -> bool:
+    before = _WORD_BEFORE_RE.search(text, max(start, dot - 12), dot + 1)
     if before is None:
         return True
     word = before.group(1).lower().rstrip(".")
@@ -262,16 +275,16 @@ def _ends_sentence(segment: str, dot: int, stop: int) -> bool:
     if word not in ABBREVIATIONS:
         return True
     if word in AMBIGUOUS_ABBREVIATIONS:
-        following = _FOLLOWING_WORD_RE.match(segment, stop)
+        following = _FOLLOWING_WORD_RE.match(text, stop, end)
         return bool(following and following.group(1).lower() in SENTENCE_OPENERS)
     return False
 
 
-def _add_trimmed(spans: list[tuple[int, int]], segment: str, begin: int, stop: int, offset: int) -> None:
-    piece = segment[begin:stop]
+def _add_trimmed(spans: list[tuple[int, int]], text: str, begin: int, stop: int) -> None:
+    piece = text[begin:stop]
     stripped = piece.strip()
     if stripped:
-        first = offset + begin + len(piece) - len(piece.lstrip())
+        first = begin + len(piece) - len(piece.lstrip())
         spans.append((first, first + len(stripped)))
 
 
@@ -291,3 +304,11 @@ def quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         stop = end if close < 0 else close + 1
         yield (i, stop)
         i = stop
+
+
+def paragraph_quotes(text: str, paragraphs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``quote_spans`` of every paragraph, in one list."""
+    spans: list[tuple[int, int]] = []
+    for start, end in paragraphs:
+        spans += quote_spans(text, start, end)
+    return spans

@@ -394,7 +394,12 @@ def mass_noun_plural(doc: Document) -> Iterator[Violation]:
     text = doc.text
     lowered_text = lowered_document(doc)
     if lowered_text is not None:
-        found_plurals = finditer_where(_MASS_RE, _mass_lower_candidates(), text, lowered_text)
+        # The candidate scan tries its 15 words at nearly every letter; a substring test per
+        # word (C-speed) first says whether it can find anything at all. Most articles: no.
+        if any(plural in lowered_text for plural in MASS_NOUN_PLURALS):
+            found_plurals = finditer_where(_MASS_RE, _mass_lower_candidates(), text, lowered_text)
+        else:
+            found_plurals = iter(())
     else:
         found_plurals = _MASS_RE.finditer(text)
     for match in found_plurals:
@@ -415,8 +420,9 @@ def mass_noun_plural(doc: Document) -> Iterator[Violation]:
         )
     tokens = facts.tokens
     lowered = facts.lower
-    for i in indexes_where(map(_PLURAL_QUANTIFIERS.__contains__, lowered[:-1])):
-        if lowered[i + 1] not in _MASS_NOUNS:
+    # The rare test first: a mass noun at i + 1, then a quantifier before it.
+    for i in indexes_where(map(_MASS_NOUNS.__contains__, lowered[1:])):
+        if lowered[i] not in _PLURAL_QUANTIFIERS:
             continue
         if not facts.prose[i] or not facts.spaced[i]:
             continue
@@ -533,11 +539,8 @@ def subject_verb_mismatch(doc: Document) -> Iterator[Violation]:
     facts = analyse(doc)
     tokens = facts.tokens
     spaced = facts.spaced
-    for k in range(2, len(tokens)):
-        # Both patterns end in a form of "be": every other token is skipped at once.
-        if tokens[k].text not in _BE_FORMS:
-            continue
-        i = k - 2
+    # Both patterns end in a form of "be": only those tokens are visited (picked in C).
+    for i in indexes_where(map(_BE_FORMS.__contains__, facts.words[2:])):
         det, noun, verb = tokens[i], tokens[i + 1], tokens[i + 2]
         if not (facts.prose[i] and facts.prose[i + 2]):
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.lexicon import FUNCTION_WORDS, zipf
-from newslint.mt_lexicon import analyse, looks_finite_verb
+from newslint.mt_lexicon import analyse, finditer_where, looks_finite_verb, without_leading_boundary
 from newslint.rules import FixAvailability, Rule, rule
 
 _REPORTING = r"(?:said|says|told|added|stated|noted|explained|revealed|announced)"
@@ -227,12 +228,15 @@ def garbled_word_order(doc: Document) -> Iterator[Violation]:
             active.append((pattern, present, pattern.regex))
     if not active:
         return
-    for sentence in doc.sentences:
+    sentences = doc.sentences
+    holding = [_sentences_holding(doc, present) for _, present, _ in active]
+    for index in sorted(set().union(*holding)):
+        sentence = sentences[index]
         text = doc[sentence]
-        for pattern, present, regex in active:
-            if not any(map(text.__contains__, present)):
+        for (pattern, _, regex), held in zip(active, holding, strict=True):
+            if index not in held:
                 continue
-            for match in regex.finditer(text):
+            for match in _finditer(regex, text):
                 span = Span(sentence.start + match.start(), sentence.start + match.end())
                 if doc.in_quote(span) or doc.is_ignored(span):
                     continue
@@ -243,6 +247,34 @@ def garbled_word_order(doc: Document) -> Iterator[Violation]:
                     make = Fix.unsafe if pattern.certain else Fix.display_only
                     fix = make(f"Rewrite as `{repaired}`", Edit(span, repaired))
                 yield Violation(span, f"Garbled word order: {problem}", fix)
+
+
+def _sentences_holding(doc: Document, cues: tuple[str, ...]) -> set[int]:
+    """The indexes of the sentences that hold one of ``cues`` whole.
+
+    The cues are found in the text (a few places) instead of being looked for in every
+    sentence; sentences are sorted and apart, so the one starting last before a cue is
+    the only one that can hold it.
+    """
+    sentences = doc.sentences
+    starts = doc.sentence_starts
+    text = doc.text
+    held: set[int] = set()
+    for cue in cues:
+        at = text.find(cue)
+        while at >= 0:
+            index = bisect.bisect_right(starts, at) - 1
+            if index >= 0 and at + len(cue) <= sentences[index].end:
+                held.add(index)
+            at = text.find(cue, at + 1)
+    return held
+
+
+def _finditer(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text)``; a pattern opening with ``\\b`` tries only where its first letters are."""
+    if regex.pattern.startswith(r"\b"):
+        return finditer_where(regex, without_leading_boundary(regex), text)
+    return regex.finditer(text)
 
 
 _NOMINAL_HEAD_PREPOSITIONS = frozenset({"by", "of", "from", "for", "with", "on", "into", "about"})
@@ -304,8 +336,7 @@ def verbless_sentence(doc: Document) -> Iterator[Violation]:
     """
     facts = analyse(doc)
     tokens = facts.tokens
-    starts = [t.start for t in tokens]
-    import bisect
+    starts = doc.token_starts
 
     paragraph_sentences: dict[int, int] | None = None
     for sentence in doc.sentences:

@@ -54,6 +54,10 @@ _AMBIGUOUS_CUES = (
     ("huge", "uant"),
 )
 
+# The words of each ambiguous form, for a text where case-insensitive matching equals
+# matching its lower-case copy (``lowered_for_scan``): then whole words are exact cues.
+_AMBIGUOUS_WORDS = tuple(tuple(form.split()) for form in AMBIGUOUS_SPINS)
+
 
 @cache
 def _pack_rules() -> tuple[Rule, ...]:
@@ -109,9 +113,15 @@ def spun_phrase_in_spun_article(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the original wording is restored, which an editor should confirm.
     """
-    lowered = lowered_document(doc) or doc.text.lower()
-    if not any(all(cue in lowered for cue in cues) for cues in _AMBIGUOUS_CUES):
-        return
+    lowered = lowered_document(doc)
+    if lowered is not None:
+        # Case-insensitive matches stay put in this text: every word of a form is in it.
+        if not any(all(word in lowered for word in words) for words in _AMBIGUOUS_WORDS):
+            return
+    else:
+        lowered = doc.text.lower()
+        if not any(all(cue in lowered for cue in cues) for cues in _AMBIGUOUS_CUES):
+            return
     matches = list(_AMBIGUOUS_RE.finditer(doc.text))
     if not matches or spun_phrase_count(doc, MIN_SPUN_PHRASES) < MIN_SPUN_PHRASES:
         return
