@@ -98,6 +98,20 @@ def test_line_with_break_leaves_no_double_gap():
     assert doc.text[: tail.start] + doc.text[tail.end :] == "A.\n\nJunk\n\nB.\n"
 
 
+@pytest.mark.parametrize(
+    ("index", "left"),
+    [
+        (0, "Credit\nJunk\n\nB.\n"),  # first of a block: up to the next line
+        (1, "Head\nJunk\n\nB.\n"),  # inside a block
+        (2, "Head\nCredit\n\nB.\n"),  # last of a block: the block keeps its gap
+    ],
+)
+def test_line_with_break_in_a_block_keeps_the_gap_after_it(index, left):
+    doc = Document(text="Head\nCredit\nJunk\n\nB.\n")
+    span = doc.line_with_break(index)
+    assert doc.text[: span.start] + doc.text[span.end :] == left
+
+
 def test_ignored_regions():
     doc = Document(text="abc def ghi", ignored=(Span(4, 7),))
     assert doc.is_ignored(Span(4, 5))

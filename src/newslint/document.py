@@ -439,9 +439,13 @@ class Document:
         """The span that deletes line ``index`` without leaving a double gap.
 
         It runs from the line's start to the start of the next non-blank line; for the
-        last non-blank line, from the end of the previous non-blank line to its end.
+        last line of a block of several, or the last non-blank line, from the end of the
+        previous non-blank line to its end (so the block keeps the gap after it).
         """
         line = self.lines[index]
+        ends_block = index + 1 >= len(self.lines) or self.is_blank_line(index + 1)
+        if ends_block and index > 0 and not self.is_blank_line(index - 1):
+            return Span(self.lines[index - 1].end, line.end)
         for after in range(index + 1, len(self.lines)):
             if not self.is_blank_line(after):
                 return Span(line.start, self.lines[after].start)
