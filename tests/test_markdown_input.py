@@ -175,3 +175,16 @@ def test_crlf_files_keep_their_lines(linter):
 )
 def test_a_line_that_is_emphasis_whole_is_read_without_its_delimiters(line, view):
     assert parse_markdown(f"Intro.\n\n{line}\n").line_text(2) == view
+
+
+def test_list_item_of_site_chrome_is_flagged_and_its_item_deleted(linter):
+    text = (
+        "# Rates rise\n\nThe council voted on Tuesday.\n\n- Share this\n- Facebook\n\nShops closed early.\n"
+    )
+    findings = linter.lint_text(text, Path("a.md"))
+    assert [(f.code, text[f.span.start : f.span.end]) for f in findings] == [
+        ("SC102", "Share this"),
+        ("SC102", "Facebook"),
+    ]
+    fixed = fix_until_stable(text, findings, lambda t: linter.lint_text(t, Path("a.md")), Applicability.SAFE)
+    assert fixed.text == "# Rates rise\n\nThe council voted on Tuesday.\n\nShops closed early.\n"

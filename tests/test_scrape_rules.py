@@ -264,3 +264,23 @@ def test_compounds_missing_from_the_word_list_are_not_joins(lint):
 
 def test_run_together_words_split_at_the_glued_word(linter):
     assert fixed(linter, "The boardsaid it votedto wait.\n") == "The board said it voted to wait.\n"
+
+
+def test_site_chrome_behind_a_list_bullet_is_flagged_and_its_line_deleted(linter):
+    text = "Harbour plan approved\n\n" + LEAD + "- Share this\n• Facebook\n* Twitter\n\n" + BODY
+    findings = [f for f in linter.lint_text(text) if f.code == "SC102"]
+    assert [(text[f.span.start : f.span.end], f.fix is not None) for f in findings] == [
+        ("Share this", True),
+        ("Facebook", True),
+        ("Twitter", True),
+    ]
+    assert fixed(linter, text) == "Harbour plan approved\n\n" + LEAD + BODY
+
+
+def test_bulleted_list_of_facts_is_not_site_chrome(lint):
+    text = (
+        "Harbour plan approved\n\n" + LEAD + "What the plan includes:\n\n"
+        "- 120 new spaces near the ferry terminal\n- A fee rise of $1 an hour\n"
+        "* More buses on weekday evenings\n• Share of revenue for road repairs\n\n" + BODY
+    )
+    assert lint(text, *SCRAPE) == []

@@ -22,6 +22,7 @@ from newslint.kinds.needs import ASCII_EQUIVALENTS, NOT_AFTER_WORD, Condition, T
 from newslint.kinds.patterns import IGNORECASE, check_syntax, joins_as_is
 from newslint.lexicon import CONJUNCTIONS, DETERMINERS, FUNCTION_WORDS, POSSESSIVES
 from newslint.packs import parse_rule_text
+from newslint.segment import mark_bullet_width
 
 TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[.!?…]\s*[\"'”’]\s*$")
 # A line that closes a sentence with a full stop (not "?" or "!"): descriptive captions do.
@@ -430,7 +431,15 @@ def _literals_of_length(length: int) -> re.Pattern[str]:
 
 @_per_line
 def is_known_ui_line(text: str) -> bool:
-    """Say whether a whole line is a UI string the scrape pack already knows."""
+    """Say whether a whole line is a UI string the scrape pack already knows (after a list
+    bullet, too: the pack's whole-line rules test a bulleted line again without it)."""
+    if _is_known_ui(text):
+        return True
+    cut = mark_bullet_width(text)
+    return cut > 0 and _is_known_ui(text[cut:])
+
+
+def _is_known_ui(text: str) -> bool:
     stripped = text.strip()
     if not stripped:
         return False
@@ -441,7 +450,7 @@ def is_known_ui_line(text: str) -> bool:
                 return True
         elif _literals_of_length(len(stripped)).fullmatch(stripped):
             return True
-    return strings.rest is not None and strings.rest.fullmatch(text)
+    return strings.rest is not None and bool(strings.rest.fullmatch(text))
 
 
 # A teaser's excerpt ends with an ellipsis, "[…]" or a "Read more" link.

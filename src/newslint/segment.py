@@ -204,6 +204,17 @@ def is_bullet(line: str) -> bool:
     return bool(_BULLET_RE.match(line))
 
 
+# A list bullet as scraped pages and Markdown write it: a mark, then spaces (the bullets
+# above, less the numbered ones: "3 comments" is no list item).
+_MARK_BULLET_RE = re.compile(r"[^\S\n]*[-*•–·][^\S\n]+(?=\S)")
+
+
+def mark_bullet_width(line: str) -> int:
+    """The length of the list bullet (a mark and its spaces) that ``line`` starts with, or 0."""
+    found = _MARK_BULLET_RE.match(line)
+    return found.end() if found is not None else 0
+
+
 def is_heading_like(line: str, max_words: int = 16) -> bool:
     """Say whether a standalone line reads as a headline or subheading."""
     stripped = line.strip()

@@ -20,6 +20,7 @@ from newslint.kinds.patterns import (
     time_budget,
 )
 from newslint.rules import Options
+from newslint.segment import mark_bullet_width
 
 _OWN_KINDS = "newslint.kinds."
 SCOPES = ("text", "line", "paragraph", "sentence", "heading", "body-line")
@@ -195,10 +196,12 @@ _last_table: tuple[Document | None, tuple[LineRow, ...]] = (None, ())
 
 
 def nonblank_lines(document: Document) -> tuple[LineRow, ...]:
-    """The document's non-blank lines with their word counts, computed once per document.
+    """The rows a whole-line rule tests: the document's non-blank lines with their word counts,
+    and after a line with a list bullet, the same line without it (start moved past it).
 
-    Every whole-line rule walks the same lines; the table for the document being linted
-    is kept (only the last one, so memory stays bounded by one article) and shared.
+    A bullet in front of site chrome ("- Share this") is the page's, not the writer's.
+    The table for the document being linted is kept (only the last one, so memory stays
+    bounded by one article) and shared by every whole-line rule.
     """
     global _last_table
     cached, table = _last_table
@@ -209,7 +212,11 @@ def nonblank_lines(document: Document) -> tuple[LineRow, ...]:
     for index, (start, end) in enumerate(document._line_pairs):  # plain tuples: no Span objects
         line = text[start:end]
         if line and not line.isspace():
-            rows.append((index, start, line, len(line.split())))
+            words = len(line.split())
+            rows.append((index, start, line, words))
+            cut = mark_bullet_width(line)
+            if cut:
+                rows.append((index, start + cut, line[cut:], words - 1))
     table = tuple(rows)
     _last_table = (document, table)
     return table

@@ -147,8 +147,9 @@ class Existence(Kind):
         width = self._pattern_width() if pattern_re is not None else 0
         rows = nonblank_lines(document)
         forms = line_forms(document) if token_lines is not None else ()
+        flagged = -1  # the line last flagged: its bullet-less row (base.py) is not tested again
         for row, (index, start, text, words) in enumerate(rows):
-            if max_words is not None and words > max_words:
+            if index == flagged or (max_words is not None and words > max_words):
                 continue
             literal = (token_lines is not None and forms[row][folded] in token_lines) or (
                 literal_re is not None
@@ -167,6 +168,7 @@ class Existence(Kind):
                 continue
             if self.exceptions and any(e.search(text) for e in self.exceptions):
                 continue
+            flagged = index
             lead = len(text) - len(text.lstrip())
             span = Span(start + lead, start + len(text.rstrip()))
             edit = Edit.deletion(document.line_with_break(index))
