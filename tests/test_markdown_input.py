@@ -186,5 +186,8 @@ def test_list_item_of_site_chrome_is_flagged_and_its_item_deleted(linter):
         ("SC102", "Share this"),
         ("SC102", "Facebook"),
     ]
-    fixed = fix_until_stable(text, findings, lambda t: linter.lint_text(t, Path("a.md")), Applicability.SAFE)
+    assert all(f.fix is not None and f.fix.applicability is Applicability.UNSAFE for f in findings)
+    fixed = fix_until_stable(
+        text, findings, lambda t: linter.lint_text(t, Path("a.md")), Applicability.UNSAFE
+    )
     assert fixed.text == "# Rates rise\n\nThe council voted on Tuesday.\n\nShops closed early.\n"

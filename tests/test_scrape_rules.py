@@ -284,3 +284,16 @@ def test_bulleted_list_of_facts_is_not_site_chrome(lint):
         "* More buses on weekday evenings\n• Share of revenue for road repairs\n\n" + BODY
     )
     assert lint(text, *SCRAPE) == []
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "Applicants must bring:\n\n- Passport\n- Photo\n- Image\n",  # a lead-in and content items
+        "The ministry fined four platforms:\n\n- Facebook\n- Twitter\n- Email\n",  # a lead-in
+        "The summit covered energy.\n\n- Energy\n- Archives\n- Categories\n",  # one item of content
+        "The council listed its steps.\n\n- Next\n- Previous\n- Budget vote in March\n",
+    ],
+)
+def test_writers_bulleted_list_with_site_chrome_words_is_silent(lint, items):
+    assert lint("Harbour plan approved\n\n" + LEAD + items + "\n" + BODY, *SCRAPE) == []

@@ -13,6 +13,7 @@ from newslint.kinds.base import Kind, RuleHeader, literal_alternation, nonblank_
 from newslint.kinds.needs import NOT_AFTER_WORD, Condition, document_index, fold, pattern_needs
 from newslint.kinds.patterns import IGNORECASE, Pattern, compile_pattern, joins_as_is
 from newslint.rules import Options
+from newslint.segment import mark_bullet_width
 
 # Whole-line rules test each of their patterns alone on this many documents that can
 # match one (compiling only those), then the alternation of all: a run on one article
@@ -148,6 +149,7 @@ class Existence(Kind):
         rows = nonblank_lines(document)
         forms = line_forms(document) if token_lines is not None else ()
         flagged = -1  # the line last flagged: its bullet-less row (base.py) is not tested again
+        hits: list[tuple[int, int, str, bool]] = []  # line index, row start, row text, literal
         for row, (index, start, text, words) in enumerate(rows):
             if index == flagged or (max_words is not None and words > max_words):
                 continue
@@ -169,13 +171,27 @@ class Existence(Kind):
             if self.exceptions and any(e.search(text) for e in self.exceptions):
                 continue
             flagged = index
+            hits.append((index, start, text, literal))
+        line_pairs = document._line_pairs
+        if any(start != line_pairs[index][0] for index, start, _text, _literal in hits):
+            matched = {index for index, _start, _text, _literal in hits}
+            hits = [
+                hit
+                for hit in hits
+                if hit[1] == line_pairs[hit[0]][0] or _chrome_list(document, hit[0], matched)
+            ]
+        for index, start, text, literal in hits:
+            bulleted = start != line_pairs[index][0]
             lead = len(text) - len(text.lstrip())
             span = Span(start + lead, start + len(text.rstrip()))
             edit = Edit.deletion(document.line_with_break(index))
             yield Violation(
                 span,
                 self.message(found=document[span]),
-                self._fix(literal, self.fix_title("Delete the line", found=document[span]), edit),
+                # whether a list is site chrome is a judgement: at most an unsafe fix
+                self._fix(
+                    literal and not bulleted, self.fix_title("Delete the line", found=document[span]), edit
+                ),
             )
 
     def _inline(self, document: Document) -> Iterator[Violation]:
@@ -211,6 +227,25 @@ class Existence(Kind):
             return False
         text = document[document.lines[document.line_index(offset)]]
         return any(e.search(text) for e in self.exceptions)
+
+
+def _chrome_list(document: Document, index: int, matched: set[int]) -> bool:
+    """Whether line ``index``, flagged only without its bullet, is in a list of site chrome:
+    every line of its run of bulleted lines is flagged, and no line ending in a colon leads
+    into the run. A writer's list ("Applicants must bring:", "- Photo") has a lead-in or
+    items of content, and keeps its lines."""
+    texts = document.line_texts
+    first = last = index
+    while first > 0 and mark_bullet_width(texts[first - 1]):
+        first -= 1
+    while last + 1 < len(texts) and mark_bullet_width(texts[last + 1]):
+        last += 1
+    if any(line not in matched for line in range(first, last + 1)):
+        return False
+    before = first - 1
+    while before >= 0 and not texts[before].strip():
+        before -= 1
+    return before < 0 or not texts[before].rstrip().endswith(":")
 
 
 def _line_key(text: str, flags: int) -> str:
