@@ -39,6 +39,8 @@ TITLES = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as prose than as 120 quoted strings
 )
 # Titles that say whether a person is a man or a woman.
+# How far before a run of capitalised words a title is looked for ("sporting director ...").
+TITLE_WINDOW = 60
 TITLE_SEX = {
     **dict.fromkeys(("mr", "sir", "lord", "king", "prince", "herr", "senhor", "señor", "senor"), "male"),
     **dict.fromkeys(("monsieur", "signor", "father", "brother"), "male"),
@@ -254,7 +256,7 @@ def _mention(document: Document, run: list[Token]) -> Mention | None:
             break
     if not pairs or (len(pairs) == 1 and fold(pairs[0][0]) in TITLES):
         return None
-    before = text[max(0, first - 60) : first]
+    before = text[max(0, first - TITLE_WINDOW) : first]
     if not title and before[-1:] == " ":
         # "sporting director Katrin Schäfer", "Dr. Jean Arsenault": a title just before the run.
         previous = before.rstrip().rstrip(".").rpartition(" ")[2].lower()

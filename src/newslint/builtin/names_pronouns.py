@@ -10,7 +10,7 @@ from operator import attrgetter
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
-from newslint.entities import TITLE_SEX, Mention, given_name_sex, is_name_token, mentions
+from newslint.entities import TITLE_SEX, TITLE_WINDOW, Mention, given_name_sex, is_name_token, mentions
 from newslint.hookspecs import hookimpl
 from newslint.lexicon import zipf
 from newslint.mt_lexicon import capital_indexes
@@ -28,12 +28,12 @@ _SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH}|says|tells|notes|asked|asks)\b")
 OWN_VERB_REACH = 150  # characters from a name to its own verb across an apposition
 _SEX_OF_PRONOUN = {"he": "male", "she": "female"}
 # A title written before a name ("mrs Towne", "Señora Ruiz") is the last space-separated chunk
-# of the 60 characters before it, trailing spaces and dots stripped and lower-cased: a word of
-# the lower-cased text without its dots, or, when the window cuts a word short, a tail of one
-# before a gap of at least 60 - 8 dots and spaces.
+# of the TITLE_WINDOW characters before it, trailing spaces and dots stripped and lower-cased:
+# a word of the lower-cased text without its dots, or, when the window cuts a word short, a
+# tail of one before a gap of at least the window less the longest title, in dots and spaces.
 _SEXED_TITLES = frozenset(TITLE_SEX)
 _TOKEN_TEXT = attrgetter("text")
-_LONG_GAP = re.compile(r"[.\s]{52}")
+_LONG_GAP = re.compile(rf"[.\s]{{{TITLE_WINDOW - max(map(len, TITLE_SEX))}}}")
 _PRONOUN_OF_SEX = {"male": "he", "female": "she"}
 _OTHER_SEX = {"male": "female", "female": "male"}
 _BOTH_SEXES = frozenset(_OTHER_SEX)

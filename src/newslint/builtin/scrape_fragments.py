@@ -126,7 +126,7 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
     names: frozenset[str] | None = None
     for position, index in enumerate(shape.nonblank):
         text = doc.line_texts[index].strip()
-        # Splitting stops after the third word: a long line is rejected without splitting it all.
+        # Splitting stops after MAX_WORDS + 1 words: a long line is rejected without splitting it all.
         if len(text.split(None, MAX_WORDS)) > MAX_WORDS or index in doc.list_lines:
             continue
         tokens = words(text)
