@@ -436,15 +436,16 @@ class Document:
     # -- editing helpers -------------------------------------------------------------
 
     def line_with_break(self, index: int) -> Span:
-        """The span that deletes line ``index`` without leaving a double gap.
+        """The span that deletes line ``index`` and keeps the paragraph breaks around it.
 
-        It runs from the line's start to the start of the next non-blank line; for the
-        last line of a block of several, or the last non-blank line, from the end of the
-        previous non-blank line to its end (so the block keeps the gap after it).
+        A line that continues a block (the line above it is not blank) takes the line break
+        before it, so the gap after the block survives and neighbouring lines deleted
+        together take disjoint spans. Any other line runs from its start to the start of
+        the next non-blank line; the last non-blank line, from the end of the previous
+        non-blank line to its end.
         """
         line = self.lines[index]
-        ends_block = index + 1 >= len(self.lines) or self.is_blank_line(index + 1)
-        if ends_block and index > 0 and not self.is_blank_line(index - 1):
+        if index > 0 and not self.is_blank_line(index - 1):
             return Span(self.lines[index - 1].end, line.end)
         for after in range(index + 1, len(self.lines)):
             if not self.is_blank_line(after):

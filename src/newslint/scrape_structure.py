@@ -698,18 +698,6 @@ def tail_marker(doc: Document) -> int | None:
     return None
 
 
-def line_deletion(doc: Document, index: int) -> Span:
-    """The span that deletes line ``index`` and keeps the paragraph breaks around it.
-
-    A line that continues a block (the line above it is not blank) takes the line break before
-    it, so the blank line after the block survives; any other line is deleted as
-    ``Document.line_with_break`` does.
-    """
-    if index > 0 and not doc.is_blank_line(index - 1):
-        return Span(doc.lines[index - 1].end, doc.lines[index].end)
-    return doc.line_with_break(index)
-
-
 def junk_line(doc: Document, index: int, message: str, severity: Severity | None = None) -> Violation:
     """A finding on line ``index`` (its words, without surrounding space) whose fix deletes it.
 
@@ -720,7 +708,7 @@ def junk_line(doc: Document, index: int, message: str, severity: Severity | None
     lead = len(text) - len(text.lstrip())
     span = Span(line.start + lead, line.start + len(text.rstrip()))
     return Violation(
-        span, message, Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, index))), severity
+        span, message, Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))), severity
     )
 
 

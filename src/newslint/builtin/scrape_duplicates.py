@@ -13,7 +13,6 @@ from newslint.scrape_structure import (
     is_caption_marker,
     is_hard_wrapped,
     is_known_ui_line,
-    line_deletion,
     shorten,
 )
 
@@ -93,7 +92,7 @@ def duplicate_line(doc: Document) -> Iterator[Violation]:
         yield Violation(
             span,
             f"Line `{shorten(key)}` repeats an earlier line",
-            Fix.unsafe("Delete the repeated line", Edit.deletion(line_deletion(doc, index))),
+            Fix.unsafe("Delete the repeated line", Edit.deletion(doc.line_with_break(index))),
         )
 
 

@@ -17,7 +17,6 @@ from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.rules import FixAvailability, Rule, rule
-from newslint.scrape_structure import line_deletion
 
 # UTF-8 for a closing double quote (E2 80 9D) read as Windows-1252: 0x9D has no character there, so
 # extractors write U+FFFD and ftfy's decoder cannot undo it; the sequence is unambiguous.
@@ -267,7 +266,7 @@ def markup_tag(doc: Document) -> Iterator[Violation]:
                 yield Violation(
                     span,
                     f"Markup `{_shorten(doc[span])}` left on a line of its own",
-                    Fix.safe("Delete the line", Edit.deletion(line_deletion(doc, index))),
+                    Fix.safe("Delete the line", Edit.deletion(doc.line_with_break(index))),
                 )
             continue
         for match in matches:

@@ -20,7 +20,6 @@ from newslint.scrape_structure import (
     is_known_ui_line,
     is_sign_off,
     layout,
-    line_deletion,
     shorten,
     tail_marker,
     words,
@@ -172,7 +171,7 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
         yield Violation(
             span,
             f"Stray fragment line `{shorten(text)}`",
-            Fix.unsafe("Delete the line", Edit.deletion(line_deletion(doc, index))),
+            Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
         )
 
 
