@@ -247,9 +247,9 @@ class Document:
         return tuple(_span_list(segment.paragraph_sentences(self.text, self._paragraph_pairs)))
 
     @cached_property
-    def sentence_starts(self) -> list[int]:
-        """``[s.start for s in sentences]``, for bisecting."""
-        return list(map(_START_OF, self.sentences))
+    def sentence_starts(self) -> tuple[int, ...]:
+        """``[s.start for s in sentences]``, for bisecting (a tuple: callers share it)."""
+        return tuple(map(_START_OF, self.sentences))
 
     @cached_property
     def quotes(self) -> tuple[Span, ...]:
