@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 from itertools import compress, count, repeat
-from operator import attrgetter
 
 from newslint.document import Document
 from newslint.entities import TITLES, Mention, is_given_name, is_name_token, mentions
@@ -139,13 +138,9 @@ def find_variants(document: Document) -> tuple[Variant, ...]:
     return _find_variants(document)
 
 
-_TOKEN_TEXT = attrgetter("text")
-
-
-def _capital_words(document: Document) -> set[str]:
+def capital_words(document: Document) -> set[str]:
     """The distinct texts of the tokens that start with a capital: every name word comes from one."""
-    tokens = document.tokens
-    return set(map(_TOKEN_TEXT, map(tokens.__getitem__, capital_indexes(document))))
+    return set(map(document.token_texts.__getitem__, capital_indexes(document)))
 
 
 # Near keys are stored with this mark in front, so that one set holds both kinds apart: no
@@ -175,7 +170,7 @@ def _may_share_key(document: Document) -> bool:
     mentions and their evidence, and most articles have no pair at all.
     """
     # One entry per spelling ("Towne" and "Towne's" give one), built by dict() and map in C.
-    keys_of = dict(filter(None, map(_candidate, _capital_words(document))))
+    keys_of = dict(filter(None, map(_candidate, capital_words(document))))
     if document.accept:
         keys_of = {bare: keys for bare, keys in keys_of.items() if not document.is_accepted(bare)}
     # Each spelling's keys are distinct, so a key held twice is held by two spellings.
@@ -470,15 +465,15 @@ def find_phrase_variants(document: Document) -> list[PhraseVariant]:
     has diacritics, the mark of the original. Names are grouped by the first letters of
     their words, so only names that could match are compared.
     """
-    tokens = document.tokens
-    capitalised = "".join(map(_TOKEN_TEXT, map(tokens.__getitem__, capital_indexes(document))))
-    if capitalised.isascii() or not _may_pair_phrases(document):
+    words = capital_words(document)
+    if all(word.isascii() for word in words) or not _may_pair_phrases(words):
         return []
     return _find_phrase_variants(document)
 
 
-def _may_pair_phrases(document: Document) -> bool:
-    """Say whether a name word with diacritics and one without share the first three folded letters.
+def _may_pair_phrases(words: set[str]) -> bool:
+    """Say whether, of a document's capitalised ``words``, a name word with diacritics and one
+    without share the first three folded letters.
 
     A pair is a name with diacritics and one without whose words begin alike, word by word:
     some word of the first has diacritics, and the second's word at its place has none. Both
@@ -486,7 +481,7 @@ def _may_pair_phrases(document: Document) -> bool:
     """
     marked: set[str] = set()
     plain: set[str] = set()
-    for token in _capital_words(document):
+    for token in words:
         key = _phrase_word_key(token)
         if key is not None:
             (marked if key[0] else plain).add(key[1])

@@ -6,16 +6,14 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from operator import attrgetter
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.entities import TITLE_SEX, TITLE_WINDOW, Mention, given_name_sex, is_name_token, mentions
 from newslint.hookspecs import hookimpl
 from newslint.lexicon import zipf
-from newslint.mt_lexicon import capital_indexes
 from newslint.namefold import fold, strip_possessive
-from newslint.namevariants import find_variants
+from newslint.namevariants import capital_words, find_variants
 from newslint.rules import FixAvailability, Rule, rule
 
 _SPEECH = r"said|says|added|adds|told|explained|noted|recalled|continued|insisted|argued|replied|wrote"
@@ -32,7 +30,6 @@ _SEX_OF_PRONOUN = {"he": "male", "she": "female"}
 # a word of the lower-cased text without its dots, or, when the window cuts a word short, a
 # tail of one before a gap of at least the window less the longest title, in dots and spaces.
 _SEXED_TITLES = frozenset(TITLE_SEX)
-_TOKEN_TEXT = attrgetter("text")
 _LONG_GAP = re.compile(rf"[.\s]{{{TITLE_WINDOW - max(map(len, TITLE_SEX))}}}")
 _PRONOUN_OF_SEX = {"male": "he", "female": "she"}
 _OTHER_SEX = {"male": "female", "female": "male"}
@@ -191,8 +188,7 @@ def _possible_sexes(document: Document, wanted: frozenset[str] = _BOTH_SEXES) ->
     first name or title is one of those; this looks at the few distinct capitalised
     tokens and the lower-cased words instead of building the mentions.
     """
-    tokens = document.tokens
-    capitalised = set(map(_TOKEN_TEXT, map(tokens.__getitem__, capital_indexes(document))))
+    capitalised = capital_words(document)
     sexes: set[str] = set().union(*map(_token_sexes, capitalised))
     if wanted <= sexes:
         return sexes
