@@ -150,7 +150,8 @@ _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)[.]$")
 _FOLLOWING_WORD_RE = re.compile(r"\s+[\"“]?([A-Za-z]+)")
 _HEADING_STOPS = ".!?…:;,"
 _HEADING_CLOSERS = "'\"”’)"
-_BULLET_RE = re.compile(r"^\s*(?:[-*•–·]\s+|\d{1,3}[.)]\s+|\(\w\)\s+)")
+_BULLET_MARKS = "[-*•–·]"  # the marks a list item may start with, as a character class
+_BULLET_RE = re.compile(rf"^\s*(?:{_BULLET_MARKS}\s+|\d{{1,3}}[.)]\s+|\(\w\)\s+)")
 _DATELINE = r"""^(?:[A-Z][A-Z'’.\-]*(?:\s+[A-Z][A-Z'’.\-]*){0,3})      # CITY IN CAPITALS
         (?:,\s+[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}){0,2}  # , Region, Country
         \s*(?:\([A-Za-z .&]{2,30}\)\s*)?                          # (AFP)
@@ -206,7 +207,7 @@ def is_bullet(line: str) -> bool:
 
 # A list bullet as scraped pages and Markdown write it: a mark, then spaces (the bullets
 # above, less the numbered ones: "3 comments" is no list item).
-_MARK_BULLET_RE = re.compile(r"[^\S\n]*[-*•–·][^\S\n]+(?=\S)")
+_MARK_BULLET_RE = re.compile(rf"[^\S\n]*{_BULLET_MARKS}[^\S\n]+(?=\S)")
 
 
 def mark_bullet_width(line: str) -> int:
