@@ -92,7 +92,11 @@ _CREDIT_FORMS = (
     rf"{_CREDIT_LABEL}\s+(?:by|courtesy\s+of)\s+\S.{{0,60}}",  # Photo by Name, Photo courtesy of X
     rf"Courtesy\s+(?:of\s+)?{_NAME}(?:\s*/\s*{_NAME})?",  # Courtesy of the family
     rf"{_NAME}\s*[|]\s*{_NAME}",  # Name | Agency
-    rf"(?!By\s){_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?(?:\s+(?:via|for)\s+{_NAME})?",  # Name/Agency
+    # Name/Agency: a photographer's full name on one side, or an agency's name ("Twitter/X",
+    # "Before/After" are headings).
+    rf"(?!By\s)(?:{_NAME_WORD}\s+{_NAME}\s*/\s*{_NAME}|{_NAME_WORD}\s*/\s*{_AGENCY}(?:\s+{_NAME})?"
+    rf"|[A-Z]{{2,}}\s*/\s*{_NAME_WORD}\s+{_NAME})"
+    rf"(?:\s*/\s*{_NAME})?(?:\s+(?:via|for)\s+{_NAME})?",
     rf"{_AGENCY}(?:\s*/\s*{_NAME})?(?:\s+via\s+{_NAME})?",  # AFP/Getty Images, AP Photo/Name
     rf"{_NAME}\s+(?:via|for)\s+{_AGENCY}(?:\s+Images)?",  # Name via Getty Images
 )

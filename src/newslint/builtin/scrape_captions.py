@@ -57,11 +57,13 @@ def _is_figure_caption(doc: Document, index: int) -> bool:
         "Image source, Getty Images\n",
         "(Photo by Tom Reed/Reuters)\n",
         "Photograph: Pia Lund/Fjord Post\n",
+        "Okoye/Reuters\n",
     ),
     pass_=(
         "The photograph was taken by Ruth Okoye for the Tidewater Herald.\n",
         "Getty Images said it would appeal, Reuters reported.\n",
         "Before/after: what the renovation changed\n",
+        "Musk renames the bird\n\nTwitter/X\n\nThe company changed its name in July.\n",
     ),
 )
 def photo_credit_line(doc: Document) -> Iterator[Violation]:
