@@ -221,6 +221,8 @@ def _is_plural_number(tok: Token) -> bool:
         "There were two car bombs.",
         "About 900,000 people live with dementia, and three staff work nights.",
         "All three agree with the plan, and the two vote in May.",
+        "Shelters opened after the first four reached capacity, the county said.",
+        "Of the 17 candidates, four orbit within the habitable zone.",
     ),
 )
 def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
@@ -264,6 +266,13 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
                 continue  # "Highway 24", "Route 9", "Channel 4"
             if before.text.lower() in {"a", "an", "per", "no", "number", "the"} and "," not in number.text:
                 continue  # "a 15 minute walk", "the 747 jet"
+            if before.text.lower() in _PRONOUN_NUMBER_LEADS:
+                continue  # "after the first four reached capacity": the number is the noun
+        opens_clause = (
+            i in facts.sentence_initial
+            or before is None
+            or (any(mark in doc.text[before.end : number.start] for mark in ",;:("))
+        )
         if (
             doc.text[number.start - 1 : number.start] in "$£€¥#-"
             or doc.text[number.end : number.end + 1] in "-%."
@@ -290,6 +299,8 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
                 continue
             if k == j and _verb_capable(noun.text) and not _ends_before_verb(doc, tokens, k):
                 continue  # "all three agree with": a verb after a numeral subject
+            if k == j and opens_clause and _verb_capable(noun.text, CLAUSE_VERB_ZIPF):
+                continue  # "Of the 17 candidates, four orbit within": a numeral subject
             if doc.text[noun.end : noun.end + 1] in "-’'":
                 continue
             plural = plural_of(noun.text)
@@ -301,10 +312,18 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
             break
 
 
-def _verb_capable(word: str) -> bool:
-    """Say whether ``word`` is also a common verb (its past form is frequent)."""
+def _verb_capable(word: str, threshold: float = 3.5) -> bool:
+    """Say whether ``word`` is also a verb (its past form is at least this frequent)."""
     past = word + "d" if word.endswith("e") else word + "ed"
-    return zipf(past) >= 3.5
+    return zipf(past) >= threshold
+
+
+# A number that opens a clause is the subject far more often than a broken noun phrase, so
+# there a rarer verb ("four orbit within", "two sprint ahead") is taken as a verb too.
+CLAUSE_VERB_ZIPF = 2.0
+# Words before a number that make the number the head of its phrase: "the first four",
+# "the other two", "the top three", "the remaining five".
+_PRONOUN_NUMBER_LEADS = frozenset({"first", "other", "top", "remaining", "bottom"})
 
 
 def _ends_before_verb(doc: Document, tokens: tuple[Token, ...], k: int) -> bool:
@@ -493,6 +512,8 @@ _INVARIANT = frozenset(
         "billiards",
         "works",
         "odds",
+        "corps",
+        "premises",
     ]
 )
 
@@ -506,6 +527,9 @@ _INVARIANT = frozenset(
     flag=(
         "The fire are one of 187 burning across the province.",
         "Officials said 43 container ships was waiting offshore.",
+        "The frescoes was then restored.",
+        "He said the results was encouraging.",
+        "The club's members has voted, and its numbers has risen since.",
     ),
     pass_=(
         "United are top of the league.",
@@ -515,14 +539,19 @@ _INVARIANT = frozenset(
         "The fish are returning to the river.",
         "Ten years was spent on the project.",
         "The rich are richer, the blind were helped and the first were built in 1990.",
+        "The cost of the repairs was high, and the news was worse.",
+        "All that the agency needs is money. The 1990s was a decade of growth.",
+        "The bus is late and the series was cancelled, but the Smiths are back.",
     ),
 )
 def subject_verb_mismatch(doc: Document) -> Iterator[Violation]:
     """
     ## What it does
-    Flags two simple patterns of subject-verb disagreement: a sentence-initial
-    "The/This/Its + singular noun" followed by "are/were" ("The fire are"), and a
-    numbered plural noun followed by "was/is" and a participle ("43 ships was waiting").
+    Flags three simple patterns of subject-verb disagreement: a sentence-initial
+    "The/This/Its + singular noun" followed by "are/were" ("The fire are"), a
+    numbered plural noun followed by "was/is" and a participle ("43 ships was waiting"),
+    and a subject that opens a clause with a determiner and ends on a plural noun, followed
+    by "has/was/is" ("the results was", "its numbers has").
     Collective nouns (British "the team are"), team names and quoted dialect are left
     alone.
 
@@ -540,6 +569,7 @@ def subject_verb_mismatch(doc: Document) -> Iterator[Violation]:
     tokens = facts.tokens
     spaced = facts.spaced
     # Both patterns end in a form of "be": only those tokens are visited (picked in C).
+    flagged: set[int] = set()  # the verbs already reported
     for i in indexes_where(map(_BE_FORMS.__contains__, facts.words[2:])):
         det, noun, verb = tokens[i], tokens[i + 1], tokens[i + 2]
         if not (facts.prose[i] and facts.prose[i + 2]):
@@ -578,11 +608,80 @@ def subject_verb_mismatch(doc: Document) -> Iterator[Violation]:
             if zipf(lower_noun[:-1]) < 3.0:
                 continue
             right = "were" if verb.text == "was" else "are"
+            flagged.add(i + 2)
             yield Violation(
                 Span(noun.start, verb.end),
                 f"Plural subject `{noun.text}` with singular verb `{verb.text}`",
                 Fix.unsafe(f"Replace with `{right}`", Edit(verb.span, right)),
             )
+    yield from _plural_subjects_with_singular_verbs(doc, flagged)
+
+
+# "has/was/is" after a plural subject, and the form that agrees with it.
+_PLURAL_FORMS = {"has": "have", "was": "were", "is": "are"}
+_SUBJECT_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "my", "your", "these", "those"})
+# Words after which a determiner starts a clause's subject ("said the results was").
+_CLAUSE_LEADS = frozenset(
+    {"and", "but", "so", "while", "because", "although", "though", "since", "when", "if", "said", "says"}
+)
+# Modifiers allowed between the determiner and the plural noun ("the credit union's members").
+MAX_SUBJECT_MODIFIERS = 2
+
+
+def _plural_subjects_with_singular_verbs(doc: Document, flagged: set[int]) -> Iterator[Violation]:
+    """ "The frescoes was", "and its numbers has", "said the results was": a plural subject that
+    opens its clause, a determiner, at most two modifiers, then the plural noun and the verb."""
+    facts = analyse(doc)
+    tokens, words, lower, spaced = facts.tokens, facts.words, facts.lower, facts.spaced
+    for v in indexes_where(map(_PLURAL_FORMS.__contains__, words)):
+        if v < 2 or v in flagged or not facts.prose[v] or not spaced[v - 1]:
+            continue
+        noun = words[v - 1]
+        if not (noun.isalpha() and noun.islower() and noun.endswith("s")) or noun.endswith(
+            _NOT_PLURAL_ENDINGS
+        ):
+            continue
+        if noun in _INVARIANT or noun in _AMOUNT_NOUNS or not _plural_of_common_noun(noun):
+            continue
+        d = v - 2
+        while (
+            d > v - 3 - MAX_SUBJECT_MODIFIERS
+            and d >= 0
+            and spaced[d]
+            and lower[d] not in _SUBJECT_DETERMINERS
+        ):
+            if not _subject_modifier(words[d]):
+                break
+            d -= 1
+        if d < 0 or lower[d] not in _SUBJECT_DETERMINERS or not spaced[d] or not facts.prose[d]:
+            continue
+        if not (d in facts.sentence_initial or (d > 0 and spaced[d - 1] and lower[d - 1] in _CLAUSE_LEADS)):
+            continue
+        verb = tokens[v]
+        right = _PLURAL_FORMS[verb.text]
+        yield Violation(
+            Span(tokens[v - 1].start, verb.end),
+            f"Plural subject `{noun}` with singular verb `{verb.text}`",
+            Fix.unsafe(f"Replace with `{right}`", Edit(verb.span, right)),
+        )
+
+
+def _plural_of_common_noun(word: str) -> bool:
+    """Say whether ``word`` is the plural of a common noun ("results", "frescoes", "lists")."""
+    return zipf(word[:-1]) >= 3.0 or (word.endswith("es") and zipf(word[:-2]) >= 3.0)
+
+
+def _subject_modifier(word: str) -> bool:
+    """A word that can stand inside a subject noun phrase: a lower-case content word or a possessive."""
+    if not word.islower() or not word[:1].isalpha():
+        return word.isdecimal()
+    bare = word.removesuffix("'s").removesuffix("’s")
+    return (
+        bare not in PREPOSITIONS
+        and bare not in CONJUNCTIONS
+        and bare not in AUXILIARIES
+        and bare not in _CLAUSE_LEADS
+    )
 
 
 _AMOUNT_NOUNS = frozenset(

@@ -1,0 +1,61 @@
+"""Agreement rules on sentences shaped like fresh round-trip translations, and their traps."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def quoted(text: str, findings) -> list[str]:
+    return [text[f.span.start : f.span.end] for f in findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fixed"),
+    [
+        ("The frescoes was then consolidated with lime mortar.", "frescoes was", "were"),
+        ("But the waiting lists has become fairer.", "lists has", "have"),
+        ("It is protected, and its numbers has risen slowly since.", "numbers has", "have"),
+        ("The councillor said the results was very encouraging.", "results was", "were"),
+        ("The credit union's members has recovered $1.6 million.", "members has", "have"),
+        ("When the 12 inspectors is ready, work starts.", "inspectors is", "are"),
+    ],
+)
+def test_plural_subject_with_singular_verb(lint, text, span, fixed):
+    (finding,) = lint(text, "MT504")
+    assert quoted(text, [finding]) == [span]
+    assert finding.fix is not None and finding.fix.edits[0].content == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cost of the repairs was high.",  # the subject is "cost"
+        "All that the agency needs is money.",  # "needs" is a verb
+        "The 1990s was a decade of growth.",
+        "The news was worse, and the series was cancelled.",
+        "The bus is late, the lens is cracked and the premises was searched.",
+        "Since the Smiths has left, the house is empty.",  # a name: not this rule's call
+        "Ten years was spent on the project, and the last 10 years has been hard.",
+        '"The lads was brilliant," he said.',  # quoted speech keeps its dialect
+        "The analysis was thorough and the virus is spreading.",
+    ],
+)
+def test_singular_verbs_that_agree(lint, text):
+    assert lint(text, "MT504") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leon County opened two schools after the first four reached capacity, the county said.",
+        "Of the 17 strongest candidates, four orbit within the habitable zone.",
+        "The other two sprint for the line while the top three watch.",
+    ],
+)
+def test_numbers_that_head_their_phrase(lint, text):
+    assert lint(text, "MT502") == []
+
+
+def test_a_number_opening_a_clause_still_needs_a_verb_to_pass(lint):
+    text = "After the vote, two ballot were found in the box."
+    assert quoted(text, lint(text, "MT502")) == ["two ballot"]
