@@ -24,7 +24,14 @@ _PRONOUN_ATTRIBUTION = re.compile(
 COMMON_NOUN_ZIPF = 5.0  # Church, Station, University: too common to be a surname here
 _SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH}|says|tells|notes|asked|asks)\b")
 OWN_VERB_REACH = 150  # characters from a name to its own verb across an apposition
-_SEX_OF_PRONOUN = {"he": "male", "she": "female"}
+_SEX_OF_PRONOUN = {"he": "male", "she": "female", "his": "male", "her": "female"}
+# A sentence that opens with a subject or possessive pronoun: "He announced", "His team used".
+_OPENING_PRONOUNS = {"He ": "he", "She ": "she", "His ": "his", "Her ": "her"}
+# Sentences back from an opening pronoun to the speaker it may refer to.
+OPENING_REACH = 2
+# "Abena Mensah, who came with her son, Kwame Mensah, said": the speaker of the sentence is
+# named before the relative clause, not the name that sits just before the verb.
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|whom|whose)\b")
 # A title written before a name ("mrs Towne", "Señora Ruiz") is the last space-separated chunk
 # of the TITLE_WINDOW characters before it, trailing spaces and dots stripped and lower-cased:
 # a word of the lower-cased text without its dots, or, when the window cuts a word short, a
@@ -32,6 +39,7 @@ _SEX_OF_PRONOUN = {"he": "male", "she": "female"}
 _SEXED_TITLES = frozenset(TITLE_SEX)
 _LONG_GAP = re.compile(rf"[.\s]{{{TITLE_WINDOW - max(map(len, TITLE_SEX))}}}")
 _PRONOUN_OF_SEX = {"male": "he", "female": "she"}
+_POSSESSIVE_OF_SEX = {"male": "his", "female": "her"}
 _OTHER_SEX = {"male": "female", "female": "male"}
 _BOTH_SEXES = frozenset(_OTHER_SEX)
 # Words between the speaker and the pronoun that bring another man or woman into the story.
@@ -59,6 +67,8 @@ _OTHER_PERSON = {
         "“It will be hard,” said Clara Hollins, a researcher.\n\n“Nobody is ready,” he said.\n",
         "Astrid Nygaard led the study. Nygaard said the ice was thin.\n\n“It is going fast,” he said.\n",
         "Dr. Fiona Tran runs the ward. Tran said he had treated a man for hours.\n",
+        "“We found 6,000 pieces,” Chiara Bassetti said. His team used old photographs.\n",
+        "Restorer Chiara Bassetti said the work took four years. He announced a new project.\n",
     ),
     pass_=(
         "Dr. Jean Morel runs the clinic. “I stayed,” Morel said. “It was nothing,” he said.\n",
@@ -66,13 +76,18 @@ _OTHER_PERSON = {
         "“It was hard,” said Clara Hollins. Her husband, Paul Hollins, agreed. “We waited,” he said.\n",
         "The lifeboat Mary Stanford left at dawn. She was back by noon, said Captain Tom Reed.\n",
         "“Every voter should keep his voice,” said Joana Gonçalves. Gonçalves said she would appeal.\n",
+        "Marco Rossi founded the firm. His daughter, Clara Rossi, said it was hard. He died in 2010.\n",
+        "“My father built this,” said Clara Hollins. He died in 1990.\n",
+        "Abena Mensah, who came with her son, Kwame Mensah, said the family was hurt.\n\n“We waited,” she said.\n",
     ),
 )
 def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
     """## What it does
     Flags "he said" or "she said" when the speaker just named in the same quote chain
     has a first name that is unambiguously a woman's or a man's ("said Jenny Towne" ...
-    "he said"), or a title that says so (Mrs, Herr).
+    "he said"), or a title that says so (Mrs, Herr); and a sentence that opens on "He",
+    "She", "His" or "Her" within two sentences of such a speaker in the same paragraph,
+    when nothing earlier in the paragraph names anyone else it could mean.
 
     It stays silent unless the evidence is strong: the speaker must be named with a
     first name from a small list of unambiguous names (Jean, Dominique, Andrea and Kim
@@ -92,14 +107,29 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the pronoun may refer to someone the rule does not see.
     """
-    attributions = list(_PRONOUN_ATTRIBUTION.finditer(document.text))
-    if not attributions:
-        return  # no "he said" or "she said": nothing to check
+    # (span, pronoun, opens a sentence): "he said" after a quote, or "He announced" after a speaker.
+    pronouns = [
+        (Span(m.start(g), m.end(g)), m.group(g), False)
+        for m in _PRONOUN_ATTRIBUTION.finditer(document.text)
+        for g in ("a" if m.group("a") else "b",)
+    ]
+    text = document.text
+    pronouns += [
+        (Span(start, start + len(word)), text[start : start + len(word)], True)
+        for start in document.sentence_starts
+        for word in (
+            _OPENING_PRONOUNS.get(text[start : start + 4]) or _OPENING_PRONOUNS.get(text[start : start + 3]),
+        )
+        if word is not None
+    ]
+    # "He added" is an attribution and opens a sentence: it is checked once, as an attribution.
+    attributed = {span.start for span, _, opening in pronouns if not opening}
+    pronouns = [item for item in pronouns if not item[2] or item[0].start not in attributed]
+    if not pronouns:
+        return  # no "he said", "she said" or sentence opening on a pronoun: nothing to check
     # A pronoun contradicts a speaker of the other sex, and every speaker's sex is some
     # mention's: with no mention that may have it, nothing is flagged (and no mentions are built).
-    contradicting = frozenset(
-        [_OTHER_SEX[_SEX_OF_PRONOUN[(m.group("a") or m.group("b")).lower()]] for m in attributions]
-    )
+    contradicting = frozenset([_OTHER_SEX[_SEX_OF_PRONOUN[pronoun.lower()]] for _, pronoun, _ in pronouns])
     if contradicting.isdisjoint(_possible_sexes(document, contradicting)):
         return
     sexes = _speaker_sexes(document)
@@ -112,24 +142,37 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
     paragraph_starts = [p.start for p in document.paragraphs]
     sentence_starts = [s.start for s in document.sentences]
     quote_starts = [q.start for q in document.quotes]
-    for match in attributions:
-        group = "a" if match.group("a") else "b"
-        span = Span(match.start(group), match.end(group))
+    for span, pronoun, opening in sorted(pronouns, key=lambda item: item[0].start):
         if document.in_quote(span):
             continue
-        pronoun = match.group(group)
         index = bisect.bisect_left(starts, span.start) - 1
         if index < 0:
             continue
         speaker = speakers[index]
         paragraph = bisect.bisect_right(paragraph_starts, span.start) - 1
-        if bisect.bisect_right(paragraph_starts, speaker.span.start) - 1 < paragraph - 1:
+        speaker_paragraph = bisect.bisect_right(paragraph_starts, speaker.span.start) - 1
+        if speaker_paragraph < paragraph - 1:
             continue  # the last speaker is too far back to be the antecedent
+        sentence = bisect.bisect_right(sentence_starts, span.start) - 1
+        speaker_sentence = bisect.bisect_right(sentence_starts, speaker.span.start) - 1
+        if opening and (speaker_paragraph != paragraph or sentence - speaker_sentence > OPENING_REACH):
+            continue  # a pronoun that opens a sentence refers to someone close by
         sex = sexes.get(id(speaker))
         if sex is None or _SEX_OF_PRONOUN[pronoun.lower()] == sex:
             continue
+        if _RELATIVE_CLAUSE.search(text, sentence_starts[speaker_sentence], speaker.span.start):
+            continue
+        pronoun_sex = _SEX_OF_PRONOUN[pronoun.lower()]
         if not _nothing_between(
-            document, speaker, span, _SEX_OF_PRONOUN[pronoun.lower()], people, quote_starts
+            document, speaker, span, pronoun_sex, people, quote_starts, skip_quotes=not opening
+        ):
+            continue
+        # "Marco Rossi founded it. His daughter, Clara Rossi, said ... He died": a sentence
+        # opening on a pronoun may refer to anyone earlier in the paragraph.
+        if opening and not _nobody_in(
+            text[paragraph_starts[paragraph] : speaker.span.start],
+            pronoun_sex,
+            people - {speaker.words[-1].text},
         ):
             continue
         # "Paul Reed said Jenny Towne had told the council ...": Towne is reported speech, and
@@ -137,7 +180,7 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
         earlier = speakers[index - 1] if index > 0 else None
         if earlier and _same_sentence(sentence_starts, earlier, speaker) and sexes.get(id(earlier)) != sex:
             continue
-        expected = _PRONOUN_OF_SEX[sex]
+        expected = _PRONOUN_OF_SEX[sex] if pronoun.lower() in ("he", "she") else _POSSESSIVE_OF_SEX[sex]
         expected = expected.capitalize() if pronoun[0].isupper() else expected
         name = document[speaker.span]
         yield Violation(
@@ -222,16 +265,20 @@ def _nothing_between(
     pronoun_sex: str,
     people: frozenset[str],
     quote_starts: list[int],
+    *,
+    skip_quotes: bool = True,
 ) -> bool:
     """Say whether no one else who could be "he" or "she" comes between the speaker and the pronoun.
 
-    Quotations are skipped: a quote names people the speaker talks about, and the
-    attribution after it still refers to the speaker.
+    Quotations are skipped for an attribution: a quote names people the speaker talks
+    about, and the attribution after it still refers to the speaker. A sentence that opens
+    on a pronoun may refer to someone the quote named ("my father built it ... He died"):
+    for it, quotes count.
     """
     start = speaker.span.end
     outside = []
     cursor = start
-    quotes = document.quotes
+    quotes = document.quotes if skip_quotes else ()
     first = max(bisect.bisect_left(quote_starts, start) - 1, 0)
     last = bisect.bisect_left(quote_starts, pronoun.start)
     for quote in quotes[first:last]:  # only the quotes near the window: linear overall
@@ -241,15 +288,23 @@ def _nothing_between(
         cursor = max(cursor, quote.end)
     outside.append(document.text[cursor : pronoun.start])
     between = " ".join(outside)
-    if _OTHER_PERSON[pronoun_sex].search(between):
+    if not _nobody_in(between, pronoun_sex, people):
         return False
     # "Towne said ... “We lost everything,” said one farmer. “...,” he said": a second speaker
     # without a name. Only the speaker's own verb, right after the name, may come between.
     verbs = [m.start() for m in _SPEECH_VERB.finditer(between)]
-    if len(verbs) > 1 or (verbs and verbs[0] > OWN_VERB_REACH):
+    return not verbs or (len(verbs) == 1 and verbs[0] <= OWN_VERB_REACH)
+
+
+def _nobody_in(text: str, pronoun_sex: str, people: frozenset[str]) -> bool:
+    """Say whether ``text`` names no one the pronoun could refer to instead.
+
+    No word for a person of the pronoun's sex ("son", "Mr") and no name but a place's or
+    a date's: a given name, a title or the surname of someone the article names.
+    """
+    if _OTHER_PERSON[pronoun_sex].search(text):
         return False
-    # Another name outside quotes may be the antecedent: only a place or a date may come between.
-    words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", between) if is_name_token(w)]
+    words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", text) if is_name_token(w)]
     return not any(
         given_name_sex(w) is not None or w.lower() in TITLE_SEX or strip_possessive(w) in people
         for w in words

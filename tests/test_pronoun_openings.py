@@ -1,0 +1,37 @@
+"""MT801 on sentences that open on a pronoun, and the speaker hidden behind a relative clause."""
+
+from __future__ import annotations
+
+from newslint.document import Document
+from newslint.entities import mentions
+
+
+def test_possessive_opening_after_a_named_speaker(lint):
+    text = "“We found 6,000 pieces,” Chiara Bassetti said. “It was slow.” His team used old photographs.\n"
+    (finding,) = lint(text, "MT801")
+    assert text[finding.span.start : finding.span.end] == "His"
+    assert finding.message == "`His` refers to Chiara Bassetti, named as a woman"
+    assert finding.fix is not None and finding.fix.edits[0].content == "Her"
+
+
+def test_opening_pronoun_too_far_from_the_speaker(lint):
+    text = "Chiara Bassetti said the work took four years. It rained. The roof leaked. He left.\n"
+    assert lint(text, "MT801") == []
+
+
+def test_opening_pronoun_in_the_next_paragraph_is_left_alone(lint):
+    text = "Chiara Bassetti said the work took four years.\n\nHe announced a new project.\n"
+    assert lint(text, "MT801") == []
+
+
+def test_he_added_is_reported_once(lint):
+    text = "Astrid Nygaard led the study. Nygaard said the ice was thin. He added that it would go.\n"
+    assert [f.code for f in lint(text, "MT801")] == ["MT801"]
+
+
+def test_a_job_opening_the_sentence_does_not_hide_the_first_name():
+    doc = Document("Restorer Chiara Bassetti said the work was slow.\n")
+    (mention,) = mentions(doc)
+    assert [w.text for w in mention.words] == ["Restorer", "Chiara", "Bassetti"]
+    assert mention.sex == "female"
+    assert mentions(Document("Jean Marie Dupont said it was slow.\n"))[0].sex is None
