@@ -1,4 +1,4 @@
-"""MT801 on sentences that open on a pronoun, and the speaker hidden behind a relative clause."""
+"""Name rules on shapes a fresh labelled set showed: pronouns opening a sentence, particle surnames."""
 
 from __future__ import annotations
 
@@ -35,3 +35,20 @@ def test_a_job_opening_the_sentence_does_not_hide_the_first_name():
     assert [w.text for w in mention.words] == ["Restorer", "Chiara", "Bassetti"]
     assert mention.sex == "female"
     assert mentions(Document("Jean Marie Dupont said it was slow.\n"))[0].sex is None
+
+
+def test_particle_surname_written_closed(lint):
+    text = (
+        "Sanne Van den Broeck finished fifth. Van den Broeck is third overall.\n\n"
+        "“We rode as a team,” Vandenbroeck said.\n"
+    )
+    (finding,) = lint(text, "MT601")
+    assert text[finding.span.start : finding.span.end] == "Vandenbroeck"
+    assert finding.message == "Name spelled `Vandenbroeck` here but `Van den Broeck` on line 1"
+    assert finding.fix is not None and finding.fix.edits[0].content == "Van den Broeck"
+
+
+def test_particle_surname_closed_usually(lint):
+    text = "Marta Delacruz won. Delacruz said it was close, and De la Cruz thanked the crowd.\n"
+    (finding,) = lint(text, "MT601")
+    assert text[finding.span.start : finding.span.end] == "De la Cruz"
