@@ -53,6 +53,8 @@ class GarblePattern:
     # Literal text every match contains: a sentence holding none of them is not searched.
     cues: tuple[str, ...] = ()
     certain: bool = False  # the repair only deletes the garble: offer it as unsafe, not display-only
+    # Also inside quotations: no speaker says it, so a quote holding it was machine-translated.
+    in_quotes: bool = False
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -93,11 +95,64 @@ def _verb_final(m: re.Match[str]) -> str:
     return f"that {m.group('verb')} {m.group('body').strip()}"
 
 
+def _comma_that(m: re.Match[str]) -> str:
+    return f"{m.group('verb')} that"
+
+
+# Verbs and predicate adjectives that take a that-clause ("said that", "is clear that").
+_THAT_CLAUSE_HEADS = (
+    r"is|was|said|says|stated|explained|announced|stressed|emphasi[sz]ed|believes?|believed|thinks?|thought|"
+    r"hopes?|hoped|knows?|knew|means|meant|shows?|showed|shown|clear|important|certain|sure|possible|likely|"
+    r"true|obvious|added|noted|argued|claimed|warned|admitted|confirmed|insisted|estimated|feared"
+)
+# What opens the subject of a that-clause: "said, that the", "is, that patients".
+_CLAUSE_SUBJECT = (
+    r"(?:the|a|an|his|her|its|their|our|my|he|she|it|they|we|you|i|there|these|those|no|some|many|most|all|"
+    r"[a-z]+s\b(?<!\bthis)(?<!\bthus)|[A-Z][a-z]+)"
+)
+
+
+def _dative_to(m: re.Match[str]) -> str:
+    return f"{m.group('verb')} {m.group('object')} to {m.group('inf')}"
+
+
+def _verb_first(m: re.Match[str]) -> str:
+    subject = m.group("subject")
+    return f"{subject[0].upper()}{subject[1:]} {m.group('verb').lower()}"
+
+
 def _noun_adjective(m: re.Match[str]) -> str:
     return f"{m.group('det')} {m.group('adj')} {m.group('noun')} of"
 
 
 PATTERNS = (
+    GarblePattern(
+        # Spanish and Italian put the subject after the verb: "Salvó el portero Iker ...".
+        r"^(?P<verb>[A-Z][a-z]{2,}ed) (?P<subject>the (?:[A-Z][a-z]+ )?[a-z]+ "
+        r"[A-Z][a-z]+(?: (?:de |da |di |del |van |von |van der |van den )?[A-Z][a-z]+)+)(?= (?:[a-z]|\d))",
+        "verb `{verb}` before its subject `{subject}`",
+        _verb_first,
+        cues=("ed the ",),
+    ),
+    GarblePattern(
+        # French "permettre à quelqu'un de", Italian "permettere a", Spanish "permitir a".
+        r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
+        r"\b(?P<verb>permitted|allowed|enabled|forbade|forbidden|prevented|obliged|authori[sz]ed|permits?|allows?|enables?)"
+        r" to (?P<object>(?:the|a|an|his|her|its|their|our|many|some) [a-z]+) to (?P<inf>[a-z]+)\b",
+        "`to` before the object of `{verb}`",
+        _dative_to,
+        in_quotes=True,
+        cues=(" to the ", " to a ", " to an ", " to his ", " to her ", " to its ", " to their ", " to our "),
+    ),
+    GarblePattern(
+        # German, Dutch, Polish and Russian put a comma before "dass", "dat", "że", "что".
+        rf"(?<!\bthat )\b(?P<verb>{_THAT_CLAUSE_HEADS}), that (?={_CLAUSE_SUBJECT} [a-z])",  # not "that is,"
+        "comma before the `that` clause after `{verb}`",
+        _comma_that,
+        certain=True,
+        cues=(", that ",),
+        in_quotes=True,
+    ),
     GarblePattern(
         # Not the passive "Nowhere is there said to be a better view".
         rf"(?<=[A-Za-z] )(?P<be>is|was|are|were) there (?P<verb>{_REPORTING})\b(?! to\b)",
@@ -186,6 +241,13 @@ PATTERNS = (
         "Some farmers switched crops, but that was small the market for them.",
         "Ferries, which use a part separate of the port, were not affected.",
         "He marked a cross that outside the box next to his name strayed.",
+        "The aim is, that patients in future earlier an appointment receive.",
+        "The minister said, that the plan would cost less.",
+        "Saved the goalkeeper Iker Salvatierra two of the penalties.",
+        "Scored the Dutch striker Pieter de Wit the only goal.",
+        "Cleaner water has permitted to the otter to come back.",
+        "The new rules allow to the clubs to sign more players.",
+        "“The clean water has permitted to the otter to come back,” she said.",
         "Sea ice loss exposes darker water that more of the sun's heat absorbs.",
     ),
     pass_=(
@@ -196,6 +258,14 @@ PATTERNS = (
         "He said that was small comfort.",
         "It is a body independent of government.",
         "She said that outside the city the roads were closed.",
+        "He said, that is, that the plan would cost less.",
+        "It was clear, that day, how tired they were.",
+        "They must show a duty of care, that the duty was breached, and that it caused harm.",
+        "With a camera, that is worth something.",
+        "Asked the minister, Anna Berg said no. Based in the Basque Country, the club grew.",
+        "Founded the same year as Real Madrid, the club never won.",
+        "She was allowed to the stage to speak, and troops were sent to the front to fight.",
+        "Fans were allowed into the ground, and the fee allowed the club to grow.",
     ),
 )
 def garbled_word_order(doc: Document) -> Iterator[Violation]:
@@ -204,7 +274,10 @@ def garbled_word_order(doc: Document) -> Iterator[Violation]:
     Flags word orders that edited English never uses and that machine translation
     leaves behind: a verb after "is there" ("Shin is there said"), a reporting verb
     followed by a demonstrative, an adverb and an article ("said this recently the
-    interview"), an infinitive before the object it belongs to ("rejected to step down
+    interview"), a comma between a reporting verb and its that-clause ("said, that the
+    plan"), a sentence opening on a past-tense verb before its named subject ("Saved the
+    goalkeeper Iker Salvatierra two penalties"), `to` before the object of "allowed" or "permitted" ("permitted to the otter to
+    come back"), an infinitive before the object it belongs to ("rejected to step down
     the calls"), a superlative or a predicate adjective stranded after its noun ("to the
     fire closest", "that was small the market", "a part separate of").
 
@@ -238,7 +311,7 @@ def garbled_word_order(doc: Document) -> Iterator[Violation]:
                 continue
             for match in _finditer(regex, text):
                 span = Span(sentence.start + match.start(), sentence.start + match.end())
-                if doc.in_quote(span) or doc.is_ignored(span):
+                if (doc.in_quote(span) and not pattern.in_quotes) or doc.is_ignored(span):
                     continue
                 problem = pattern.problem.format(**match.groupdict())
                 fix = None

@@ -1,0 +1,61 @@
+"""MT201 word orders that translation from German, Romance and Slavic languages leaves behind."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.diagnostics import Applicability
+
+
+def flagged(lint, text):
+    return [
+        (text[f.span.start : f.span.end], f.fix.edits[0].content if f.fix else None)
+        for f in lint(text, "MT201")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "repair"),
+    [
+        ("The aim is, that patients get an appointment sooner.", "is, that ", "is that"),
+        ("The minister said, that the plan would cost less.", "said, that ", "said that"),
+        ("“It is clear, that we must act,” she said.", "clear, that ", "clear that"),
+        (
+            "Cleaner water has permitted to the otter to come back.",
+            "permitted to the otter to come",
+            "permitted the otter to come",
+        ),
+        (
+            "Saved the goalkeeper Iker Salvatierra two of the penalties.",
+            "Saved the goalkeeper Iker Salvatierra",
+            "The goalkeeper Iker Salvatierra saved",
+        ),
+    ],
+)
+def test_translated_word_order(lint, text, span, repair):
+    assert flagged(lint, text) == [(span, repair)]
+
+
+def test_only_the_comma_repair_is_applied_by_unsafe_fixes(lint):
+    (comma,) = lint("The minister said, that the plan would cost less.", "MT201")
+    (order,) = lint("Saved the goalkeeper Iker Salvatierra two of the penalties.", "MT201")
+    assert comma.fix is not None and comma.fix.applicability is Applicability.UNSAFE
+    assert order.fix is not None and order.fix.applicability is Applicability.DISPLAY_ONLY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said, that is, that the plan would cost less.",
+        "It was clear, that day, how tired they were.",
+        "They must show a duty of care, that the duty was breached, and that it caused harm.",
+        "With a camera, that is worth something.",
+        "She was allowed to the stage to speak, and troops were sent to the front to fight.",
+        "The fee allowed the club to grow.",
+        "Asked the minister, Anna Berg said no.",
+        "Based in the Basque Country, the club grew.",
+        "Ted the builder John Smith came.",  # a name ending in -ed is no verb: too short
+    ],
+)
+def test_english_word_orders_left_alone(lint, text):
+    assert lint(text, "MT201") == []
