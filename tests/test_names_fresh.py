@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newslint.document import Document
 from newslint.entities import mentions
 
@@ -52,3 +54,21 @@ def test_particle_surname_closed_usually(lint):
     text = "Marta Delacruz won. Delacruz said it was close, and De la Cruz thanked the crowd.\n"
     (finding,) = lint(text, "MT601")
     assert text[finding.span.start : finding.span.end] == "De la Cruz"
+
+
+@pytest.mark.parametrize(
+    ("text", "declined", "base"),
+    [
+        ("Adam Nowicki signed. Aides of Minister Nowickiego said it was done.\n", "Nowickiego", "Nowicki"),
+        ("Ewa Kowalska spoke. Kowalskiej was not asked.\n", "Kowalskiej", "Kowalska"),
+        ("Jan Zielinski and the deputy of Zielinskiemu met.\n", "Zielinskiemu", "Zielinski"),
+    ],
+)
+def test_polish_case_ending_left_on_a_surname(lint, text, declined, base):
+    (finding,) = lint(text, "MT601")
+    assert text[finding.span.start : finding.span.end] == declined
+    assert finding.fix is not None and finding.fix.edits[0].content == base
+
+
+def test_surnames_without_a_case_ending(lint):
+    assert lint("Anna Kowalska met Jan Kowalski at the Kowalskis' house.\n", "MT601") == []

@@ -20,6 +20,10 @@ _SPACED_PARTICLE_NAME = re.compile(
     r"\b(?:Van|Von|De|Di|Da|Del|Della|Des|Du|Dos|Das|Ter|Ten|La|Le)"
     r"(?:\s+(?:den|der|de|la|le|het|ter|ten|los|las|del|di))?\s+[A-Z][^\W\d_]+\b"
 )
+# Polish surnames in -ski/-cki/-dzki keep their case endings when a translator copies them:
+# "Nowickiego" (of Nowicki), "Kowalskiemu", "Kowalskiej" (of Kowalska).
+_CASE_ENDINGS = {"i": ("ego", "emu", "m"), "a": ("iej", "ą")}
+_DECLINABLE_SURNAME = re.compile(r"(?:sk|ck|dzk)[ia]$")
 MIN_JOINED_LENGTH = 6  # "Dela", "Vane": too short to be sure a closed form is the same name
 
 
@@ -33,6 +37,7 @@ MIN_JOINED_LENGTH = 6  # "Dela", "Vane": too short to be sure a closed form is t
         "Even so, said Clara Hollins, the plan stands.\n\nHollins said talks would go on.\n\n"
         "“We are ready,” Hollins said.\n\n“We are not in a hurry,” Hollin added.\n",
         "Sanne Van den Broeck finished fifth. “We rode as a team,” Vandenbroeck said.\n",
+        "Minister Adam Nowicki signed. The office of Minister Nowickiego said it was done.\n",
         "Headteacher Agata Wisniewski spoke first.\n\n“It will hurt,” Wisniewsky said.\n",
         "The mayor, Joana Gonçalves, won again. Gonçalves said she was pleased, and Goncalves thanked voters.\n",
         "The operator Société Portuaire runs the dock.\n\nSociety Portuaire said it was open to talks.\n",
@@ -46,6 +51,7 @@ MIN_JOINED_LENGTH = 6  # "Dela", "Vane": too short to be sure a closed form is t
         "Russia and Russian officials spoke, and the Clintons met Bill Clinton.\n",
         "Lucia Ruiz and Lucia Ruiz-Ortega are cousins. Ruiz said so.\n",
         "Rik Van Dam and the firm Vandam Logistics are not linked. De la Cruz won.\n",
+        "Anna Kowalska met Jan Kowalski at the Kowalskis' house.\n",
     ),
 )
 def name_variant(document: Document) -> Iterator[Violation]:
@@ -88,6 +94,7 @@ def name_variant(document: Document) -> Iterator[Violation]:
                 Fix.unsafe(f"Replace with `{replacement}`", Edit(mention.span, replacement)),
             )
     yield from _particle_spacing(document, phrase_spans)
+    yield from _declined_surnames(document, phrase_spans)
     for variant in find_variants(document):
         lines = _lines(document, variant.dominant)
         for mention, index in variant.rare.occurrences:
@@ -139,6 +146,35 @@ def _particle_spacing(document: Document, taken: list[Span]) -> Iterator[Violati
                 f"Name spelled `{document[span]}` here but `{replacement}` on {lines}",
                 Fix.unsafe(f"Replace with `{replacement}`", Edit(span, replacement)),
             )
+
+
+def _declined_surnames(document: Document, taken: list[Span]) -> Iterator[Violation]:
+    """ "Nowicki" and "Nowickiego" in one article: a Polish surname left in a case form.
+
+    English uses the nominative whatever the sentence: a capitalised word that is a
+    surname of the article in -ski/-cki/-dzki (-ska...) plus a Polish case ending is
+    the surname copied with its ending.
+    """
+    words = {token.text for token in document.tokens if _DECLINABLE_SURNAME.search(token.text)}
+    if not words:
+        return
+    declined = {
+        (stem if last == "i" else stem[:-1]) + ending: stem
+        for stem in words
+        if stem[:1].isupper()
+        for last in (stem[-1],)
+        for ending in _CASE_ENDINGS[last]
+    }
+    for token in document.tokens:
+        base = declined.get(token.text)
+        if base is None or any(token.span.overlaps(other) for other in taken):
+            continue
+        lines = _line_list(document, [t.start for t in document.tokens if t.text == base])
+        yield Violation(
+            token.span,
+            f"Name `{token.text}` keeps a Polish case ending; `{base}` is used on {lines}",
+            Fix.unsafe(f"Replace with `{base}`", Edit(token.span, base)),
+        )
 
 
 def _replacement(document: Document, variant: Variant, mention: Mention, index: int) -> tuple[Span, str]:
