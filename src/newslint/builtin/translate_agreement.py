@@ -90,6 +90,7 @@ def _wants_an(word: str) -> bool | None:
         "Children need vitamin a every day.",
         "It was a unanimous vote by an uninsured driver on an onerous route.",
         "It was an historic day and a historic win.",
+        "He won two stages of the Vuelta a España and the Volta a Catalunya.",
         "A usable app for a Uber driver in a Utah town, a urine test and a Ouija board.",
     ),
 )
@@ -122,6 +123,8 @@ def article_mismatch(doc: Document) -> Iterator[Violation]:
             continue
         if i > 0 and lowered[i - 1] in _LETTER_LABELS:
             continue
+        if word.text[:1].isupper() and i > 0 and tokens[i - 1].text[:1].isupper() and facts.spaced[i - 1]:
+            continue  # "Vuelta a España", "Volta a Catalunya": a foreign name's own preposition
         if zipf(word.text) < 2.5 or (doc.text[word.end : word.end + 1] in {"-"} and word.text.isupper()):
             continue
         wants_an = _wants_an(word.text)
@@ -223,6 +226,7 @@ def _is_plural_number(tok: Token) -> bool:
         "All three agree with the plan, and the two vote in May.",
         "Shelters opened after the first four reached capacity, the county said.",
         "Of the 17 candidates, four orbit within the habitable zone.",
+        "Wind chills will fall to 15 below zero.",
     ),
 )
 def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
@@ -288,6 +292,7 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
             and tokens[j].text.islower()
             and not tokens[j].text.endswith("s")  # "two points clear": the noun was plural
             and tokens[j].text not in IRREGULAR_PLURALS | INVARIANT_NOUNS  # "900,000 people live"
+            and tokens[j].text not in PREPOSITIONS  # "15 below zero": no modifier
             and spaced[j]
         ):
             candidates.append(j + 1)
