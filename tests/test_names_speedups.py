@@ -8,7 +8,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.builtin.names_pronouns import _possible_sexes, _speaker_sexes
+from newslint.builtin.names_pronouns import _possible_sexes, _antecedent_sexes
 from newslint.document import WORD_RE, Document
 from newslint.entities import TITLE_SEX, mentions
 from newslint.namevariants import (
@@ -112,11 +112,11 @@ SPACES = (" ", "  ", ". ", ".. ", " " * 55, "." * 30 + " " * 25, "\n ", ",")
 def test_every_mention_sex_is_a_possible_sex(text: str) -> None:
     document = Document(text)
     sexes = {mention.sex for mention in mentions(document)} - {None}
-    speakers = set(_speaker_sexes(document).values())
+    antecedents = set(_antecedent_sexes(document).values())
     for wanted in (frozenset({"female"}), frozenset({"male"}), frozenset({"female", "male"})):
         possible = _possible_sexes(document, wanted)
         assert sexes & wanted <= possible
-        assert speakers & wanted <= possible
+        assert antecedents & wanted <= possible
 
 
 def test_lower_case_maps_title_letters_spaces_and_dots_character_by_character() -> None:

@@ -69,6 +69,7 @@ _OTHER_PERSON = {
         "Dr. Fiona Tran runs the ward. Tran said he had treated a man for hours.\n",
         "“We found 6,000 pieces,” Chiara Bassetti said. His team used old photographs.\n",
         "Restorer Chiara Bassetti said the work took four years. He announced a new project.\n",
+        "Martina Horak, 46, is the first woman to coach in the league. He took over in 2022.\n",
     ),
     pass_=(
         "Dr. Jean Morel runs the clinic. “I stayed,” Morel said. “It was nothing,” he said.\n",
@@ -78,6 +79,7 @@ _OTHER_PERSON = {
         "“Every voter should keep his voice,” said Joana Gonçalves. Gonçalves said she would appeal.\n",
         "Marco Rossi founded the firm. His daughter, Clara Rossi, said it was hard. He died in 2010.\n",
         "“My father built this,” said Clara Hollins. He died in 1990.\n",
+        "Marta Lopez, 46, runs the club. Her father founded it. He died in 2010.\n",
         "Abena Mensah, who came with her son, Kwame Mensah, said the family was hurt.\n\n“We waited,” she said.\n",
     ),
 )
@@ -86,8 +88,9 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
     Flags "he said" or "she said" when the speaker just named in the same quote chain
     has a first name that is unambiguously a woman's or a man's ("said Jenny Towne" ...
     "he said"), or a title that says so (Mrs, Herr); and a sentence that opens on "He",
-    "She", "His" or "Her" within two sentences of such a speaker in the same paragraph,
-    when nothing earlier in the paragraph names anyone else it could mean.
+    "She", "His" or "Her" within two sentences of such a speaker, or of such a person
+    opening a sentence as its subject, in the same paragraph, when nothing earlier in the
+    paragraph names anyone else it could mean.
 
     It stays silent unless the evidence is strong: the speaker must be named with a
     first name from a small list of unambiguous names (Jean, Dominique, Andrea and Kim
@@ -132,23 +135,32 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
     contradicting = frozenset([_OTHER_SEX[_SEX_OF_PRONOUN[pronoun.lower()]] for _, pronoun, _ in pronouns])
     if contradicting.isdisjoint(_possible_sexes(document, contradicting)):
         return
-    sexes = _speaker_sexes(document)
+    sexes = _antecedent_sexes(document)
     if not sexes:
-        return  # no speaker whose sex is known: no pronoun can contradict one
+        return  # no speaker or subject whose sex is known: no pronoun can contradict one
     # Surnames of everyone named in full or with a title: any of them may be "he" or "she".
     people = frozenset(m.words[-1].text for m in mentions(document) if len(m.words) > 1 or m.title)
     speakers = [m for m in mentions(document) if m.speaker and not document.in_quote(m.span)]
     starts = [m.span.start for m in speakers]
+    # A sentence opening on a pronoun may also refer to the subject that opened one before it:
+    # "Horáková, 46, is the first woman to coach in the league. He took over in 2022."
+    subjects = [
+        m
+        for m in mentions(document)
+        if (m.speaker or (m.sentence_initial and not m.possessive)) and not document.in_quote(m.span)
+    ]
+    subject_starts = [m.span.start for m in subjects]
     paragraph_starts = [p.start for p in document.paragraphs]
     sentence_starts = [s.start for s in document.sentences]
     quote_starts = [q.start for q in document.quotes]
     for span, pronoun, opening in sorted(pronouns, key=lambda item: item[0].start):
         if document.in_quote(span):
             continue
-        index = bisect.bisect_left(starts, span.start) - 1
+        candidates = subjects if opening else speakers
+        index = bisect.bisect_left(subject_starts if opening else starts, span.start) - 1
         if index < 0:
             continue
-        speaker = speakers[index]
+        speaker = candidates[index]
         paragraph = bisect.bisect_right(paragraph_starts, span.start) - 1
         speaker_paragraph = bisect.bisect_right(paragraph_starts, speaker.span.start) - 1
         if speaker_paragraph < paragraph - 1:
@@ -177,7 +189,7 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
             continue
         # "Paul Reed said Jenny Towne had told the council ...": Towne is reported speech, and
         # the pronoun may be Reed's.
-        earlier = speakers[index - 1] if index > 0 else None
+        earlier = candidates[index - 1] if index > 0 else None
         if earlier and _same_sentence(sentence_starts, earlier, speaker) and sexes.get(id(earlier)) != sex:
             continue
         expected = _PRONOUN_OF_SEX[sex] if pronoun.lower() in ("he", "she") else _POSSESSIVE_OF_SEX[sex]
@@ -196,8 +208,8 @@ def _same_sentence(sentence_starts: list[int], first: Mention, second: Mention) 
     )
 
 
-def _speaker_sexes(document: Document) -> dict[int, str]:
-    """The sex of each speaker mention whose person is named with an unambiguous first name or title.
+def _antecedent_sexes(document: Document) -> dict[int, str]:
+    """The sex of each speaker or sentence-opening mention whose person is named with an unambiguous first name or title.
 
     A bare surname ("Towne said") takes the first names the article gives that surname
     ("Jenny Towne"), through the dominant spelling when the surname is misspelled; a
@@ -213,7 +225,7 @@ def _speaker_sexes(document: Document) -> dict[int, str]:
             by_surname.setdefault(surname, set()).add(sex or "unknown")
     sexes: dict[int, str] = {}
     for mention, own in zip(everyone, mention_sexes, strict=True):
-        if not mention.speaker:
+        if not (mention.speaker or mention.sentence_initial):
             continue
         surname = canonical.get(mention.words[-1].text, mention.words[-1].text)
         known = by_surname.get(surname, set())
