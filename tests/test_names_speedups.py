@@ -8,7 +8,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.builtin.names_pronouns import _possible_sexes, _antecedent_sexes
+from newslint.builtin.names_pronouns import _antecedent_sexes, _possible_sexes
 from newslint.document import WORD_RE, Document
 from newslint.entities import TITLE_SEX, mentions
 from newslint.namevariants import (
