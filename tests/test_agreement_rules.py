@@ -59,3 +59,8 @@ def test_numbers_that_head_their_phrase(lint, text):
 def test_a_number_opening_a_clause_still_needs_a_verb_to_pass(lint):
     text = "After the vote, two ballot were found in the box."
     assert quoted(text, lint(text, "MT502")) == ["two ballot"]
+
+
+def test_a_noun_before_who_is_a_noun(lint):
+    text = "The court acquitted two engineer who had signed the plans."
+    assert quoted(text, lint(text, "MT502")) == ["two engineer"]

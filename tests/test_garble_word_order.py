@@ -59,3 +59,15 @@ def test_only_the_comma_repair_is_applied_by_unsafe_fixes(lint):
 )
 def test_english_word_orders_left_alone(lint, text):
     assert lint(text, "MT201") == []
+
+
+def test_passive_verb_before_its_subject(lint):
+    text = "Were taken to hospital fourteen people, the fire service said."
+    assert flagged(lint, text) == [
+        ("Were taken to hospital fourteen people", "Fourteen people were taken to hospital")
+    ]
+
+
+def test_dative_to_before_a_bare_plural(lint):
+    text = "The levy will permit to homeowners to claim a refund."
+    assert flagged(lint, text) == [("permit to homeowners to claim", "permit homeowners to claim")]

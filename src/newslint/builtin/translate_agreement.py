@@ -212,6 +212,7 @@ def _is_plural_number(tok: Token) -> bool:
         "About 44,000 new case are diagnosed each year.",
         "The study used stake measurements on 14 glacier, the team said.",
         "The department said 212 nursing position was vacant.",
+        "The court acquitted two engineer who had signed the plans.",
     ),
     pass_=(
         "He signed a two-year deal worth 5 million euros.",
@@ -302,9 +303,15 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
                 continue
             if not _noun_phrase_ends(doc, tokens, spaced, k):
                 continue
-            if k == j and _verb_capable(noun.text) and not _ends_before_verb(doc, tokens, k):
+            relative_next = k + 1 < len(tokens) and spaced[k] and lowered[k + 1] in _RELATIVE_PRONOUNS
+            if (
+                k == j
+                and _verb_capable(noun.text)
+                and not relative_next
+                and not _ends_before_verb(doc, tokens, k)
+            ):
                 continue  # "all three agree with": a verb after a numeral subject
-            if k == j and opens_clause and _verb_capable(noun.text, CLAUSE_VERB_ZIPF):
+            if k == j and opens_clause and not relative_next and _verb_capable(noun.text, CLAUSE_VERB_ZIPF):
                 continue  # "Of the 17 candidates, four orbit within": a numeral subject
             if doc.text[noun.end : noun.end + 1] in "-’'":
                 continue
@@ -323,6 +330,8 @@ def _verb_capable(word: str, threshold: float = 3.5) -> bool:
     return zipf(past) >= threshold
 
 
+# A word before "who" or "which" is a noun, even one that can be a verb: "two engineer who".
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
 # A number that opens a clause is the subject far more often than a broken noun phrase, so
 # there a rarer verb ("four orbit within", "two sprint ahead") is taken as a verb too.
 CLAUSE_VERB_ZIPF = 2.0

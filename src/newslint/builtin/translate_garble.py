@@ -121,11 +121,25 @@ def _verb_first(m: re.Match[str]) -> str:
     return f"{subject[0].upper()}{subject[1:]} {m.group('verb').lower()}"
 
 
+def _passive_first(m: re.Match[str]) -> str:
+    subject = m.group("subject")
+    return f"{subject[0].upper()}{subject[1:]} {m.group('aux').lower()} {m.group('verb')} {m.group('rest').strip()}"
+
+
 def _noun_adjective(m: re.Match[str]) -> str:
     return f"{m.group('det')} {m.group('adj')} {m.group('noun')} of"
 
 
 PATTERNS = (
+    GarblePattern(
+        # Italian and Spanish open on the passive verb: "Sono stati portati in ospedale 14 persone".
+        r"^(?P<aux>Was|Were) (?P<verb>[a-z]{3,}(?:ed|en)) (?P<rest>(?:[a-z]+ ){1,4}?)"
+        r"(?P<subject>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"thirteen|fourteen|fifteen|twenty|dozens of|hundreds of|thousands of|several|many|the) [a-z]+)(?=[,.])",
+        "passive verb `{aux} {verb}` before its subject",
+        _passive_first,
+        cues=("Was ", "Were "),
+    ),
     GarblePattern(
         # Spanish and Italian put the subject after the verb: "Salvó el portero Iker ...".
         r"^(?P<verb>[A-Z][a-z]{2,}ed) (?P<subject>the (?:[A-Z][a-z]+ )?[a-z]+ "
@@ -138,11 +152,11 @@ PATTERNS = (
         # French "permettre à quelqu'un de", Italian "permettere a", Spanish "permitir a".
         r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bis )(?<!\bare )"
         r"\b(?P<verb>permitted|allowed|enabled|forbade|forbidden|prevented|obliged|authori[sz]ed|permits?|allows?|enables?)"
-        r" to (?P<object>(?:the|a|an|his|her|its|their|our|many|some) [a-z]+) to (?P<inf>[a-z]+)\b",
+        r" to (?P<object>(?:the|a|an|his|her|its|their|our|many|some) [a-z]+|[a-z]{3,}s) to (?P<inf>[a-z]+)\b",
         "`to` before the object of `{verb}`",
         _dative_to,
         in_quotes=True,
-        cues=(" to the ", " to a ", " to an ", " to his ", " to her ", " to its ", " to their ", " to our "),
+        cues=("permit", "allow", "enable", "forb", "prevented", "obliged", "authori"),
     ),
     GarblePattern(
         # German, Dutch, Polish and Russian put a comma before "dass", "dat", "że", "что".
@@ -245,6 +259,8 @@ PATTERNS = (
         "The minister said, that the plan would cost less.",
         "Saved the goalkeeper Iker Salvatierra two of the penalties.",
         "Scored the Dutch striker Pieter de Wit the only goal.",
+        "Were taken to hospital fourteen people.",
+        "The levy will permit to homeowners to claim a refund.",
         "Cleaner water has permitted to the otter to come back.",
         "The new rules allow to the clubs to sign more players.",
         "“The clean water has permitted to the otter to come back,” she said.",
@@ -264,6 +280,8 @@ PATTERNS = (
         "With a camera, that is worth something.",
         "Asked the minister, Anna Berg said no. Based in the Basque Country, the club grew.",
         "Founded the same year as Real Madrid, the club never won.",
+        "Were the plan to fail, the two people would pay. Was it worth the money?",
+        "Was taken by surprise the only way to describe it? Were given to the poor the old coats?",
         "She was allowed to the stage to speak, and troops were sent to the front to fight.",
         "Fans were allowed into the ground, and the fee allowed the club to grow.",
     ),
@@ -276,7 +294,8 @@ def garbled_word_order(doc: Document) -> Iterator[Violation]:
     followed by a demonstrative, an adverb and an article ("said this recently the
     interview"), a comma between a reporting verb and its that-clause ("said, that the
     plan"), a sentence opening on a past-tense verb before its named subject ("Saved the
-    goalkeeper Iker Salvatierra two penalties"), `to` before the object of "allowed" or "permitted" ("permitted to the otter to
+    goalkeeper Iker Salvatierra two penalties") or on a passive verb before its subject
+    ("Were taken to hospital fourteen people"), `to` before the object of "allowed" or "permitted" ("permitted to the otter to
     come back"), an infinitive before the object it belongs to ("rejected to step down
     the calls"), a superlative or a predicate adjective stranded after its noun ("to the
     fire closest", "that was small the market", "a part separate of").
