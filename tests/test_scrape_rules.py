@@ -308,6 +308,7 @@ def test_writers_bulleted_list_with_site_chrome_words_is_silent(lint, items):
         # a capitalised word ending in a function word is most likely a name
         "The stage ends in Heuvelland on Monday.\n",
         "Residents of Mathare queued for water.\n",
+        "The ferry from Kingsand was late.\n",
         # a word spelled the same way twice is the writer's spelling
         "Said Solène Marchais in March. Marchais left.\n",
         "Ferrybrook said so. Later Ferrybrook agreed.\n",
@@ -327,6 +328,7 @@ def test_names_and_compounds_are_not_run_together_words(lint, text):
         ("Port Ellery's towncouncil approved it.\n", "Port Ellery's town council approved it.\n"),
         ("The farecomes out of the account.\n", "The fare comes out of the account.\n"),
         ("The boardsaid it votedto wait.\n", "The board said it voted to wait.\n"),
+        ("Theboard met. Officialssaid it would wait.\n", "The board met. Officials said it would wait.\n"),
     ],
 )
 def test_two_everyday_words_glued_are_split(linter, text, expected):

@@ -151,6 +151,7 @@ GLUE_RIGHT = (
     | {"of", "to", "for", "with", "from", "said", "says", "told"}
 )
 GLUE_LEFT = DETERMINERS | CONJUNCTIONS | POSSESSIVES | {"of", "to"}
+REPORTING_VERBS = frozenset({"said", "says", "told"})
 
 
 # A word made of a prefix and a known word ("outsprinting", "overtourism") is a derivation, not a join.
@@ -387,9 +388,12 @@ def _best_split(word: str, capitalised: bool, doc_words: frozenset[str]) -> tupl
                 continue
             # A name seen alone in the article ("Northfield" ... "Northfieldresidents").
             known_name = left in doc_words and (len(right) >= 4 or function)
-            # A capitalised word is most likely a name ("Heuvelland", "Mathare"): a function word
-            # at its end is evidence only after a long, common first half.
-            function = function and lz >= COMMON and len(left) >= 5
+            # A capitalised word is most likely a name ("Heuvelland", "Mathare", "Kingsand"): a
+            # function word is evidence only after a capitalised function word ("Theboard") or as
+            # a reporting verb after a long, common first half ("Officialssaid").
+            function = function and (
+                left.lower() in GLUE_LEFT or (lz >= COMMON and len(left) >= 5 and right in REPORTING_VERBS)
+            )
             long_word = len(left) >= 8 and lz >= 3.5 and rz >= 4.0
             if not (known_name or function or long_word):
                 continue
