@@ -297,3 +297,102 @@ def test_bulleted_list_of_facts_is_not_site_chrome(lint):
 )
 def test_writers_bulleted_list_with_site_chrome_words_is_silent(lint, items):
     assert lint("Harbour plan approved\n\n" + LEAD + items + "\n" + BODY, *SCRAPE) == []
+
+
+# -- joins: names, compounds and hyphens the rules cannot be sure of ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a capitalised word ending in a function word is most likely a name
+        "The stage ends in Heuvelland on Monday.\n",
+        "Residents of Mathare queued for water.\n",
+        "The ferry from Kingsand was late.\n",
+        # a word spelled the same way twice is the writer's spelling
+        "Said Solène Marchais in March. Marchais left.\n",
+        "Ferrybrook said so. Later Ferrybrook agreed.\n",
+        # a modal glued to a bare noun heads a compound
+        "They carried a jerrycan and a watercan to the tap.\n",
+        # compound heads the word list may miss
+        "The chipmaker and the shoemakers met the fanbase.\n",
+    ],
+)
+def test_names_and_compounds_are_not_run_together_words(lint, text):
+    assert lint(text, "SC702") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Port Ellery's towncouncil approved it.\n", "Port Ellery's town council approved it.\n"),
+        ("The farecomes out of the account.\n", "The fare comes out of the account.\n"),
+        ("The boardsaid it votedto wait.\n", "The board said it voted to wait.\n"),
+        ("Theboard met. Officialssaid it would wait.\n", "The board met. Officials said it would wait.\n"),
+    ],
+)
+def test_two_everyday_words_glued_are_split(linter, text, expected):
+    assert fixed(linter, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Outside audi- tors noticed.\n", "Outside auditors noticed.\n"),
+        ("Cyber- security experts agreed.\n", "Cybersecurity experts agreed.\n"),
+        ("She took a full- time job.\n", "She took a full-time job.\n"),
+    ],
+)
+def test_hyphen_space_splits_are_joined(linter, text, expected):
+    assert fixed(linter, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both pre- and post-war housing was surveyed.\n",
+        "Two- to three-bedroom flats sold fastest.\n",
+        "Voters were anti- or pro-merger in equal numbers.\n",
+        "A self- published novel.\n",
+    ],
+)
+def test_suspended_hyphens_are_not_joined(lint, text):
+    assert lint(text, "SC705") == []
+
+
+def test_quoted_verse_keeps_its_line_end_hyphen(lint):
+    text = "She printed it whole:\n\nI caught this morning's king-\ndom of daylight, in his riding\n"
+    assert lint(text, "SC703") == []
+    broken = "The council will pay for the replace-\nment of two footbridges.\n"
+    assert codes(lint(broken, "SC703")) == ["SC703"]
+
+
+# -- fragments, encoding, captions ----------------------------------------------------------
+
+
+def test_a_one_word_sentence_paragraph_is_rhetoric_not_a_fragment(lint):
+    text = "Harbour plan approved\n\n" + LEAD + BODY + "\nWill the plan work?\n\nMaybe.\n"
+    assert lint(text, "SC501") == []
+
+
+def test_a_lone_name_between_paragraphs_is_a_stray_tag(lint):
+    text = (
+        "Harbour plan approved\n\n" + LEAD + "The Hudson ferry company said it would add sailings.\n\n"
+        "Hudson\n\n" + BODY
+    )
+    assert [finding.message for finding in lint(text, "SC501")] == ["Stray fragment line `Hudson`"]
+
+
+def test_mojibake_beside_a_letter_no_code_page_has_is_repaired(linter):
+    text = "Poland's PaweÅ‚ Wrona — and Lithuania's Jūratė Kairienė — signed.\n"
+    assert fixed(linter, text) == "Poland's Paweł Wrona — and Lithuania's Jūratė Kairienė — signed.\n"
+
+
+def test_file_photo_captions_are_flagged_anywhere(lint):
+    text = (
+        "Harbour plan approved\n\n"
+        + LEAD
+        + "FILE - Cars queue at the ferry terminal in Harbour Town, Maine, "
+        "on May 2, 2023.\n\n" + BODY
+    )
+    assert codes(lint(text, "SC202")) == ["SC202"]

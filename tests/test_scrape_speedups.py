@@ -27,8 +27,8 @@ def reference_splits(doc: Document) -> dict[str, tuple[str, str]]:
         if _is_derivation(word):
             continue
         split = _best_split(word, capitalised, doc_words)
-        if split is not None:
-            splits[word] = split
+        if split is not None and sum(t.text == word for t in doc.tokens) == 1:
+            splits[word] = split  # a word spelled the same way twice is the writer's spelling
     return splits
 
 

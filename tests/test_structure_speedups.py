@@ -185,7 +185,7 @@ def test_hyphen_breaks_equal_finditer(text: str) -> None:
 
 def _reference_credit_re() -> re.Pattern[str]:
     """The one credit regex that the lazily compiled forms replaced."""
-    from newslint.scrape_structure import _AGENCY, _CREDIT_LABEL, _NAME
+    from newslint.scrape_structure import _AGENCY, _CREDIT_LABEL, _NAME, _NAME_WORD
 
     return re.compile(
         rf"""^\s*(?:
@@ -196,9 +196,13 @@ def _reference_credit_re() -> re.Pattern[str]:
       | {_CREDIT_LABEL}\s+(?:by|courtesy\s+of)\s+\S.{{0,60}}                        # Photo by Name
       | Courtesy\s+(?:of\s+)?{_NAME}(?:\s*/\s*{_NAME})?                             # Courtesy of the family
       | {_NAME}\s*[|]\s*{_NAME}                                                  # Name | Agency
-      | (?!By\s){_NAME}\s*/\s*{_NAME}(?:\s*/\s*{_NAME})?(?:\s+(?:via|for)\s+{_NAME})?  # Name/Agency
+      | (?!By\s)(?:{_NAME_WORD}\s+{_NAME}\s*/\s*{_NAME}|{_NAME_WORD}\s*/\s*{_AGENCY}(?:\s+{_NAME})?
+          |[A-Z]{{2,}}\s*/\s*{_NAME_WORD}\s+{_NAME})
+        (?:\s*/\s*{_NAME})?(?:\s+(?:via|for)\s+{_NAME})?                        # Name/Agency
       | {_AGENCY}(?:\s*/\s*{_NAME})?(?:\s+via\s+{_NAME})?                         # AFP/Getty Images
       | {_NAME}\s+(?:via|for)\s+{_AGENCY}(?:\s+Images)?                         # Name via Getty Images
+      | (?:{_CREDIT_LABEL}\b[^©]{{0,40}}?)?©\s*{_NAME}\s*/\s*{_NAME}                # © Agency / Name
+      | {_CREDIT_LABEL}\b[^©]{{0,40}}?©\s*{_NAME}                               # Photo: © Name
     )\s*$""",
         re.VERBOSE,
     )
@@ -209,6 +213,7 @@ CREDIT_WORDS = [
     "Photo", "Image", "Photograph", "Video", "File", "photo", "by", "By", "courtesy", "Courtesy", "of",
     "source", "copyright", "via", "for", "Getty", "Images", "AFP", "AP", "Reuters", "Ann", "Lee", "van",
     "Pool", "the", "family", "(", ")", "/", "|", ":", "–", ",", ".", "Credit", "Handout", "iStock",
+    "©", "OFB",
 ]  # fmt: skip
 CREDIT_LINES = st.lists(
     st.tuples(st.sampled_from(CREDIT_WORDS), st.sampled_from(["", " ", "  "])), min_size=1, max_size=9

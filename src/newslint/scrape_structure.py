@@ -99,6 +99,10 @@ _CREDIT_FORMS = (
     rf"(?:\s*/\s*{_NAME})?(?:\s+(?:via|for)\s+{_NAME})?",
     rf"{_AGENCY}(?:\s*/\s*{_NAME})?(?:\s+via\s+{_NAME})?",  # AFP/Getty Images, AP Photo/Name
     rf"{_NAME}\s+(?:via|for)\s+{_AGENCY}(?:\s+Images)?",  # Name via Getty Images
+    # "© OFB / Julien Arnaud", "Photo d'illustration. © Name/Agency": the copyright sign before an
+    # agency and a photographer, or after a photo label.
+    rf"(?:{_CREDIT_LABEL}\b[^©]{{0,40}}?)?©\s*{_NAME}\s*/\s*{_NAME}",
+    rf"{_CREDIT_LABEL}\b[^©]{{0,40}}?©\s*{_NAME}",
 )
 
 
@@ -126,6 +130,8 @@ def _matches_credit(stripped: str) -> bool:
         slash,
         stripped.startswith(_AGENCY_HEADS),
         via_or_for and _mentions_agency(stripped),
+        "©" in stripped and slash,
+        "©" in stripped,
     )
     return any(
         needed and _credit_form_re(index).match(stripped) is not None for index, needed in enumerate(possible)

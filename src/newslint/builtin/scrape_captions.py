@@ -23,6 +23,9 @@ from newslint.scrape_structure import (
 )
 
 CAPTION_MIN_WORDS = 4
+# Wire agencies mark the caption of a file photo "FILE - ..." (AP) or "FILE PHOTO: ..." (Reuters):
+# a mark no sentence of a story starts with (a dateline names a place, never "FILE").
+FILE_PHOTO_RE = re.compile(r"^\s*FILE(?:\s+PHOTO)?\s*(?:-|–|—|:)\s+\S+(?:\s+\S+){3}")
 BYLINE_RE = re.compile(r"^(?:By|BY|Words by|Text by)\s+[A-Z]")
 HEADLINE_MAX_WORDS = 16
 
@@ -58,12 +61,15 @@ def _is_figure_caption(doc: Document, index: int) -> bool:
         "(Photo by Tom Reed/Reuters)\n",
         "Photograph: Pia Lund/Fjord Post\n",
         "Okoye/Reuters\n",
+        "© Regional Wildlife Office / Ana Perrin\n",
+        "Photo d'illustration. © OFB / Julien Arnaud\n",
     ),
     pass_=(
         "The photograph was taken by Ruth Okoye for the Tidewater Herald.\n",
         "Getty Images said it would appeal, Reuters reported.\n",
         "Before/after: what the renovation changed\n",
         "Musk renames the bird\n\nTwitter/X\n\nThe company changed its name in July.\n",
+        "© 2024 Harbour Media Ltd\n",
     ),
 )
 def photo_credit_line(doc: Document) -> Iterator[Violation]:
@@ -100,6 +106,28 @@ def _caption_candidate(doc: Document, index: int, headline_seen: bool) -> bool:
     return bool(FULL_STOP_RE.search(text)) or count > HEADLINE_MAX_WORDS or headline_seen
 
 
+# A live blog's post time: "15.32 GMT", "3:05pm", "09:12 ET", "Updated 10.45".
+POST_TIME_RE = re.compile(
+    r"^\s*(?:(?:Updated|Posted)\s+)?\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\s*$", re.IGNORECASE
+)
+_INNER_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+[A-Z“\"‘']")
+
+
+def _is_post_time(doc: Document, index: int) -> bool:
+    """Say whether line ``index`` is a live-blog post's time stamp ("15.32 GMT")."""
+    return bool(POST_TIME_RE.match(doc.line_texts[index]))
+
+
+def _is_one_sentence(text: str) -> bool:
+    """A line of one sentence that a full stop closes, short enough for a caption."""
+    stripped = text.strip()
+    return (
+        CAPTION_MIN_WORDS <= len(stripped.split()) <= HEADLINE_MAX_WORDS + 9
+        and bool(FULL_STOP_RE.search(stripped))
+        and _INNER_SENTENCE_END_RE.search(stripped) is None
+    )
+
+
 @rule(
     code="SC202",
     name="caption-text",
@@ -113,6 +141,14 @@ def _caption_candidate(doc: Document, index: int, headline_seen: bool) -> bool:
         "Harbour bridge to close for a year\n\nWorkers inspect the rusted girders under the old bridge\n"
         "Hide caption\n\nThe bridge will close in March, officials said on Tuesday after a long meeting of "
         "the county board.\n",
+        "Mill closes after 90 years\n\nThe mill employed 300 people.\n\nFILE - Workers leave the mill "
+        "in Eastbrook, Ohio, on May 2, 2019. (Photo/Tom Reed, File)\n\nThe owners said on Monday the "
+        "plant would close by June.\n",
+        "FILE PHOTO: A worker walks past the mill gate in Eastbrook\n",
+        "Storm live\n\nThe storm hit the coast at dawn on Tuesday, forecasters said, with gusts of "
+        "more than 80mph recorded on the headlands and thousands of homes left without power.\n\n15.32 GMT\n\n"
+        "Waves break over the harbour wall at Eastport.\n\nCredit: Ann Lee/Coast Wire\n\nThe harbour "
+        "car park has been closed and people were asked to stay away from the seafront.\n",
     ),
     pass_=(
         "Harbour bridge to close for a year\n\nPhoto: Ruth Okoye/Tidewater Herald\n\nEASTON, "
@@ -120,12 +156,18 @@ def _caption_candidate(doc: Document, index: int, headline_seen: bool) -> bool:
         "The storm pushed water a metre deep into the building. Staff spent two nights carrying "
         "paintings upstairs.\n\nPhotograph: Pia Lund/Fjord Post\n\nConservators doubted "
         "she could be saved, and the work took fourteen months in a borrowed hangar.\n",
+        "Storm live\n\nThe storm hit the coast at dawn on Tuesday, forecasters said, with gusts of "
+        "more than 80mph recorded on the headlands and thousands of homes left without power.\n\n"
+        "15.20 GMT\n\nThe harbour wall held. Waves broke over it twice.\n\nCredit: Ann Lee/Coast Wire\n\nThe harbour car park "
+        "has been closed and people were asked to stay away from the seafront.\n",
     ),
 )
 def caption_text(doc: Document) -> Iterator[Violation]:
     """## What it does
     Flags the caption of a dropped photo: the line directly above a photo credit or a caption
-    control ("Hide caption") before the story starts, or one sandwiched between such lines.
+    control ("Hide caption") before the story starts, or one sandwiched between such lines; a
+    caption that ends with its own credit, or carries a wire agency's file-photo mark ("FILE - ",
+    "FILE PHOTO: "), anywhere.
 
     ## Why is this bad
     A caption describes a picture the reader no longer sees; as the first lines of the text it
@@ -143,6 +185,9 @@ def caption_text(doc: Document) -> Iterator[Violation]:
     headline_seen = False
     for position, index in enumerate(shape.nonblank):
         text = doc.line_texts[index]
+        if FILE_PHOTO_RE.match(text) and not _is_figure_caption(doc, index):
+            yield junk_line(doc, index, f"Photo caption `{shorten(text)}` left in the text")
+            continue
         if index in dateline_lines or _is_figure_caption(doc, index):
             continue  # the story's first paragraph, or an image's own caption: never junk
         if CAPTION_LABEL_RE.match(text) or ends_with_credit(text):
@@ -155,8 +200,19 @@ def caption_text(doc: Document) -> Iterator[Violation]:
         in_head = shape.in_head(index)
         # A caption printed in the same block as its credit, with no blank line, is one anywhere.
         glued = before_marker and following == index + 1 and is_credit_line(doc.line_texts[following])
-        placed = (before_marker and (in_head or after_marker or glued)) or (
-            in_head and after_marker and headline_seen
+        # A live-blog post that opens with its photo: one sentence between the post's time and the
+        # photo's credit. (Under a subheading the same shape is the section's first paragraph.)
+        opens_post = (
+            before_marker
+            and preceding is not None
+            and _is_post_time(doc, preceding)
+            and is_credit_line(doc.line_texts[following or 0])
+            and _is_one_sentence(text)
+        )
+        placed = (
+            (before_marker and (in_head or after_marker or glued))
+            or opens_post
+            or (in_head and after_marker and headline_seen)
         )
         # The story's last paragraph (or, with no story found, any) is no caption by position alone.
         last_paragraph = shape.last_body is None or index >= shape.last_body

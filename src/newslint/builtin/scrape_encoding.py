@@ -98,7 +98,29 @@ _is_bad = _BadnessTest()
 
 
 def _repair(text: str) -> str:
-    return str(_ftfy().fix_encoding(_LOSSY_RE.sub(lambda m: LOSSY_SEQUENCES[m.group()], text)))
+    text = _LOSSY_RE.sub(lambda m: LOSSY_SEQUENCES[m.group()], text)
+    fixed = str(_ftfy().fix_encoding(text))
+    if fixed != text:
+        return fixed
+    # ftfy re-encodes the whole line, so one correct letter no single-byte code page has
+    # ("Jankauskienė"), or a correct dash the repair cannot re-encode, stops it from repairing
+    # "MichaÅ‚" beside it. Mojibake is a run of code-page characters with no plain space in it:
+    # repair each such run on its own.
+    return _SINGLE_BYTE_RUN_RE.sub(_repair_run, text)
+
+
+# The characters Windows-1252 puts at 0x80-0x9F, where Latin-1 has controls.
+_CP1252_EXTRAS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
+_SINGLE_BYTE_RUN_RE = re.compile(
+    "[" + "".join(re.escape(c) for c in sorted(_CP1252_EXTRAS)) + "\x00-\x08\x0e-\x1f\x21-\xff]+"
+)
+
+
+def _repair_run(match: re.Match[str]) -> str:
+    run = match.group()
+    if run.isascii() or not _is_bad(run):
+        return run
+    return str(_ftfy().fix_encoding(run))
 
 
 @rule(
@@ -107,7 +129,12 @@ def _repair(text: str) -> str:
     category=Category.ENCODING,
     severity=Severity.ERROR,
     fix=FixAvailability.ALWAYS,
-    flag=("The chainâ€™s chief executive spoke.\n", "It runs cafÃ©s in Utrecht.\n", "a deal â€” the first\n"),
+    flag=(
+        "The chainâ€™s chief executive spoke.\n",
+        "It runs cafÃ©s in Utrecht.\n",
+        "a deal â€” the first\n",
+        "Poland's MichaÅ‚ Nowicki met Lithuania's Rasa Jankauskienė.\n",
+    ),
     pass_=("The café in Tromsø sold “pierogi” for £4 — a bargain.\n", "Ramón Echeverría’s farm\n"),
 )
 def mojibake(doc: Document) -> Iterator[Violation]:

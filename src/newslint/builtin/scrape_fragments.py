@@ -155,14 +155,18 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
             previous = shape.previous(index)
             after_heading = previous is not None and previous in doc.heading_lines
             # A one-word subheading is a common noun ("Background"); a lone name is a leftover.
-            # The document's names are gathered only when the word could be one that counts.
-            may_count = after_heading or zipf(word) < RARE
+            # The document's names are gathered only when the word could be one that counts:
+            # a rare word, one right under a heading, or one alone among the body's paragraphs
+            # (a story with no other subheading has no section a name could head).
+            may_count = after_heading or zipf(word) < RARE or _only_body_heading(doc, index)
             if may_count and names is None:
                 names = _names(doc)
             stray = not doc.is_accepted(word) and (
                 (may_count and names is not None and word in names) or lowered[0] in PAGE_LABELS
             )
         if not stray or _continues_previous(doc, shape.previous(index), text):
+            continue
+        if not before_title and _is_rhetorical(doc, shape.previous(index), text):
             continue
         lead = len(doc.line_texts[index]) - len(doc.line_texts[index].lstrip())
         span = Span(doc.lines[index].start + lead, doc.lines[index].start + lead + len(text))
@@ -173,6 +177,24 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
             f"Stray fragment line `{shorten(text)}`",
             Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
         )
+
+
+def _only_body_heading(doc: Document, index: int) -> bool:
+    """Say whether line ``index`` is the only heading-like line between the body's paragraphs."""
+    shape = layout(doc)
+    if shape.first_body is None or shape.last_body is None or not shape.first_body < index < shape.last_body:
+        return False
+    return not any(
+        shape.first_body < other < shape.last_body and other != index for other in doc.heading_lines
+    )
+
+
+def _is_rhetorical(doc: Document, previous: int | None, text: str) -> bool:
+    """Say whether a one- or two-word line is a paragraph of its own in running prose ("Maybe.",
+    "Silence."): a capitalised sentence, closed by its punctuation, after a finished sentence."""
+    if previous is None or not text[0].isupper() or not ends_sentence(text):
+        return False
+    return ends_sentence(doc.line_texts[previous])
 
 
 def _continues_previous(doc: Document, previous: int | None, text: str) -> bool:

@@ -4,6 +4,7 @@ together (SC702), a word hyphen-broken across a line (SC703) and a paragraph bro
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
@@ -150,6 +151,7 @@ GLUE_RIGHT = (
     | {"of", "to", "for", "with", "from", "said", "says", "told"}
 )
 GLUE_LEFT = DETERMINERS | CONJUNCTIONS | POSSESSIVES | {"of", "to"}
+REPORTING_VERBS = frozenset({"said", "says", "told"})
 
 
 # A word made of a prefix and a known word ("outsprinting", "overtourism") is a derivation, not a join.
@@ -329,6 +331,49 @@ def _is_derivation(word: str) -> bool:
     )
 
 
+# Function words that also head closed compounds ("jerrycan", "goodwill"): glued after a bare noun
+# they more likely finish a compound than start a new word.
+COMPOUND_FUNCTION_HEADS = frozenset({"can", "will", "may", "might", "must"})
+
+# Second halves that form closed compounds a word list may miss ("chipmaker", "fanbase"):
+# a split into one of them is no evidence of a lost space.
+COMPOUND_HEAD_ENDINGS = ("er", "ers", "ing", "ings", "ship", "ships", "ness", "hood", "less", "like", "wide")
+COMPOUND_HEADS = frozenset(
+    [
+        "base",
+        "board",
+        "boards",
+        "book",
+        "books",
+        "craft",
+        "house",
+        "houses",
+        "light",
+        "line",
+        "lines",
+        "place",
+        "point",
+        "proof",
+        "room",
+        "rooms",
+        "ware",
+        "work",
+        "works",
+        "yard",
+        "yards",
+    ]
+)
+# Two very common words glued with no function word between them ("towncouncil"): convincing only
+# when both halves are everyday words long enough not to be a stem or a suffix.
+BARE_PAIR_ZIPF = 3.8
+BARE_PAIR_MIN_LEFT = 4
+BARE_PAIR_MIN_RIGHT = 5
+
+
+def _is_compound_head(right: str) -> bool:
+    return right in COMPOUND_HEADS or right in PLACE_NAME_ENDINGS or right.endswith(COMPOUND_HEAD_ENDINGS)
+
+
 def _best_split(word: str, capitalised: bool, doc_words: frozenset[str]) -> tuple[str, str] | None:
     """The split of an unknown word into two known words, or None when no split is convincing."""
     best: tuple[tuple[int, float], tuple[str, str]] | None = None
@@ -341,7 +386,14 @@ def _best_split(word: str, capitalised: bool, doc_words: frozenset[str]) -> tupl
         if capitalised:
             if len(right) < 3 or rz < COMMON or right in PLACE_NAME_ENDINGS:
                 continue
-            known_name = left in doc_words
+            # A name seen alone in the article ("Northfield" ... "Northfieldresidents").
+            known_name = left in doc_words and (len(right) >= 4 or function)
+            # A capitalised word is most likely a name ("Heuvelland", "Mathare", "Kingsand"): a
+            # function word is evidence only after a capitalised function word ("Theboard") or as
+            # a reporting verb after a long, common first half ("Officialssaid").
+            function = function and (
+                left.lower() in GLUE_LEFT or (lz >= COMMON and len(left) >= 5 and right in REPORTING_VERBS)
+            )
             long_word = len(left) >= 8 and lz >= 3.5 and rz >= 4.0
             if not (known_name or function or long_word):
                 continue
@@ -355,7 +407,15 @@ def _best_split(word: str, capitalised: bool, doc_words: frozenset[str]) -> tupl
             inflected = (
                 len(left) >= 4 and left not in COMPOUND_FIRST_HALVES and left.endswith(("s", "ed", "ing"))
             )
-            if not (function or inflected):
+            if function and right in COMPOUND_FUNCTION_HEADS and not (inflected or left in GLUE_LEFT):
+                function = False  # "jerrycan", "trashcan": a compound, not "jerry can"
+            bare_pair = (
+                min(lz, rz) >= BARE_PAIR_ZIPF
+                and len(left) >= BARE_PAIR_MIN_LEFT
+                and len(right) >= BARE_PAIR_MIN_RIGHT
+                and not _is_compound_head(right)
+            )
+            if not (function or inflected or bare_pair):
                 continue
         score = (int(function), min(lz, rz))
         if best is None or score > best[0]:
@@ -413,6 +473,12 @@ def run_together_words(doc: Document) -> Iterator[Violation]:
             splits[word] = split
     if not splits:
         return
+    # A lost space is a one-off accident; a word spelled the same way twice ("Marchais" ...
+    # "Marchais said") is the writer's spelling of a name or a term.
+    seen = Counter(token.text for token in tokens if token.text in splits)
+    for word, count in seen.items():
+        if count > 1:
+            del splits[word]
     for token in tokens:
         split = splits.get(token.text)
         if split is None:
@@ -443,6 +509,22 @@ def _hyphen_breaks(text: str) -> Iterator[re.Match[str]]:
     return _hinted_matches(HYPHEN_BREAK_RE, _HYPHEN_HINT_RE, _is_ascii_letter, text)
 
 
+_PARAGRAPH_END_RE = re.compile(r"\n[ \t]*(?:\r?\n)|$")
+_SENTENCE_END_CHARS = '.!?…:;”"’)»'
+
+
+def _ends_as_prose(text: str, offset: int) -> bool:
+    """Say whether the paragraph running on from ``offset`` ends like prose, on sentence punctuation.
+
+    A paragraph the extractor hyphen-broke still ends with its last sentence; quoted verse
+    that keeps the poet's own line-end hyphen ("king-" / "dom of daylight's dauphin ... in his
+    riding") stops mid-sentence wherever the quotation does.
+    """
+    end = _PARAGRAPH_END_RE.search(text, offset)
+    tail = text[offset : end.start() if end else len(text)].rstrip()
+    return tail.endswith(tuple(_SENTENCE_END_CHARS))
+
+
 @rule(
     code="SC703",
     name="hyphen-line-break",
@@ -450,7 +532,11 @@ def _hyphen_breaks(text: str) -> Iterator[re.Match[str]]:
     severity=Severity.WARNING,
     fix=FixAvailability.ALWAYS,
     flag=("It will pay for road infra-\nstructure and heating.\n",),
-    pass_=("It was an off-year election.\nVoters came anyway.\n", "Pages 3-\n4 list the costs.\n"),
+    pass_=(
+        "It was an off-year election.\nVoters came anyway.\n",
+        "Pages 3-\n4 list the costs.\n",
+        "He wrote:\n\nThe tide came in, and the king-\ndom of gulls rose over the quay\n",
+    ),
 )
 def hyphen_line_break(doc: Document) -> Iterator[Violation]:
     """## What it does
@@ -468,10 +554,11 @@ def hyphen_line_break(doc: Document) -> Iterator[Violation]:
     Unsafe: the fix joins the halves (dropping the hyphen when the joined word is English, keeping it
     for a compound such as "well-known").
     """
-    for match in _hyphen_breaks(doc.text):
+    text = doc.text
+    for match in _hyphen_breaks(text):
         left, right = match.group("left"), match.group("right")
         span = Span(match.start("left"), match.start("break"))
-        if doc.is_ignored(span):
+        if doc.is_ignored(span) or not _ends_as_prose(text, match.end()):
             continue
         joined = left + right
         keep_hyphen = zipf(joined) == 0 and zipf(left) > 0 and zipf(right) > 0
@@ -483,6 +570,73 @@ def hyphen_line_break(doc: Document) -> Iterator[Violation]:
             Fix.unsafe(
                 f"Join as `{shown}`",
                 Edit(Span(match.end("left"), match.start("right")), replacement),
+            ),
+        )
+
+
+# "audi- tors": a line-end hyphen whose line break the extractor turned into a space.
+HYPHEN_SPACE_RE = re.compile(r"(?<![\w-])(?P<left>[A-Za-z]{2,})- (?P<right>[a-z]{2,})\b(?!-)")
+# Words after a suspended hyphen ("pre- and post-war", "two- to three-bedroom", "anti- or pro-").
+SUSPENSION_WORDS = frozenset({"and", "or", "nor", "to", "than", "versus", "vs", "through", "into"})
+JOINED_WORD_ZIPF = 2.5  # the joined word must be a word the list knows well enough
+
+
+@rule(
+    code="SC705",
+    name="hyphen-space-split",
+    category=Category.JOIN,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Outside audi- tors noticed the loans.\n",
+        "Cyber- security experts said the breach was avoidable.\n",
+        "She took a full- time job.\n",
+    ),
+    pass_=(
+        "Both pre- and post-war housing was surveyed.\n",
+        "Two- to three-bedroom flats sold fastest.\n",
+        "The rent on a two- or three-room flat rose.\n",
+        "Reviews of self- published novels.\n",
+    ),
+)
+def hyphen_space_split(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags a word split by a hyphen and a space inside a line ("audi- tors", "Cyber- security"),
+    when the two halves joined make a known word. A suspended hyphen ("pre- and post-war") is left alone.
+
+    ## Why is this bad
+    A print layout hyphenated the word at a line end; the extractor turned the line break into a
+    space, leaving two fragments that are not words.
+
+    ## Example
+    outside audi- tors noticed
+
+    ## Fix safety
+    Unsafe: the fix joins the halves, dropping the hyphen and the space (keeping the hyphen between
+    two everyday words the word list rarely sees closed up, as in "full-time").
+    """
+    text = doc.text
+    if "- " not in text:
+        return
+    for match in HYPHEN_SPACE_RE.finditer(text):
+        left, right = match.group("left"), match.group("right")
+        if right in SUSPENSION_WORDS:
+            continue
+        joined = left + right
+        if zipf(joined) < JOINED_WORD_ZIPF:
+            continue
+        span = Span(match.start(), match.end())
+        if doc.is_ignored(span) or doc.is_accepted(match.group()):
+            continue
+        # "full- time": two everyday words the list rarely sees closed up keep their hyphen.
+        keep_hyphen = zipf(joined) < COMMON and min(zipf(left), zipf(right)) >= COMMON
+        shown = f"{left}-{right}" if keep_hyphen else joined
+        yield Violation(
+            span,
+            f"Word `{shown}` split by a hyphen and a space",
+            Fix.unsafe(
+                f"Join as `{shown}`",
+                Edit(Span(match.end("left") + int(keep_hyphen), match.start("right")), ""),
             ),
         )
 
@@ -576,6 +730,7 @@ def newslint_register_rules(register: Callable[[Rule], None]) -> None:
         missing_space_after_sentence,
         run_together_words,
         hyphen_line_break,
+        hyphen_space_split,
         paragraph_broken_mid_sentence,
     ):
         register(item)

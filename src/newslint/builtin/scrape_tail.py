@@ -180,12 +180,16 @@ def glued_share_bar(doc: Document) -> Iterator[Violation]:
         "parking fees and library hours.\n\nRelated Posts\n\nFive gardening jobs to finish before winter\n",
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
         "parking fees and library hours.\n\nStriker signs three-year deal with relegated rivals\n",
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nExplainer: How does the council set its budget?\n",
     ),
     pass_=(
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
         "parking fees and library hours.\n\nThe mayor will sign it on Friday.\n",
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
         "parking fees and library hours.\n\nCouncil budget debate resumes over parking fees\n",
+        "Q&A: The harbour master on storms and ships\n\nThe harbour master has run the port for twenty "
+        "years, through floods, strikes and a fire in the grain store.\n",
     ),
 )
 def trailing_teaser(doc: Document) -> Iterator[Violation]:
@@ -220,6 +224,12 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
         text = doc.line_texts[index]
         if is_known_ui_line(text) or is_caption_marker(text) or looks_like_ui(text):
             marker_seen = True
+            continue
+        if FORMAT_LABEL_RE.match(text) and is_headline_shaped(text):
+            # "Explainer: Why do storms get names?": a link to another piece, on the story's topic
+            # and often a question, so neither the overlap nor the question mark clears it.
+            message = f"Headline of another story `{shorten(text)}` after the article"
+            yield junk_line(doc, index, message, severity=Severity.ERROR if marker_seen else None)
             continue
         question = bool(_QUESTION_RE.search(text))
         # After the widgets begin, a teaser's excerpt ends in an ellipsis or "[…]".
@@ -264,6 +274,12 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
         )
 
 
+# The format labels a site puts before the headline of a linked piece ("Explainer: ...", "Factbox: ...").
+FORMAT_LABEL_RE = re.compile(
+    r"^\s*(?:Explainer|Factbox|Fact\s+box|Analysis|Opinion|Podcast|Quiz|Gallery|In\s+pictures|Timeline|"
+    r"Q&A|Fact\s+check|Interactive|Video|Photos|Graphic|Live)\s*[:|]\s*\S",
+    re.IGNORECASE,
+)
 # Labels of related-story widgets: the lines after one are other stories' headlines.
 RELATED_LABEL_RE = re.compile(
     r"^\s*(?:related(?:\s+(?:stories|articles|posts|coverage|news|content|reading|links))?|read\s+more|"
