@@ -129,7 +129,7 @@ def capitalized_common_noun(doc: Document) -> Iterator[Violation]:
         if not _is_common_noun(word) or doc.is_accepted(word):
             continue
         if cap_counts is None:
-            cap_counts = _name_capitals(facts.words, initial, facts.skipped)
+            cap_counts = _name_capitals(facts)
         if _is_role_before_name(facts, i) and cap_counts[word] == 1:
             lowered = word.lower()
             yield Violation(
@@ -190,20 +190,20 @@ def _is_common_noun(word: str, styled: bool = False) -> bool:
     return zipf(lower) >= 3.0
 
 
-def _name_capitals(
-    words: tuple[str, ...], initial: frozenset[int], skipped: tuple[bool, ...]
-) -> Counter[str]:
+def _name_capitals(facts: Analysis) -> Counter[str]:
     """How often each word is capitalised in the body, leaving out plain sentence openers ("Otters are").
 
     Headline and heading lines are left out: title case capitalises every word there.
     """
+    words, initial, skipped = facts.words, facts.sentence_initial, facts.skipped
+    size = len(words)
     counts: Counter[str] = Counter()
-    for i, word in enumerate(words):
-        if not word[:1].isupper() or skipped[i]:
+    for i in facts.capitals:  # only the tokens that start with a capital
+        if skipped[i]:
             continue
-        opener = i in initial and (i + 1 >= len(words) or words[i + 1].islower())
+        opener = i in initial and (i + 1 >= size or words[i + 1].islower())
         if not opener:
-            counts[word] += 1
+            counts[words[i]] += 1
     return counts
 
 
