@@ -34,15 +34,20 @@ TITLE_ON_ORG_RE = re.compile(
 _OFFICES = (
     "Minister|Secretary|Chairman|Chairwoman|Chair|President|Director|Governor|Mayor|Ambassador|"
     "Chancellor|Premier|Commissioner|Chief|General|Prime|Deputy|Vice|Senator|Judge|Prosecutor|"
-    "Spokesman|Spokeswoman|Spokesperson|Manager|Inspector|Engineer|Professor|Doctor|Dr"
+    "Spokesman|Spokeswoman|Spokesperson|Manager|Inspector|Engineer|Professor|Prof|Doctor|Dr"
 )
+# Offices that open a longer address form ("Mr Deputy Speaker", "Mr. Prime Minister"):
+# after them, a capital is the rest of the office, not a surname.
+_ADDRESS_WORDS = rf"(?:{_OFFICES}|Speaker|Justice|Minister|President|Secretary)"
 # "Mr. Minister of Transport said", "Sir Chairman", "Mr Dr Smith": address forms and
 # stacked titles. "Mr. Speaker" and "Mr. President" in direct address stay legitimate.
 # The full patterns compile on first use (~2 ms each, twice with the unanchored copy), and
 # only when an article holds a candidate: few do.
 _DOUBLED_TITLE = (
     rf"\b(?P<title>(?:Mr|Mrs|Ms|Madam|Madame|Sir|Dame)\.?)\s+(?P<office>(?:{_OFFICES})\b\.?)"
-    rf"(?P<tail>\s+of\s+(?:the\s+)?{_CAP}|(?=\s+(?:said|says|told|added|announced|stated|noted|warned)\b))?"
+    rf"(?P<tail>\s+of\s+(?:the\s+)?{_CAP}|(?=\s+(?:said|says|told|added|announced|stated|noted|warned)\b)"
+    # or a surname straight after the office: "said Mr. Minister Nowicki" (Polish "pan minister")
+    rf"|(?=\s+(?!{_ADDRESS_WORDS}\b)[A-Z][a-zà-ÿ]+\b(?!\s+(?:of|for)\b)))?"
 )
 # Matches wherever _DOUBLED_TITLE does: its prefix without the optional tail and the \b.
 _DOUBLED_TITLE_CANDIDATE = rf"(?:Mr|Mrs|Ms|Madam|Madame|Sir|Dame)\.?\s+(?:{_OFFICES})\b"
@@ -81,6 +86,7 @@ def foreign_honorific_re() -> re.Pattern[str]:
     return re.compile(_FOREIGN_HONORIFIC)
 
 
+_SURNAME_AFTER_RE = re.compile(r"\s+[A-Z][a-zà-ÿ]+\b(?<!said)")
 _PREPOSITION_BEFORE_RE = re.compile(r"\b(?:at|by|from|of|with|for|in|on|to|into|and)\s+\Z")
 
 
@@ -155,12 +161,18 @@ def title_on_organization(doc: Document) -> Iterator[Violation]:
         "Mr. Minister of Transport said on Wednesday that a mediator would be appointed.",
         "Sir Chairman opened the meeting.",
         "The contract was signed by Mr Dr Hans Keller.",
+        "Question: Mr. Prof. Dr. Vogt, how long do patients wait?",
+        '"It is a security project," said Mr. Minister Nowicki after the signing.',
+        "Mrs. Mayor Lindqvist opened the bridge.",
     ),
     pass_=(
         '"Mr. Speaker, families are struggling," the minister said.',
         "Mr. Speaker called the house to order.",
         "Madam Secretary thanked the committee.",
         "Sir Keir Starmer spoke first.",
+        "Mr Deputy Speaker called the next member.",
+        "Mr. Prime Minister, the house is waiting for an answer.",
+        "Mr. President, Ukraine is grateful, the ambassador said.",
     ),
 )
 def mistranslated_title(doc: Document) -> Iterator[Violation]:
@@ -186,7 +198,7 @@ def mistranslated_title(doc: Document) -> Iterator[Violation]:
     matches = finditer_where(doubled_title_re(), candidates, text) if candidates.search(text) else ()
     for match in matches:
         title, office = match.group("title"), match.group("office").rstrip(".")
-        stacked = title.startswith("Sir") or office in {"Dr", "Doctor", "Professor"}
+        stacked = title.startswith("Sir") or office in {"Dr", "Doctor", "Professor", "Prof"}
         if not stacked and match.group("tail") is None:
             continue
         if title.startswith("Sir") and office in {"Professor", "Doctor", "Dr", "General"}:
@@ -195,8 +207,10 @@ def mistranslated_title(doc: Document) -> Iterator[Violation]:
         if not _outside_quote(doc, span):
             continue
         cut = Span(span.start, match.start("office"))
-        if office in {"Dr", "Doctor", "Professor"}:
-            fix = Fix.unsafe(f"Delete `{title}`", Edit.deletion(cut))
+        if office in {"Dr", "Doctor", "Professor", "Prof"} or _SURNAME_AFTER_RE.match(
+            text, match.end("office")
+        ):
+            fix = Fix.unsafe(f"Delete `{title}`", Edit.deletion(cut))  # "said Minister Nowicki"
         else:
             before = doc.text[max(0, span.start - 3) : span.start].rstrip()
             the = "The " if not before or before[-1] in '.!?\n"”' else "the "
@@ -262,8 +276,80 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
         )
 
 
+# Titles that other languages use in running text and a literal translation carries over:
+# Italian "l'onorevole" (a member of parliament) as "the Honorable", and "il mister" (a
+# football coach) as "the Mister". English news prose gives the name or the role.
+# "the Right Honourable" and "the Honourable Justice/Mr ..." are English formal styles.
+_TRANSLATED_HONORIFIC_RE = re.compile(
+    r"(?<![\w-])(?P<title>(?:[Tt]he\s+)?(?<!Right )(?<!Rt\. )Hono(?:u)?rable)"
+    r"\s+(?P<name>(?!(?:Justice|Judge|Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Member|Minister|Senator|Court|Society|Company|Artillery|Mention)\b)"
+    r"[A-ZÀ-Þ][a-zà-ÿ'’]+\s+[A-ZÀ-Þ][\w'’-]+)"
+    r"|(?P<coach>(?<=\bthe )Mister)(?!\s+[A-Z])(?=\s+(?:[a-z]|$))"
+)
+
+
+@rule(
+    code="MT404",
+    name="translated-honorific",
+    category=Category.HONORIFIC,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "The Honorable Lorenzo Ferraguti, a member of parliament from Castelmonte, praised the work.",
+        "The vote was called by the Honourable Giulia Ranieri, who sits on the budget committee.",
+        "The players threw the Mister into the air after the final whistle.",
+    ),
+    pass_=(
+        '"The Honorable Lorenzo Ferraguti," the usher announced.',
+        "The Right Honourable Jane Smith MP and the Honourable Justice Kirby attended.",
+        "Honourable Mention went to a short film from Chile.",
+        "Mister Rogers taught children kindness, and the Mister Softee van came by.",
+        "The court heard from the Honorable Artillery Company's chaplain.",
+    ),
+)
+def translated_honorific(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags titles that a literal translation carries into English prose: `The Honorable`
+    before a name (Italian "l'onorevole", the style of a member of parliament) and `the
+    Mister` for a football coach (Italian and Spanish "il/el mister"). English formal
+    styles (`the Right Honourable`, `the Honourable Justice ...`) and quotes are left alone.
+
+    ## Why is this bad
+    English news names a member of parliament or a coach, and gives the role in words;
+    the literal title reads as an invitation card or as a slip of machine translation.
+
+    ## Example
+    `The Honorable Lorenzo Ferraguti, a member of parliament` -> `Lorenzo Ferraguti, a member of parliament`
+
+    ## Fix safety
+    Unsafe: the title is deleted (`the Mister` becomes `the coach`), which an editor should confirm.
+    """
+    text = doc.text
+    if "Hono" not in text and "Mister" not in text:
+        return
+    for match in _TRANSLATED_HONORIFIC_RE.finditer(text):
+        if match.group("coach"):
+            span = Span(match.start("coach"), match.end("coach"))
+            if _outside_quote(doc, span):
+                fix = Fix.unsafe("Replace with `coach`", Edit(span, "coach"))
+                yield Violation(span, "Translated title `the Mister` for a coach", fix)
+            continue
+        span = Span(match.start("title"), match.end("title"))
+        if not _outside_quote(doc, span) or doc.line_index(span.start) in doc.heading_lines:
+            continue
+        title = " ".join(match.group("title").split())
+        cut = Span(span.start, match.start("name"))
+        yield Violation(
+            span,
+            f"Translated title `{title}` before a name",
+            Fix.unsafe(f"Delete `{title}`", Edit.deletion(cut)),
+        )
+
+
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(title_on_organization)
     register(mistranslated_title)
     register(foreign_honorific)
+    register(translated_honorific)

@@ -177,6 +177,37 @@ _SCRIPT_RANGES = (
 _SCRIPT_CLASS = "".join(f"{low}-{high}" for low, high in _SCRIPT_RANGES)
 
 
+def _is_scientific_letter(text: str, match: re.Match[str]) -> bool:
+    """One or two Greek letters: notation (TNF-α, USCα, ΔT, "α and β receptors"), not a language."""
+    found = match.group()
+    return len(found) <= 2 and all("\u0370" <= c <= "\u03ff" for c in found)
+
+
+# A Latin-script gloss in brackets or quotes beside the foreign run: its romanisation
+# or translation, given on purpose ("고요한 시간들 (Goyohan sigandeul)").
+_GLOSS_AFTER_RE = re.compile(
+    r"\s*,?\s*[(\"'\u201c\u2018\u00ab]{1,2}[^\W\d_][^()\"\u201c\u201d\u00ab\u00bb\n]{0,80}?[)\"'\u201d\u2019\u00bb]"
+)
+_GLOSS_BEFORE_RE = re.compile(
+    r"[(\"'\u201c\u2018\u00ab]{1,2}[^\W\d_][^()\"\u201c\u201d\u00ab\u00bb\n]{0,80}?[)\"'\u201d\u2019\u00bb]\s*,?\s*$"
+)
+
+
+def _is_glossed(text: str, match: re.Match[str]) -> bool:
+    """A foreign-script title or name with its romanisation or translation bracketed or quoted beside it."""
+    after = _GLOSS_AFTER_RE.match(text, match.end())
+    if after is not None and _is_latin_gloss(after.group()):
+        return True
+    before = _GLOSS_BEFORE_RE.search(text[max(0, match.start() - 90) : match.start()])
+    return before is not None and _is_latin_gloss(before.group())
+
+
+def _is_latin_gloss(gloss: str) -> bool:
+    """The bracketed or quoted text is in the Latin script (a romanisation or an English gloss)."""
+    letters = [c for c in gloss if c.isalpha()]
+    return bool(letters) and all(c < "\u0250" for c in letters)
+
+
 @cache
 def foreign_script_re() -> re.Pattern[str]:
     """A run of foreign-script words: compiled on first use (~6 ms), never for an ASCII article."""
@@ -195,6 +226,10 @@ def foreign_script_re() -> re.Pattern[str]:
     pass_=(
         "Kim Jong Un (김정은) arrived on Tuesday.",
         'The sign read "Добро пожаловать" in large letters.',
+        "The film was released in Korea as 고요한 시간들 (Goyohan sigandeul) last May.",
+        'Her novel, published in Moscow as Тихий Дон ("Quiet Don"), sold well.',
+        "Cytokines such as TNF-α and the β-blocker drug were measured, with ΔT at 3 kelvin.",
+        "The group known as USCα oxidises methane; the α-helix folds first.",
     ),
 )
 def foreign_script(doc: Document) -> Iterator[Violation]:
@@ -202,7 +237,10 @@ def foreign_script(doc: Document) -> Iterator[Violation]:
     ## What it does
     Flags runs of Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai, Japanese, Chinese or
     Korean text in English prose, outside quotes and parentheses (where a name's original
-    spelling is legitimately given).
+    spelling is legitimately given). A title or name followed or preceded by its
+    romanisation or translation in brackets or quotes is given on purpose, and one or
+    two Greek letters on their own are scientific notation
+    (`TNF-α`, `β-blocker`, `ΔT`): both are left alone.
 
     ## Why is this bad
     Text left in the source script is untranslated: most readers cannot read it.
@@ -221,6 +259,8 @@ def foreign_script(doc: Document) -> Iterator[Violation]:
         if before.count("(") > before.count(")"):
             continue
         if doc.line_index(span.start) in doc.heading_lines:
+            continue
+        if _is_scientific_letter(doc.text, match) or _is_glossed(doc.text, match):
             continue
         yield Violation(span, f"Text in a foreign script: `{match.group()}`")
 

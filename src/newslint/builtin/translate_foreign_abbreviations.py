@@ -1,0 +1,143 @@
+"""MT903 untranslated abbreviations: a translator's source-language abbreviation left in English."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+
+from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
+from newslint.document import Document
+from newslint.hookspecs import hookimpl
+from newslint.rules import FixAvailability, Rule, rule
+
+# Abbreviations of German, Dutch, Polish, Czech, the Scandinavian and Romance languages
+# with their English sense. Left out on purpose: those English also writes (ca., cf.,
+# etc., e.g., resp., ok., env., no., vs.), and those that are names or units in English
+# text (Nr., r., mln, which English wire copy also uses).
+FOREIGN_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    # German
+    "bzw.": ("German", "or"),
+    "z.B.": ("German", "for example"),
+    "z. B.": ("German", "for example"),
+    "usw.": ("German", "and so on"),
+    "u.a.": ("German", "among others"),
+    "u. a.": ("German", "among others"),
+    "d.h.": ("German", "that is"),
+    "d. h.": ("German", "that is"),
+    "vgl.": ("German", "compare"),
+    "ggf.": ("German", "if necessary"),
+    "evtl.": ("German", "possibly"),
+    "inkl.": ("German", "including"),
+    "sog.": ("German", "so-called"),
+    "bspw.": ("German", "for example"),
+    "z.T.": ("German", "partly"),
+    "zzgl.": ("German", "plus"),
+    # Dutch
+    "o.a.": ("Dutch", "among others"),
+    "bijv.": ("Dutch", "for example"),
+    "d.w.z.": ("Dutch", "that is"),
+    "i.p.v.": ("Dutch", "instead of"),
+    "m.b.t.": ("Dutch", "regarding"),
+    # Polish
+    "tzw.": ("Polish", "so-called"),
+    "np.": ("Polish", "for example"),
+    "m.in.": ("Polish", "among others"),
+    "godz.": ("Polish", "at"),
+    "tj.": ("Polish", "that is"),
+    "tys.": ("Polish", "thousand"),
+    # Czech and Slovak
+    "tzv.": ("Czech", "so-called"),
+    "např.": ("Czech", "for example"),
+    "atd.": ("Czech", "and so on"),
+    # Scandinavian
+    "bl.a.": ("Swedish", "among others"),
+    "t.ex.": ("Swedish", "for example"),
+    "f.eks.": ("Norwegian", "for example"),
+    "osv.": ("Swedish", "and so on"),
+    "dvs.": ("Swedish", "that is"),
+    # Romance
+    "c.-à-d.": ("French", "that is"),
+    "p. ex.": ("French", "for example"),
+    "p.ex.": ("Portuguese", "for example"),
+    "p.ej.": ("Spanish", "for example"),
+    "aprox.": ("Spanish", "approximately"),
+    "ecc.": ("Italian", "and so on"),
+    "EE.UU.": ("Spanish", "US"),
+}
+# Thousand-unit abbreviations that follow a number: "4,2 Mrd. Euro".
+NUMBER_UNITS: dict[str, tuple[str, str]] = {
+    "Mio.": ("German", "million"),
+    "Mrd.": ("German", "billion"),
+    "Tsd.": ("German", "thousand"),
+}
+
+
+@cache
+def foreign_abbreviation_re() -> re.Pattern[str]:
+    """One scan for every abbreviation, longest first so that `u. a.` wins over `u.a.`."""
+    words = sorted(FOREIGN_ABBREVIATIONS, key=len, reverse=True)
+    plain = "|".join(map(re.escape, words))
+    units = "|".join(map(re.escape, NUMBER_UNITS))
+    # Not glued to a word or a dot before, and followed by a space and a word: "np.array"
+    # in code and "u.a.s" are not abbreviations of prose.
+    return re.compile(rf"(?<![\w.])(?:(?P<word>{plain})|(?<=\d )(?P<unit>{units}))(?=\s+[\w$€£\d(])")
+
+
+@rule(
+    code="MT903",
+    name="untranslated-abbreviation",
+    category=Category.UNTRANSLATED,
+    severity=Severity.WARNING,
+    fix=FixAvailability.SOMETIMES,
+    flag=(
+        "All patients who need an artificial hip bzw. knee go onto one list.",
+        "The new line will cross the tzw. Suwałki Gap near the border.",
+        "Several towns, u.a. Lübeck and Kiel, joined the scheme.",
+        "The plan costs 4.2 Mrd. euros over ten years.",
+        "Some members, np. the farmers' union, opposed the deal.",
+        "Prices rose for staples, bijv. bread and milk.",
+    ),
+    pass_=(
+        "The castle was built ca. 1350, cf. the survey of 1402.",
+        "Imports, e.g. steel, fell; exports rose, etc.",
+        "The script called np.array on the data.",
+        "He met Dr. Mio. Then he left.",
+        '"Die Kosten, z.B. für Energie, steigen," sagte er.',
+    ),
+)
+def untranslated_abbreviation(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags abbreviations of the source language that a translation left in English prose:
+    German `bzw.`, `z.B.`, `u.a.`, `d.h.`, Dutch `o.a.`, `bijv.`, Polish `tzw.`, `np.`,
+    `m.in.`, Scandinavian `bl.a.`, `t.ex.`, Spanish `p.ej.`, `EE.UU.`, and `Mio.`/`Mrd.`
+    after a number. Abbreviations English also writes (`ca.`, `cf.`, `etc.`) are not on
+    the list; quotes are left alone.
+
+    ## Why is this bad
+    The reader of an English article cannot expand a German or Polish abbreviation: the
+    sentence loses the word that links its parts.
+
+    ## Example
+    `an artificial hip bzw. knee` -> `an artificial hip or knee`
+
+    ## Fix safety
+    Display-only: the English sense is shown, and the sentence may need rewording.
+    """
+    text = doc.text
+    if "." not in text:
+        return
+    for match in foreign_abbreviation_re().finditer(text):
+        span = Span(match.start(), match.end())
+        if doc.in_quote(span) or doc.is_ignored(span):
+            continue
+        found = match.group()
+        language, gloss = FOREIGN_ABBREVIATIONS.get(found) or NUMBER_UNITS[found]
+        fix = Fix.display_only(f"Translate: `{gloss}`", Edit(span, gloss))
+        yield Violation(span, f"Untranslated {language} abbreviation `{found}`", fix)
+
+
+@hookimpl
+def newslint_register_rules(register: Callable[[Rule], None]) -> None:
+    register(untranslated_abbreviation)
