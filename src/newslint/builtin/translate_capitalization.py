@@ -155,7 +155,28 @@ def capitalized_function_word(doc: Document) -> Iterator[Violation]:
         )
 
 
-_NOT_AFTER = NAME_INTRODUCERS | {"his", "her", "their", "its", "our", "my", "your", "mr", "mrs", "ms", "dr"}
+# After a command of an interface a capital names the control: "tap Payments", "click Save".
+_UI_COMMANDS = frozenset(
+    {
+        "tap",
+        "taps",
+        "tapping",
+        "click",
+        "clicks",
+        "clicking",
+        "select",
+        "selects",
+        "choose",
+        "press",
+        "toggle",
+        "hit",
+    }
+)
+_NOT_AFTER = (
+    NAME_INTRODUCERS
+    | _UI_COMMANDS
+    | {"his", "her", "their", "its", "our", "my", "your", "mr", "mrs", "ms", "dr"}
+)
 
 
 def _is_common_word_capitalised(doc: Document, lookup: Callable[[str], int], word: Token) -> bool:
@@ -206,6 +227,7 @@ def _suffix_context(prev: Token, word: Token, nxt: Token) -> bool:
         "Voters in the north backed Labour in large numbers, and labour unions cheered.",
         "The coach, Tom Manning, praised the team. Manning said the result was fair.",
         "Residents moved to Reading last year.",
+        "Merchants tap Payments and switch on offline payments.",
     ),
 )
 def capitalized_common_word(doc: Document) -> Iterator[Violation]:

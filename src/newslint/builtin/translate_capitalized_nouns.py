@@ -88,6 +88,8 @@ _NAME_LINKS = frozenset({"of", "for", "de", "del", "di", "du", "van", "von", "an
         "Shoppers flocked to Black Friday sales, and the Black Friday rush slowed.",
         "The substitute Dani Roca scored, and the Reverend Jane Hill and the Briton Andy Murray watched.",
         "He drove the Defender Classic Works home.",
+        "The Breakaway, episode 214: a climber on losing time on purpose\n\nNo team lets him into the "
+        "breakaway. The Breakaway is released every Thursday.\n",
     ),
 )
 def capitalized_common_noun(doc: Document) -> Iterator[Violation]:
@@ -129,7 +131,7 @@ def capitalized_common_noun(doc: Document) -> Iterator[Violation]:
         if not _is_common_noun(word) or doc.is_accepted(word):
             continue
         if cap_counts is None:
-            cap_counts = _name_capitals(facts)
+            cap_counts = _name_capitals(doc, facts)
         if _is_role_before_name(facts, i) and cap_counts[word] == 1:
             lowered = word.lower()
             yield Violation(
@@ -190,21 +192,34 @@ def _is_common_noun(word: str, styled: bool = False) -> bool:
     return zipf(lower) >= 3.0
 
 
-def _name_capitals(facts: Analysis) -> Counter[str]:
+def _name_capitals(doc: Document, facts: Analysis) -> Counter[str]:
     """How often each word is capitalised in the body, leaving out plain sentence openers ("Otters are").
 
-    Headline and heading lines are left out: title case capitalises every word there.
+    Headline and heading lines count only when written in sentence case ("The Breakaway,
+    episode 214: a climber on losing time"): title case capitalises every word.
     """
     words, initial, skipped = facts.words, facts.sentence_initial, facts.skipped
     size = len(words)
     counts: Counter[str] = Counter()
+    sentence_case: dict[int, bool] = {}
     for i in facts.capitals:  # only the tokens that start with a capital
         if skipped[i]:
+            line = doc.line_index(facts.tokens[i].start)
+            if line not in sentence_case:
+                sentence_case[line] = _is_sentence_case(doc.line_texts[line])
+            if sentence_case[line] and doc.line_starts[line] < facts.tokens[i].start - 1:
+                counts[words[i]] += 1
             continue
         opener = i in initial and (i + 1 >= size or words[i + 1].islower())
         if not opener:
             counts[words[i]] += 1
     return counts
+
+
+def _is_sentence_case(line: str) -> bool:
+    """A heading whose content words are mostly lower case: its capitals mark names."""
+    content = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+    return len(content) >= 3 and sum(w[:1].islower() for w in content) * 2 > len(content)
 
 
 def _has_lower_twin(words: tuple[str, ...], lower_counts: Counter[str], phrase: list[str]) -> bool:
