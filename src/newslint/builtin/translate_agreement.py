@@ -213,6 +213,7 @@ def _is_plural_number(tok: Token) -> bool:
         "The study used stake measurements on 14 glacier, the team said.",
         "The department said 212 nursing position was vacant.",
         "The court acquitted two engineer who had signed the plans.",
+        "The court acquitted the two engineer who designed it.",
     ),
     pass_=(
         "He signed a two-year deal worth 5 million euros.",
@@ -269,8 +270,11 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
         if before is not None and spaced[i - 1]:
             if before.text[:1].isupper() and i - 1 not in facts.sentence_initial:
                 continue  # "Highway 24", "Route 9", "Channel 4"
-            if before.text.lower() in {"a", "an", "per", "no", "number", "the"} and "," not in number.text:
-                continue  # "a 15 minute walk", "the 747 jet"
+            lead = before.text.lower()
+            if lead in {"a", "an", "per", "no", "number"} and "," not in number.text:
+                continue  # "a 15 minute walk"
+            if lead == "the" and number.text[:1].isdecimal() and "," not in number.text:
+                continue  # "the 747 jet", but not "the two engineer who"
             if before.text.lower() in _PRONOUN_NUMBER_LEADS:
                 continue  # "after the first four reached capacity": the number is the noun
         opens_clause = (
