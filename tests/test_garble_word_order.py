@@ -71,3 +71,9 @@ def test_passive_verb_before_its_subject(lint):
 def test_dative_to_before_a_bare_plural(lint):
     text = "The levy will permit to homeowners to claim a refund."
     assert flagged(lint, text) == [("permit to homeowners to claim", "permit homeowners to claim")]
+
+
+def test_verb_of_change_after_its_amount(lint):
+    text = "The firm cut its forecast after orders in the second quarter by almost 40 percent fell."
+    assert flagged(lint, text) == [("by almost 40 percent fell", "fell by almost 40 percent")]
+    assert lint("Orders fell by almost 40 percent, and prices rose by 2% over the year.", "MT201") == []

@@ -126,11 +126,30 @@ def _passive_first(m: re.Match[str]) -> str:
     return f"{subject[0].upper()}{subject[1:]} {m.group('aux').lower()} {m.group('verb')} {m.group('rest').strip()}"
 
 
+def _change_verb_last(m: re.Match[str]) -> str:
+    return f"{m.group('verb')} {m.group('change')}"
+
+
+# Verbs of a change in amount: English puts them before "by 40 percent", German after.
+_CHANGE_VERBS = (
+    r"fell|rose|dropped|declined|increased|decreased|grew|sank|climbed|jumped|slumped|plunged|soared|"
+    r"shrank|slipped|gained|lost|fall|rise|drop|decline|increase|grow|sink|climb|jump"
+)
+
+
 def _noun_adjective(m: re.Match[str]) -> str:
     return f"{m.group('det')} {m.group('adj')} {m.group('noun')} of"
 
 
 PATTERNS = (
+    GarblePattern(
+        # German puts the verb of a subordinate clause last: "nachdem die Aufträge um 40 Prozent sanken".
+        r"\b(?P<change>by (?:almost |about |nearly |some |around |roughly |more than |over |up to )?"
+        r"\d+(?:[.,]\d+)? ?(?:per ?cent|percent|%|percentage points?)) (?P<verb>" + _CHANGE_VERBS + r")\b",
+        "verb `{verb}` placed after `{change}`",
+        _change_verb_last,
+        cues=("by ",),
+    ),
     GarblePattern(
         # Italian and Spanish open on the passive verb: "Sono stati portati in ospedale 14 persone".
         r"^(?P<aux>Was|Were) (?P<verb>[a-z]{3,}(?:ed|en)) (?P<rest>(?:[a-z]+ ){1,4}?)"
@@ -260,6 +279,7 @@ PATTERNS = (
         "Saved the goalkeeper Iker Salvatierra two of the penalties.",
         "Scored the Dutch striker Pieter de Wit the only goal.",
         "Were taken to hospital fourteen people.",
+        "It cut its forecast after orders in the second quarter by almost 40 percent fell.",
         "The levy will permit to homeowners to claim a refund.",
         "Cleaner water has permitted to the otter to come back.",
         "The new rules allow to the clubs to sign more players.",
@@ -281,6 +301,7 @@ PATTERNS = (
         "Asked the minister, Anna Berg said no. Based in the Basque Country, the club grew.",
         "Founded the same year as Real Madrid, the club never won.",
         "Were the plan to fail, the two people would pay. Was it worth the money?",
+        "Orders fell by almost 40 percent in the quarter, and prices rose by 2% over the year.",
         "Was taken by surprise the only way to describe it? Were given to the poor the old coats?",
         "She was allowed to the stage to speak, and troops were sent to the front to fight.",
         "Fans were allowed into the ground, and the fee allowed the club to grow.",
@@ -295,7 +316,8 @@ def garbled_word_order(doc: Document) -> Iterator[Violation]:
     interview"), a comma between a reporting verb and its that-clause ("said, that the
     plan"), a sentence opening on a past-tense verb before its named subject ("Saved the
     goalkeeper Iker Salvatierra two penalties") or on a passive verb before its subject
-    ("Were taken to hospital fourteen people"), `to` before the object of "allowed" or "permitted" ("permitted to the otter to
+    ("Were taken to hospital fourteen people"), a verb of change after its amount ("orders
+    by almost 40 percent fell"), `to` before the object of "allowed" or "permitted" ("permitted to the otter to
     come back"), an infinitive before the object it belongs to ("rejected to step down
     the calls"), a superlative or a predicate adjective stranded after its noun ("to the
     fire closest", "that was small the market", "a part separate of").
