@@ -77,3 +77,9 @@ def test_verb_of_change_after_its_amount(lint):
     text = "The firm cut its forecast after orders in the second quarter by almost 40 percent fell."
     assert flagged(lint, text) == [("by almost 40 percent fell", "fell by almost 40 percent")]
     assert lint("Orders fell by almost 40 percent, and prices rose by 2% over the year.", "MT201") == []
+
+
+def test_time_between_the_verb_and_its_amount(lint):
+    text = "The average wait was last year eleven weeks."
+    assert flagged(lint, text) == [("was last year eleven weeks", "was eleven weeks last year")]
+    assert lint("The wait was eleven weeks last year, and this year is two weeks shorter.", "MT201") == []

@@ -137,11 +137,28 @@ _CHANGE_VERBS = (
 )
 
 
+def _time_after_amount(m: re.Match[str]) -> str:
+    return f"{m.group('be')} {m.group('amount')} {m.group('unit')} {m.group('time')}"
+
+
+_AMOUNT = (
+    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+)
+
+
 def _noun_adjective(m: re.Match[str]) -> str:
     return f"{m.group('det')} {m.group('adj')} {m.group('noun')} of"
 
 
 PATTERNS = (
+    GarblePattern(
+        # German and Dutch put the time before the amount: "war im letzten Jahr elf Wochen".
+        r"\b(?P<be>is|was|were|are) (?P<time>(?:last|this|next) (?:year|month|week|season|summer|winter|spring|autumn))"
+        rf" (?P<amount>{_AMOUNT}) (?P<unit>[a-z]+)\b(?!'s)",
+        "time `{time}` placed between `{be}` and its amount",
+        _time_after_amount,
+        cues=("last ", "this ", "next "),
+    ),
     GarblePattern(
         # German puts the verb of a subordinate clause last: "nachdem die Aufträge um 40 Prozent sanken".
         r"\b(?P<change>by (?:almost |about |nearly |some |around |roughly |more than |over |up to )?"
@@ -280,6 +297,7 @@ PATTERNS = (
         "Scored the Dutch striker Pieter de Wit the only goal.",
         "Were taken to hospital fourteen people.",
         "It cut its forecast after orders in the second quarter by almost 40 percent fell.",
+        "The average wait was last year eleven weeks.",
         "The levy will permit to homeowners to claim a refund.",
         "Cleaner water has permitted to the otter to come back.",
         "The new rules allow to the clubs to sign more players.",
@@ -302,6 +320,7 @@ PATTERNS = (
         "Founded the same year as Real Madrid, the club never won.",
         "Were the plan to fail, the two people would pay. Was it worth the money?",
         "Orders fell by almost 40 percent in the quarter, and prices rose by 2% over the year.",
+        "The average wait was eleven weeks last year, and this year is two weeks shorter.",
         "Was taken by surprise the only way to describe it? Were given to the poor the old coats?",
         "She was allowed to the stage to speak, and troops were sent to the front to fight.",
         "Fans were allowed into the ground, and the fee allowed the club to grow.",
@@ -317,7 +336,8 @@ def garbled_word_order(doc: Document) -> Iterator[Violation]:
     plan"), a sentence opening on a past-tense verb before its named subject ("Saved the
     goalkeeper Iker Salvatierra two penalties") or on a passive verb before its subject
     ("Were taken to hospital fourteen people"), a verb of change after its amount ("orders
-    by almost 40 percent fell"), `to` before the object of "allowed" or "permitted" ("permitted to the otter to
+    by almost 40 percent fell") or a time before the amount ("was last year eleven weeks"),
+    `to` before the object of "allowed" or "permitted" ("permitted to the otter to
     come back"), an infinitive before the object it belongs to ("rejected to step down
     the calls"), a superlative or a predicate adjective stranded after its noun ("to the
     fire closest", "that was small the market", "a part separate of").
