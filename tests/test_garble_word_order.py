@@ -83,3 +83,9 @@ def test_time_between_the_verb_and_its_amount(lint):
     text = "The average wait was last year eleven weeks."
     assert flagged(lint, text) == [("was last year eleven weeks", "was eleven weeks last year")]
     assert lint("The wait was eleven weeks last year, and this year is two weeks shorter.", "MT201") == []
+
+
+def test_size_given_with_of(lint):
+    text = "The hall was originally of 1,100 seats."
+    assert flagged(lint, text) == [("was originally of 1,100 seats", "originally had 1,100 seats")]
+    assert lint("It had a capacity of 1,100 seats, and the council was of two minds.", "MT201") == []

@@ -146,11 +146,25 @@ _AMOUNT = (
 )
 
 
+_HAVE_FOR_BE = {"is": "has", "are": "have", "was": "had", "were": "had"}
+
+
+def _had_amount(m: re.Match[str]) -> str:
+    return f"{m.group('adverb') or ''}{_HAVE_FOR_BE[m.group('be')]} {m.group('amount')}"
+
+
 def _noun_adjective(m: re.Match[str]) -> str:
     return f"{m.group('det')} {m.group('adj')} {m.group('noun')} of"
 
 
 PATTERNS = (
+    GarblePattern(
+        # Italian, Spanish and French give a size with "of": "era di 1.100 posti", "era de 1.100 plazas".
+        r"(?<=[a-z] )(?P<be>is|was|were|are) (?P<adverb>[a-z]+ly )?of (?P<amount>\d[\d,.]* [a-z]+s)\b",
+        "`{be} of` before the amount `{amount}`",
+        _had_amount,
+        cues=(" of ",),
+    ),
     GarblePattern(
         # German and Dutch put the time before the amount: "war im letzten Jahr elf Wochen".
         r"\b(?P<be>is|was|were|are) (?P<time>(?:last|this|next) (?:year|month|week|season|summer|winter|spring|autumn))"
@@ -298,6 +312,7 @@ PATTERNS = (
         "Were taken to hospital fourteen people.",
         "It cut its forecast after orders in the second quarter by almost 40 percent fell.",
         "The average wait was last year eleven weeks.",
+        "The hall was originally of 1,100 seats.",
         "The levy will permit to homeowners to claim a refund.",
         "Cleaner water has permitted to the otter to come back.",
         "The new rules allow to the clubs to sign more players.",
@@ -321,6 +336,7 @@ PATTERNS = (
         "Were the plan to fail, the two people would pay. Was it worth the money?",
         "Orders fell by almost 40 percent in the quarter, and prices rose by 2% over the year.",
         "The average wait was eleven weeks last year, and this year is two weeks shorter.",
+        "The hall had a capacity of 1,100 seats, and the council was of two minds.",
         "Was taken by surprise the only way to describe it? Were given to the poor the old coats?",
         "She was allowed to the stage to speak, and troops were sent to the front to fight.",
         "Fans were allowed into the ground, and the fee allowed the club to grow.",
