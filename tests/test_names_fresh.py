@@ -21,8 +21,13 @@ def test_opening_pronoun_too_far_from_the_speaker(lint):
     assert lint(text, "MT801") == []
 
 
-def test_opening_pronoun_in_the_next_paragraph_is_left_alone(lint):
+def test_opening_pronoun_in_the_next_paragraph(lint):
     text = "Chiara Bassetti said the work took four years.\n\nHe announced a new project.\n"
+    assert [f.message for f in lint(text, "MT801")] == ["`He` refers to Chiara Bassetti, named as a woman"]
+
+
+def test_opening_pronoun_after_a_man_named_in_between_is_left_alone(lint):
+    text = "Chiara Bassetti said the work took years.\n\nHer deputy, Marco Rossi, agreed. He left in May.\n"
     assert lint(text, "MT801") == []
 
 

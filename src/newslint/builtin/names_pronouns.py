@@ -70,6 +70,7 @@ _OTHER_PERSON = {
         "“We found 6,000 pieces,” Chiara Bassetti said. His team used old photographs.\n",
         "Restorer Chiara Bassetti said the work took four years. He announced a new project.\n",
         "Martina Horak, 46, is the first woman to coach in the league. He took over in 2022.\n",
+        "“We had 11,000 tiles,” said Inês Carvalhal, the conservator.\n\nHis team photographed every tile.\n",
     ),
     pass_=(
         "Dr. Jean Morel runs the clinic. “I stayed,” Morel said. “It was nothing,” he said.\n",
@@ -89,8 +90,8 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
     has a first name that is unambiguously a woman's or a man's ("said Jenny Towne" ...
     "he said"), or a title that says so (Mrs, Herr); and a sentence that opens on "He",
     "She", "His" or "Her" within two sentences of such a speaker, or of such a person
-    opening a sentence as its subject, in the same paragraph, when nothing earlier in the
-    paragraph names anyone else it could mean.
+    opening a sentence as its subject, in the same or the next paragraph, when nothing
+    earlier in the speaker's paragraph or since names anyone else it could mean.
 
     It stays silent unless the evidence is strong: the speaker must be named with a
     first name from a small list of unambiguous names (Jean, Dominique, Andrea and Kim
@@ -167,8 +168,8 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
             continue  # the last speaker is too far back to be the antecedent
         sentence = bisect.bisect_right(sentence_starts, span.start) - 1
         speaker_sentence = bisect.bisect_right(sentence_starts, speaker.span.start) - 1
-        if opening and (speaker_paragraph != paragraph or sentence - speaker_sentence > OPENING_REACH):
-            continue  # a pronoun that opens a sentence refers to someone close by
+        if opening and sentence - speaker_sentence > OPENING_REACH:
+            continue  # a pronoun that opens a sentence refers to someone close by (paragraphs apart)
         sex = sexes.get(id(speaker))
         if sex is None or _SEX_OF_PRONOUN[pronoun.lower()] == sex:
             continue
@@ -180,9 +181,9 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
         ):
             continue
         # "Marco Rossi founded it. His daughter, Clara Rossi, said ... He died": a sentence
-        # opening on a pronoun may refer to anyone earlier in the paragraph.
+        # opening on a pronoun may refer to anyone earlier in the speaker's paragraph.
         if opening and not _nobody_in(
-            text[paragraph_starts[paragraph] : speaker.span.start],
+            text[paragraph_starts[speaker_paragraph] : speaker.span.start],
             pronoun_sex,
             people - {speaker.words[-1].text},
         ):
