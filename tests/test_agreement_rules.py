@@ -64,3 +64,25 @@ def test_a_number_opening_a_clause_still_needs_a_verb_to_pass(lint):
 def test_a_noun_before_who_is_a_noun(lint):
     text = "The court acquitted two engineer who had signed the plans."
     assert quoted(text, lint(text, "MT502")) == ["two engineer"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gap between the rich and the poor students was wide.",
+        "The contrast between the old and the new rules is stark.",
+        "The mews is quiet, and their links is one of the oldest courses.",
+    ],
+)
+def test_coordinated_noun_phrases_are_no_new_subject(lint, text):
+    assert lint(text, "MT504") == []
+
+
+def test_plural_in_ies_with_singular_verb(lint):
+    text = "The companies has agreed to the terms."
+    assert quoted(text, lint(text, "MT504")) == ["companies has"]
+
+
+def test_article_before_an_english_word_after_a_capital(lint):
+    text = "On Monday a Italian court ruled."
+    assert quoted(text, lint(text, "MT501")) == ["a Italian"]

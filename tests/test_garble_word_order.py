@@ -19,7 +19,7 @@ def flagged(lint, text):
     [
         ("The aim is, that patients get an appointment sooner.", "is, that ", "is that"),
         ("The minister said, that the plan would cost less.", "said, that ", "said that"),
-        ("“It is clear, that we must act,” she said.", "clear, that ", "clear that"),
+        ("It is clear, that we must act now.", "clear, that ", "clear that"),
         (
             "Cleaner water has permitted to the otter to come back.",
             "permitted to the otter to come",
@@ -55,6 +55,13 @@ def test_only_the_comma_repair_is_applied_by_unsafe_fixes(lint):
         "Asked the minister, Anna Berg said no.",
         "Based in the Basque Country, the club grew.",
         "Ted the builder John Smith came.",  # a name ending in -ed is no verb: too short
+        "Indeed the chairman John Smith had warned of this.",
+        "“The truth is, that these people have nothing left,” he said.",  # speech may pause there
+        "Asked about the plan, she said, that is a question for the board.",
+        "The state grants permits to farmers to use river water.",
+        "She was last year one of the judges.",
+        "Stocks were boosted by 5 percent increased demand.",
+        "Born in Leeds in 1961. Was named captain of the year.",
     ],
 )
 def test_english_word_orders_left_alone(lint, text):
@@ -87,5 +94,5 @@ def test_time_between_the_verb_and_its_amount(lint):
 
 def test_size_given_with_of(lint):
     text = "The hall was originally of 1,100 seats."
-    assert flagged(lint, text) == [("was originally of 1,100 seats", "originally had 1,100 seats")]
+    assert flagged(lint, text) == [("was originally of 1,100 seats", "was originally 1,100 seats")]
     assert lint("It had a capacity of 1,100 seats, and the council was of two minds.", "MT201") == []

@@ -95,10 +95,6 @@ class NameWord:
     span: Span
 
 
-# The endings of the jobs that open a sentence before a name ("Restorer Chiara Bassetti").
-_JOB_ENDING = re.compile(r"(?:er|or|ist|ian|ant|ent|eur)$")
-
-
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A run of capitalised name words and the evidence around it."""
@@ -130,14 +126,6 @@ class Mention:
         """ "female" or "male" when the first name or the title says so unambiguously."""
         by_title = TITLE_SEX.get(self.title)
         by_name = given_name_sex(self.given) if self.given else None
-        if (
-            by_name is None
-            and self.sentence_initial
-            and len(self.words) >= 3
-            and _JOB_ENDING.search(self.words[0].text)
-        ):
-            # "Restorer Chiara Bassetti said": a job opening the sentence, capitalised there.
-            by_name = given_name_sex(self.words[1].text)
         if by_title and by_name and by_title != by_name:
             return None
         return by_title or by_name

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
-from newslint.entities import Mention
+from newslint.entities import Mention, is_given_name
 from newslint.hookspecs import hookimpl
 from newslint.namefold import fold
 from newslint.namevariants import Form, Variant, find_phrase_variants, find_variants, similar_words
@@ -17,7 +17,7 @@ MAX_LINES_SHOWN = 3
 
 # A surname with its particles written apart: "Van den Broeck", "De la Cruz", "Di Stefano".
 _SPACED_PARTICLE_NAME = re.compile(
-    r"\b(?:Van|Von|De|Di|Da|Del|Della|Des|Du|Dos|Das|Ter|Ten|La|Le)"
+    r"(?<=[a-z] )(?:Van|Von|De|Di|Da|Del|Della|Dos|Das|Ter|Ten)"
     r"(?:\s+(?:den|der|de|la|le|het|ter|ten|los|las|del|di))?\s+[A-Z][^\W\d_]+\b"
 )
 # Polish surnames in -ski/-cki/-dzki keep their case endings when a translator copies them:
@@ -51,6 +51,7 @@ MIN_JOINED_LENGTH = 6  # "Dela", "Vane": too short to be sure a closed form is t
         "Russia and Russian officials spoke, and the Clintons met Bill Clinton.\n",
         "Lucia Ruiz and Lucia Ruiz-Ortega are cousins. Ruiz said so.\n",
         "Rik Van Dam and the firm Vandam Logistics are not linked. De la Cruz won.\n",
+        "Aymeric Laporte moved to La Porte, Texas. The Van Dam Group bought Vandam.\n",
         "Anna Kowalska met Jan Kowalski at the Kowalskis' house.\n",
     ),
 )
@@ -112,13 +113,17 @@ def _particle_spacing(document: Document, taken: list[Span]) -> Iterator[Violati
     The closed form is a single capitalised word elsewhere in the text that is the spaced
     name with its spaces removed; the spelling used less often (or later, on a tie) is
     flagged. A name and a firm ("Rik Van Dam", "Vandam Logistics") share the spelling
-    only when the closed word is not followed by another capitalised word.
+    only when the closed word is not followed by another capitalised word, and the spaced
+    form counts only after a known first name (places such as La Porte and Le Mans, and
+    firms, are written both ways).
     """
     text = document.text
     spaced: dict[str, list[re.Match[str]]] = {}
     for match in _SPACED_PARTICLE_NAME.finditer(text):
         joined = "".join(match.group().split())
-        if len(joined) >= MIN_JOINED_LENGTH:
+        given = text[: match.start()].rstrip().rpartition(" ")[2]
+        # Only a person's name: "Sanne Van den Broeck", not "the Van Dam Group" or "La Porte".
+        if len(joined) >= MIN_JOINED_LENGTH and is_given_name(given):
             spaced.setdefault(joined.lower(), []).append(match)
     if not spaced:
         return

@@ -18,6 +18,7 @@ from newslint.mt_lexicon import (
     IRREGULAR_PLURALS,
     IRREGULAR_VERBS,
     NUMBER_WORDS,
+    Analysis,
     SpaceJoins,
     analyse,
     finditer_where,
@@ -61,6 +62,7 @@ _LETTER_LABELS = frozenset(
 
 
 _ARTICLES = frozenset({"a", "an"})
+FOREIGN_NAME_ZIPF = 3.0  # "Catalunya", "Emilia": rarer than the English words an article precedes
 
 
 def _wants_an(word: str) -> bool | None:
@@ -82,7 +84,11 @@ def _wants_an(word: str) -> bool | None:
     category=Category.AGREEMENT,
     severity=Severity.WARNING,
     fix=FixAvailability.ALWAYS,
-    flag=("The board approved a allocation of funds.", "It was an difficult year."),
+    flag=(
+        "The board approved a allocation of funds.",
+        "It was an difficult year.",
+        "On Monday a Italian court ruled.",
+    ),
     pass_=(
         "She waited an hour for a European flight.",
         "He took a one-year contract with a union.",
@@ -91,6 +97,7 @@ def _wants_an(word: str) -> bool | None:
         "It was a unanimous vote by an uninsured driver on an onerous route.",
         "It was an historic day and a historic win.",
         "He won two stages of the Vuelta a España and the Volta a Catalunya.",
+        "On Monday an Italian court ruled.",
         "A usable app for a Uber driver in a Utah town, a urine test and a Ouija board.",
     ),
 )
@@ -123,7 +130,13 @@ def article_mismatch(doc: Document) -> Iterator[Violation]:
             continue
         if i > 0 and lowered[i - 1] in _LETTER_LABELS:
             continue
-        if word.text[:1].isupper() and i > 0 and tokens[i - 1].text[:1].isupper() and facts.spaced[i - 1]:
+        if (
+            word.text[:1].isupper()
+            and i > 0
+            and tokens[i - 1].text[:1].isupper()
+            and facts.spaced[i - 1]
+            and (not word.text.isascii() or zipf(word.text) < FOREIGN_NAME_ZIPF)
+        ):
             continue  # "Vuelta a España", "Volta a Catalunya": a foreign name's own preposition
         if zipf(word.text) < 2.5 or (doc.text[word.end : word.end + 1] in {"-"} and word.text.isupper()):
             continue
@@ -275,7 +288,7 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
                 continue  # "a 15 minute walk"
             if lead == "the" and number.text[:1].isdecimal() and "," not in number.text:
                 continue  # "the 747 jet", but not "the two engineer who"
-            if before.text.lower() in _PRONOUN_NUMBER_LEADS:
+            if lead in _PRONOUN_NUMBER_LEADS:
                 continue  # "after the first four reached capacity": the number is the noun
         opens_clause = (
             i in facts.sentence_initial
@@ -532,6 +545,8 @@ _INVARIANT = frozenset(
         "odds",
         "corps",
         "premises",
+        "mews",
+        "links",
     ]
 )
 
@@ -560,6 +575,7 @@ _INVARIANT = frozenset(
         "The cost of the repairs was high, and the news was worse.",
         "All that the agency needs is money. The 1990s was a decade of growth.",
         "The bus is late and the series was cancelled, but the Smiths are back.",
+        "The gap between the rich and the poor students was wide. The mews is quiet.",
     ),
 )
 def subject_verb_mismatch(doc: Document) -> Iterator[Violation]:
@@ -673,7 +689,9 @@ def _plural_subjects_with_singular_verbs(doc: Document, flagged: set[int]) -> It
             d -= 1
         if d < 0 or lower[d] not in _SUBJECT_DETERMINERS or not spaced[d] or not facts.prose[d]:
             continue
-        if not (d in facts.sentence_initial or (d > 0 and spaced[d - 1] and lower[d - 1] in _CLAUSE_LEADS)):
+        if not (
+            d in facts.sentence_initial or (d > 0 and spaced[d - 1] and _leads_clause(doc, facts, d - 1))
+        ):
             continue
         verb = tokens[v]
         right = _PLURAL_FORMS[verb.text]
@@ -684,8 +702,25 @@ def _plural_subjects_with_singular_verbs(doc: Document, flagged: set[int]) -> It
         )
 
 
+# Conjunctions that start a new clause only after a comma or at a sentence start: "between
+# the rich and the poor students" goes on one noun phrase.
+_COORDINATORS = frozenset({"and", "but", "so"})
+
+
+def _leads_clause(doc: Document, facts: Analysis, k: int) -> bool:
+    """Say whether token ``k`` ends what comes before a clause's subject ("said", ", and", "But")."""
+    word = facts.lower[k]
+    if word not in _CLAUSE_LEADS:
+        return False
+    if word not in _COORDINATORS or k in facts.sentence_initial:
+        return True
+    return k > 0 and "," in doc.text[facts.tokens[k - 1].end : facts.tokens[k].start]
+
+
 def _plural_of_common_noun(word: str) -> bool:
-    """Say whether ``word`` is the plural of a common noun ("results", "frescoes", "lists")."""
+    """Say whether ``word`` is the plural of a common noun ("results", "frescoes", "companies")."""
+    if word.endswith("ies") and zipf(word[:-3] + "y") >= 3.0:
+        return True
     return zipf(word[:-1]) >= 3.0 or (word.endswith("es") and zipf(word[:-2]) >= 3.0)
 
 
