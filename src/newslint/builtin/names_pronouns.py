@@ -12,6 +12,7 @@ from newslint.document import Document
 from newslint.entities import TITLE_SEX, TITLE_WINDOW, Mention, given_name_sex, is_name_token, mentions
 from newslint.hookspecs import hookimpl
 from newslint.lexicon import zipf
+from newslint.mt_lexicon import capital_indexes
 from newslint.namefold import fold, strip_possessive
 from newslint.namevariants import capital_words, find_variants
 from newslint.rules import FixAvailability, Rule, rule
@@ -148,6 +149,8 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
     # "He added" is an attribution and opens a sentence: it is checked once, as an attribution.
     attributed = {span.start for span, _, opening in pronouns if not opening}
     pronouns = [item for item in pronouns if not item[2] or item[0].start not in attributed]
+    if any(opening for _, _, opening in pronouns):
+        pronouns = _near_other_sex(document, pronouns)
     if not pronouns:
         return  # no "he said", "she said" or sentence opening on a pronoun: nothing to check
     # A pronoun contradicts a speaker of the other sex, and every speaker's sex is some
@@ -225,6 +228,41 @@ def pronoun_contradicts_speaker(document: Document) -> Iterator[Violation]:
             f"`{pronoun}` refers to {name}, named as a {'woman' if sex == 'female' else 'man'}",
             Fix.unsafe(f"Replace with `{expected}`", Edit(span, expected)),
         )
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*")
+
+
+def _near_other_sex(
+    document: Document, pronouns: list[tuple[Span, str, bool]]
+) -> list[tuple[Span, str, bool]]:
+    """The pronouns, less those opening a sentence with no word of the other sex shortly before.
+
+    An opening pronoun is checked against a person named at most ``OPENING_REACH``
+    sentences back, whose sex comes from a first name or title, or from a first name or
+    title that goes with the same surname elsewhere. Words of either kind are collected
+    once per article; most opening pronouns have none of the other sex before them, and
+    then no mentions need be built for them. A surname misspelled in the window ("Town"
+    for "Jenny Towne") is not matched here: the check gives up that rare case for speed.
+    """
+    words = document.token_texts
+    sexed: dict[str, set[str]] = {"male": set(), "female": set()}
+    for i in capital_indexes(document):
+        for sex in _token_sexes(words[i]):
+            # the first name or title and the next two words: the surname, in any of its mentions
+            sexed[sex].update(strip_possessive(w) for w in words[i : i + 3] if w[:1].isupper())
+    text = document.text
+    starts = document.sentence_starts
+    kept = []
+    for span, pronoun, opening in pronouns:
+        if opening:
+            sentence = bisect.bisect_right(starts, span.start) - 1
+            window = text[starts[max(sentence - OPENING_REACH, 0)] : span.start]
+            other = sexed[_OTHER_SEX[_SEX_OF_PRONOUN[pronoun.lower()]]]
+            if not any(strip_possessive(w) in other for w in _CAPITALISED.findall(window)):
+                continue
+        kept.append((span, pronoun, opening))
+    return kept
 
 
 def _after_apposition(text: str) -> str:
