@@ -86,3 +86,32 @@ def test_plural_in_ies_with_singular_verb(lint):
 def test_article_before_an_english_word_after_a_capital(lint):
     text = "On Monday a Italian court ruled."
     assert quoted(text, lint(text, "MT501")) == ["a Italian"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fixed"),
+    [
+        ("In the months before his death he work an average of 11 hours a day.", "he work", "works"),
+        ("She say the plan is sound.", "She say", "says"),
+        ("Nobody knows if it go ahead next year.", "it go", "goes"),
+        ("Officials said she try every door first.", "she try", "tries"),
+    ],
+)
+def test_third_person_subject_with_a_bare_verb(lint, text, span, fixed):
+    (finding,) = lint(text, "MT504")
+    assert quoted(text, [finding]) == [span]
+    assert finding.fix is not None and finding.fix.edits[0].content == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does he work late? The court insisted that he work fewer hours.",
+        "The hard part was making it move safely, and I have never seen it come up so fast.",
+        "He made it look possible, and she let it go quietly.",
+        '"He come up to me in the yard," the witness said.',
+        "It may seem odd, but he will leave soon.",
+    ],
+)
+def test_bare_verbs_that_are_grammatical(lint, text):
+    assert lint(text, "MT504") == []

@@ -563,6 +563,7 @@ _INVARIANT = frozenset(
         "The frescoes was then restored.",
         "He said the results was encouraging.",
         "The club's members has voted, and its numbers has risen since.",
+        "In the six months before his death he work an average of 11 hours a day.",
     ),
     pass_=(
         "United are top of the league.",
@@ -576,6 +577,8 @@ _INVARIANT = frozenset(
         "All that the agency needs is money. The 1990s was a decade of growth.",
         "The bus is late and the series was cancelled, but the Smiths are back.",
         "The gap between the rich and the poor students was wide. The mews is quiet.",
+        "Does he work late? The court insisted that he work fewer hours, and it may seem odd.",
+        "The hard part was making it move safely. I have never seen it come up so fast.",
     ),
 )
 def subject_verb_mismatch(doc: Document) -> Iterator[Violation]:
@@ -585,7 +588,8 @@ def subject_verb_mismatch(doc: Document) -> Iterator[Violation]:
     "The/This/Its + singular noun" followed by "are/were" ("The fire are"), a
     numbered plural noun followed by "was/is" and a participle ("43 ships was waiting"),
     and a subject that opens a clause with a determiner and ends on a plural noun, followed
-    by "has/was/is" ("the results was", "its numbers has").
+    by "has/was/is" ("the results was", "its numbers has"); and "he", "she" or "it" before
+    a bare verb that lost its -s ("he work an average of 11 hours").
     Collective nouns (British "the team are"), team names and quoted dialect are left
     alone.
 
@@ -649,6 +653,7 @@ def subject_verb_mismatch(doc: Document) -> Iterator[Violation]:
                 Fix.unsafe(f"Replace with `{right}`", Edit(verb.span, right)),
             )
     yield from _plural_subjects_with_singular_verbs(doc, flagged)
+    yield from _pronoun_with_bare_verb(doc)
 
 
 # "has/was/is" after a plural subject, and the form that agrees with it.
@@ -660,6 +665,65 @@ _CLAUSE_LEADS = frozenset(
 )
 # Modifiers allowed between the determiner and the plural noun ("the credit union's members").
 MAX_SUBJECT_MODIFIERS = 2
+
+
+# Verbs common in news whose bare form after "he", "she" or "it" is a lost -s ("he work").
+_BARE_VERBS = frozenset(
+    [
+        "work", "say", "live", "come", "go", "need", "want", "know", "think", "make", "take", "get", "play",
+        "run", "hold", "lead", "own", "pay", "earn", "spend", "use", "plan", "hope", "feel", "seem", "look",
+        "believe", "remain", "stay", "become", "leave", "keep", "tell", "ask", "try", "call", "move", "win",
+        "lose", "serve", "teach", "write", "sell", "buy", "build", "grow", "speak", "travel", "visit", "vote",
+        "agree", "deny", "claim", "argue",
+    ]
+)  # fmt: skip
+# Words after which "he work" is grammatical: modals and do ("does he work"), the subjunctive
+# ("insists that he work"), and verbs taking an object and a bare infinitive ("making it
+# move", "seen it come up", "made it look possible").
+_BARE_VERB_LICENSORS = frozenset(
+    [
+        "do", "does", "did", "will", "would", "can", "could", "shall", "should", "may", "might", "must",
+        "that", "lest", "not", "let", "lets", "letting", "make", "makes", "made", "making", "help", "helps",
+        "helped", "helping", "see", "sees", "saw", "seen", "seeing", "watch", "watches", "watched",
+        "watching", "hear", "hears", "heard", "hearing", "have", "has", "had", "having", "feel", "feels",
+        "felt", "feeling", "notice", "noticed", "bid",
+    ]
+)  # fmt: skip
+
+
+_THIRD_PERSON_SUBJECTS = frozenset({"he", "she", "it"})
+
+
+def _pronoun_with_bare_verb(doc: Document) -> Iterator[Violation]:
+    """ "in the six months before his death he work an average of 11 hours": he/she/it with a
+    bare verb, the -s lost in translation from a language whose verbs do not mark person."""
+    facts = analyse(doc)
+    tokens, lower, spaced = facts.tokens, facts.lower, facts.spaced
+    for i in indexes_where(map(_THIRD_PERSON_SUBJECTS.__contains__, lower[:-2])):
+        verb = lower[i + 1]
+        if verb not in _BARE_VERBS or not facts.prose[i] or not facts.prose[i + 1] or not spaced[i]:
+            continue
+        if not spaced[i + 1] or not tokens[i + 2].text[:1].islower():
+            continue  # "... than he earn." or a name after it: too little to go on
+        if i > 0 and lower[i - 1] in _BARE_VERB_LICENSORS:
+            continue
+        right = _third_person(verb)
+        yield Violation(
+            Span(tokens[i].start, tokens[i + 1].end),
+            f"`{tokens[i].text}` with the bare verb `{tokens[i + 1].text}`",
+            Fix.unsafe(f"Replace with `{right}`", Edit(tokens[i + 1].span, right)),
+        )
+
+
+def _third_person(verb: str) -> str:
+    """The -s form of a regular verb ("work" -> "works", "try" -> "tries", "go" -> "goes")."""
+    if verb in ("go", "do"):
+        return verb + "es"
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
 
 
 def _plural_subjects_with_singular_verbs(doc: Document, flagged: set[int]) -> Iterator[Violation]:
