@@ -115,3 +115,34 @@ def test_third_person_subject_with_a_bare_verb(lint, text, span, fixed):
 )
 def test_bare_verbs_that_are_grammatical(lint, text):
     assert lint(text, "MT504") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fixed"),
+    [
+        (
+            "The new rates, which comes into force in January, apply for three years.",
+            "rates, which comes",
+            "come",
+        ),
+        ("The screens, which has never been shown abroad, are fragile.", "screens, which has", "have"),
+        ("Its two sons, who lives in Lyon, agreed.", "sons, who lives", "live"),
+    ],
+)
+def test_singular_verb_in_a_plural_subjects_relative_clause(lint, text, span, fixed):
+    (finding,) = lint(text, "MT504")
+    assert quoted(text, [finding]) == [span]
+    assert finding.fix is not None and finding.fix.edits[0].content == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rates, which come into force in May, rose.",
+        "Prices rose 5 percent, which is a record.",  # "which" refers to the whole clause
+        "He visited three countries, which is a record.",
+        "The results, which experts praised, were clear.",
+    ],
+)
+def test_relative_clauses_that_agree(lint, text):
+    assert lint(text, "MT504") == []

@@ -564,6 +564,7 @@ _INVARIANT = frozenset(
         "He said the results was encouraging.",
         "The club's members has voted, and its numbers has risen since.",
         "In the six months before his death he work an average of 11 hours a day.",
+        "The new rates, which comes into force in January, apply for three years.",
     ),
     pass_=(
         "United are top of the league.",
@@ -579,6 +580,7 @@ _INVARIANT = frozenset(
         "The gap between the rich and the poor students was wide. The mews is quiet.",
         "Does he work late? The court insisted that he work fewer hours, and it may seem odd.",
         "The hard part was making it move safely. I have never seen it come up so fast.",
+        "The rates, which come into force in May, rose. Prices rose 5 percent, which is a record.",
     ),
 )
 def subject_verb_mismatch(doc: Document) -> Iterator[Violation]:
@@ -727,43 +729,78 @@ def _third_person(verb: str) -> str:
 
 
 def _plural_subjects_with_singular_verbs(doc: Document, flagged: set[int]) -> Iterator[Violation]:
-    """ "The frescoes was", "and its numbers has", "said the results was": a plural subject that
-    opens its clause, a determiner, at most two modifiers, then the plural noun and the verb."""
+    """ "The frescoes was", "and its numbers has", "said the results was", "The new rates, which
+    comes": a plural subject that opens its clause (a determiner, at most two modifiers, the
+    plural noun), then a singular verb, or a relative clause whose verb is singular."""
     facts = analyse(doc)
-    tokens, words, lower, spaced = facts.tokens, facts.words, facts.lower, facts.spaced
+    tokens, words, spaced = facts.tokens, facts.words, facts.spaced
     for v in indexes_where(map(_PLURAL_FORMS.__contains__, words)):
         if v < 2 or v in flagged or not facts.prose[v] or not spaced[v - 1]:
             continue
-        noun = words[v - 1]
-        if not (noun.isalpha() and noun.islower() and noun.endswith("s")) or noun.endswith(
-            _NOT_PLURAL_ENDINGS
-        ):
-            continue
-        if noun in _INVARIANT or noun in _AMOUNT_NOUNS or not _plural_of_common_noun(noun):
-            continue
-        d = v - 2
-        while (
-            d > v - 3 - MAX_SUBJECT_MODIFIERS
-            and d >= 0
-            and spaced[d]
-            and lower[d] not in _SUBJECT_DETERMINERS
-        ):
-            if not _subject_modifier(words[d]):
-                break
-            d -= 1
-        if d < 0 or lower[d] not in _SUBJECT_DETERMINERS or not spaced[d] or not facts.prose[d]:
-            continue
-        if not (
-            d in facts.sentence_initial or (d > 0 and spaced[d - 1] and _leads_clause(doc, facts, d - 1))
-        ):
+        if not _opening_plural_subject(doc, facts, v - 1):
             continue
         verb = tokens[v]
         right = _PLURAL_FORMS[verb.text]
         yield Violation(
             Span(tokens[v - 1].start, verb.end),
-            f"Plural subject `{noun}` with singular verb `{verb.text}`",
+            f"Plural subject `{words[v - 1]}` with singular verb `{verb.text}`",
             Fix.unsafe(f"Replace with `{right}`", Edit(verb.span, right)),
         )
+    for r in indexes_where(map(_RELATIVES.__contains__, words[:-1])):
+        if r < 2 or not facts.prose[r] or not facts.prose[r + 1] or not spaced[r]:
+            continue
+        if doc.text[tokens[r - 1].end : tokens[r].start] != ", ":
+            continue
+        verb = tokens[r + 1]
+        plural = _PLURAL_FORMS.get(verb.text) or _plural_form_of(verb.text)
+        if plural is None or not _opening_plural_subject(doc, facts, r - 1):
+            continue
+        yield Violation(
+            Span(tokens[r - 1].start, verb.end),
+            f"Plural `{words[r - 1]}` with singular verb `{verb.text}` in its relative clause",
+            Fix.unsafe(f"Replace with `{plural}`", Edit(verb.span, plural)),
+        )
+
+
+_RELATIVES = frozenset({"which", "who"})
+
+
+def _plural_form_of(word: str) -> str | None:
+    """ "comes" -> "come", "includes" -> "include", "goes" -> "go": the plural of a verb in -s, else None."""
+    if not (word.isalpha() and word.islower() and word.endswith("s")) or word.endswith(_NOT_PLURAL_ENDINGS):
+        return None
+    if word.endswith("ies"):
+        base = word[:-3] + "y"
+    elif word.endswith(("sses", "shes", "ches", "xes", "oes")):
+        base = word[:-2]
+    else:
+        base = word[:-1]
+    ing = base[:-1] + "ing" if base.endswith("e") and not base.endswith("ee") else base + "ing"
+    return base if zipf(ing) >= VERB_ING_ZIPF else None
+
+
+# A base form is a verb when its -ing form is common ("coming", "including"); a plural noun
+# after "which" ("which experts ...") has none.
+VERB_ING_ZIPF = 3.5
+
+
+def _opening_plural_subject(doc: Document, facts: Analysis, n: int) -> bool:
+    """Say whether token ``n`` is a plural noun ending a subject that opens its clause:
+    a determiner, at most two modifiers, the noun ("The frescoes", "and its numbers")."""
+    words, lower, spaced = facts.words, facts.lower, facts.spaced
+    noun = words[n]
+    if not (noun.isalpha() and noun.islower() and noun.endswith("s")) or noun.endswith(_NOT_PLURAL_ENDINGS):
+        return False
+    if noun in _INVARIANT or noun in _AMOUNT_NOUNS or not _plural_of_common_noun(noun):
+        return False
+    d = n - 1
+    while d > n - 2 - MAX_SUBJECT_MODIFIERS and d >= 0 and spaced[d] and lower[d] not in _SUBJECT_DETERMINERS:
+        if not _subject_modifier(words[d]):
+            return False
+        d -= 1
+    if d < 0 or lower[d] not in _SUBJECT_DETERMINERS or not spaced[d] or not facts.prose[d]:
+        return False
+    return d in facts.sentence_initial or (d > 0 and spaced[d - 1] and _leads_clause(doc, facts, d - 1))
 
 
 # Conjunctions that start a new clause only after a comma or at a sentence start: "between
