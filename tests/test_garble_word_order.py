@@ -96,3 +96,10 @@ def test_size_given_with_of(lint):
     text = "The hall was originally of 1,100 seats."
     assert flagged(lint, text) == [("was originally of 1,100 seats", "was originally 1,100 seats")]
     assert lint("It had a capacity of 1,100 seats, and the council was of two minds.", "MT201") == []
+
+
+def test_auxiliary_before_its_subject_after_a_time_phrase(lint):
+    text = "Since last year had the company heavy losses suffered."
+    assert flagged(lint, text) == [("Since last year had the company", "Since last year the company had")]
+    for clean in ("Never had the company lost so much.", "Since when has the company made a loss?"):
+        assert lint(clean, "MT201") == []

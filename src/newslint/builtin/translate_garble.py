@@ -158,11 +158,33 @@ def _be_amount(m: re.Match[str]) -> str:
     return f"{m.group('be')} {m.group('adverb') or ''}{m.group('amount')}"
 
 
+def _subject_first(m: re.Match[str]) -> str:
+    return f"{m.group('adverbial')} {m.group('subject')} {m.group('aux')}"
+
+
 def _noun_adjective(m: re.Match[str]) -> str:
     return f"{m.group('det')} {m.group('adj')} {m.group('noun')} of"
 
 
 PATTERNS = (
+    GarblePattern(
+        # German and Dutch put the verb second after a time phrase: "Seit letztem Jahr hat die Firma".
+        # English inverts only after negative or restrictive openers ("Never had", "Only then has").
+        r"^(?P<adverbial>(?:Since|In|After|Before|During|For|Over|Until|Last|This|Next|Yesterday|Today|Then"
+        r"|Already|Now)\b[^,.;:?!]{0,30}?) (?P<aux>had|has|have) (?P<subject>(?:the|its|their|his|her|our) [a-z]+)\b",
+        "auxiliary `{aux}` before its subject `{subject}`",
+        _subject_first,
+        cues=(
+            " had the ",
+            " has the ",
+            " have the ",
+            " had its ",
+            " has its ",
+            " had their ",
+            " have their ",
+        ),
+        accept=lambda m: "?" not in m.string,
+    ),
     GarblePattern(
         # Italian, Spanish and French give a size with "of": "era di 1.100 posti", "era de 1.100 plazas".
         r"(?<=[a-z] )(?P<be>is|was|were|are) (?P<adverb>[a-z]+ly )?of (?P<amount>\d[\d,.]* [a-z]+s)\b",
@@ -319,6 +341,7 @@ PATTERNS = (
         "Saved the goalkeeper Iker Salvatierra two of the penalties.",
         "Scored the Dutch striker Pieter de Wit the only goal.",
         "Were taken to hospital fourteen people.",
+        "Since last year had the company heavy losses suffered.",
         "It cut its forecast after orders in the second quarter by almost 40 percent fell.",
         "The average wait was last year eleven weeks.",
         "The hall was originally of 1,100 seats.",
@@ -353,6 +376,8 @@ PATTERNS = (
         "He is this season one of only three players to score. She was last year one of the judges.",
         "Stocks were boosted by 5 percent increased demand.",
         "Born in Leeds in 1961. Was named captain of the year.",
+        "Never had the company lost so much. Only since May has the firm grown.",
+        "Since when has the company made a loss?",
         "Was taken by surprise the only way to describe it? Were given to the poor the old coats?",
         "She was allowed to the stage to speak, and troops were sent to the front to fight.",
         "Fans were allowed into the ground, and the fee allowed the club to grow.",
@@ -367,7 +392,8 @@ def garbled_word_order(doc: Document) -> Iterator[Violation]:
     interview"), a comma between a reporting verb and its that-clause ("said, that the
     plan"), a sentence opening on a past-tense verb before its named subject ("Saved the
     goalkeeper Iker Salvatierra two penalties") or on a passive verb before its subject
-    ("Were taken to hospital fourteen people"), a verb of change after its amount ("orders
+    ("Were taken to hospital fourteen people"), a perfect auxiliary before its subject after
+    a time phrase ("Since last year had the company"), a verb of change after its amount ("orders
     by almost 40 percent fell") or a time before the amount ("was last year eleven weeks"),
     `to` before the object of "allowed" or "permitted" ("permitted to the otter to
     come back"), an infinitive before the object it belongs to ("rejected to step down
