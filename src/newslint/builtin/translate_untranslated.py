@@ -161,10 +161,13 @@ def untranslated_word(doc: Document) -> Iterator[Violation]:
         nxt = tokens[after].text
         return _is_english_word(lowered[first - 1]) and (_is_english_word(nxt) or bool(_NUMBER_RE.match(nxt)))
 
-    yield from _foreign_phrases(doc, facts, in_english_quote)
+    covered: set[int] = set()  # the tokens of the connectives found: not flagged again alone
+    for first, last, violation in _foreign_phrases(doc, facts, in_english_quote):
+        covered.update(range(first, last + 1))
+        yield violation
     resume = 0  # the first index after the last phrase found
     for i in indexes_where(map(table.__contains__, lowered)):
-        if i < resume or not is_foreign(i):
+        if i < resume or i in covered or not is_foreign(i):
             continue
         if not facts.prose[i]:
             end = i + 2 if i + 1 < len(tokens) and lowered[i + 1] in CONNECTORS else i + 1
@@ -209,7 +212,7 @@ def untranslated_word(doc: Document) -> Iterator[Violation]:
 
 def _foreign_phrases(
     doc: Document, facts: Analysis, in_english_quote: Callable[[int, int], bool]
-) -> Iterator[Violation]:
+) -> Iterator[tuple[int, int, Violation]]:
     """Two- and three-word connectives of other languages: `sin embargo`, `por ejemplo`."""
     lowered, tokens = facts.lower, facts.tokens
     for i in indexes_where(map(_PHRASE_FIRSTS.__contains__, lowered)):
@@ -229,7 +232,8 @@ def _foreign_phrases(
                 continue
             text = gloss.capitalize() if found[0].isupper() else gloss
             fix = Fix.display_only(f"Translate: `{text}`", Edit(span, text))
-            yield Violation(span, f"Untranslated {_LANGUAGES.get(language, language)} text `{found}`", fix)
+            message = f"Untranslated {_LANGUAGES.get(language, language)} text `{found}`"
+            yield i, end - 1, Violation(span, message, fix)
 
 
 _LANGUAGES = {
