@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Violation
 from newslint.document import Document, Token
 from newslint.hookspecs import hookimpl
-from newslint.lexicon import FUNCTION_WORDS, PREPOSITIONS, zipf
+from newslint.lexicon import CONJUNCTIONS, FUNCTION_WORDS, PREPOSITIONS, zipf
 from newslint.mt_lexicon import (
     INSTITUTION_WORDS,
+    MODALS,
     NAME_INTRODUCERS,
     NUMBER_WORDS,
     REPORTING_VERBS,
+    Analysis,
     analyse,
     capital_indexes,
     has_suffix_evidence,
@@ -213,6 +216,60 @@ def _suffix_context(prev: Token, word: Token, nxt: Token) -> bool:
     )
 
 
+# Feasts, seasons of the church year and identity nouns (faiths, parties, services,
+# nationalities) that English capitalises as names even in a noun's slot ("their first
+# Christmas since", "200 Marines in the town").
+_CAPITALISED_NOUNS = frozenset(
+    [
+        "christmas", "easter", "ramadan", "diwali", "hanukkah", "eid", "thanksgiving", "halloween",
+        "passover", "lent", "advent", "pentecost", "sabbath", "marines", "marine", "democrats",
+        "republicans", "conservatives", "liberals", "greens", "tories", "catholics", "muslims",
+        "christians", "jews", "hindus", "sikhs", "buddhists", "protestants", "mormons", "quakers",
+        "socialists", "communists", "nationalists", "unionists", "labour", "navy", "army",
+    ]
+)  # fmt: skip
+_COUNT_RE = re.compile(r"\d[\d,.]*")
+_NAME_JOINS = frozenset({"of", "for", "and", "de", "on", "in"})
+_SLOT_OPENERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+# After the noun: a preposition, a conjunction or a modal, so the capital ends its phrase
+# ("the biggest one-day Drop since 2021") instead of opening a longer name.
+_AFTER_NOUN = (PREPOSITIONS | CONJUNCTIONS | MODALS) - {"to", "as", "like", "may", "will"}
+
+
+def _in_noun_slot(facts: Analysis, i: int) -> bool:
+    """A capitalised noun where only a common noun fits, without a twin in the article.
+
+    Its phrase opens with a count or a possessive, with at most two lower-case modifiers
+    between ("200 Rescues since", "their biggest one-day Drop since"): a name does not
+    take a possessive and a count before it, and a preposition or a conjunction after
+    the capital shows that no longer name goes on.
+    """
+    words = facts.words
+    word = words[i]
+    lower = word.lower()
+    if lower in _CAPITALISED_NOUNS or lower.endswith(("ans", "ists", "ites")):
+        return False
+    if max(zipf(lower), zipf(lower[:-1]) if lower.endswith("s") else 0.0) < 3.5:
+        return False  # a rare word may be a name: "their Grindr since"
+    if i + 1 >= len(words) or words[i + 1] not in _AFTER_NOUN or not facts.spaced[i]:
+        return False
+    if i + 2 < len(words) and words[i + 1] in _NAME_JOINS and words[i + 2][:1].isupper():
+        return False  # "our Terms of Use", "its Parks and Gardens": the capital opens a name
+    for back in range(1, 4):
+        k = i - back
+        if k < 0 or not facts.prose[k] or not facts.spaced[k] or k + 1 in facts.sentence_initial:
+            return False
+        before = words[k]
+        if before in _SLOT_OPENERS or (_COUNT_RE.fullmatch(before) and lower.endswith("s")):
+            return True
+        if not before.islower() or before in FUNCTION_WORDS or before in _CALENDAR_NAMES:
+            return False
+    return False
+
+
+_CALENDAR_NAMES = frozenset({"new", "good", "holy", "ash", "palm", "boxing", "black", "cyber"})
+
+
 @rule(
     code="MT102",
     name="capitalized-common-word",
@@ -222,12 +279,19 @@ def _suffix_context(prev: Token, word: Token, nxt: Token) -> bool:
     flag=(
         "Solberg said Rain was a concern. Heavy rain fell all week.",
         "Putin spoke in an interview Speaking to state media in March.",
+        "Firefighters carried out more than 200 Rescues since midnight.",
+        "Shares fell 11 percent, their biggest one-day Drop since the listing in 2021.",
+        "The charity counted 40 Volunteers on the beach.",
     ),
     pass_=(
         "Voters in the north backed Labour in large numbers, and labour unions cheered.",
         "The coach, Tom Manning, praised the team. Manning said the result was fair.",
         "Residents moved to Reading last year.",
         "Merchants tap Payments and switch on offline payments.",
+        "It was their first Christmas since the flood, and 200 Marines in the town helped.",
+        "The club signed 3 Americans and her Labour colleagues in March.",
+        "Some 1,200 Rangers fans came, and their Black Friday for the shop began.",
+        "By signing up, you agree to our Terms of Use and its Parks and Gardens rules.",
     ),
 )
 def capitalized_common_word(doc: Document) -> Iterator[Violation]:
@@ -254,20 +318,42 @@ def capitalized_common_word(doc: Document) -> Iterator[Violation]:
 
     lower_count = facts.lower_count
 
-    for _, prev, word, nxt in _candidates(doc):
-        if nxt is None or not nxt.text.islower() or prev.text in _NOT_AFTER:
+    for index, prev, word, nxt in [*_candidates(doc), *_after_counts(doc, facts)]:
+        if nxt is None or not nxt.text.islower():
+            continue
+        slot = _in_noun_slot(facts, index)
+        if prev.text in _NOT_AFTER and not slot:
             continue
         if facts.cap_mid_count(word.text) > 1:
             continue
         if word.text.lower() in FUNCTION_WORDS or word.text.lower() in NUMBER_WORDS:
             continue
-        if not _is_common_word_capitalised(doc, lower_count, word):
+        if not slot and not _is_common_word_capitalised(doc, lower_count, word):
             continue
-        if lower_count(word.text.lower()) == 0 and not _suffix_context(prev, word, nxt):
+        if lower_count(word.text.lower()) == 0 and not slot and not _suffix_context(prev, word, nxt):
             continue
-        yield Violation(
-            word.span, f"Common word `{word.text}` capitalised in mid-sentence", _fix(doc, prev, word)
+        if slot and doc.is_accepted(word.text):
+            continue
+        lowered = word.text.lower()
+        # in a noun's slot the capital is a stray, never a lost sentence break
+        fix = (
+            Fix.unsafe(f"Lowercase to `{lowered}`", Edit(word.span, lowered))
+            if slot
+            else _fix(doc, prev, word)
         )
+        yield Violation(word.span, f"Common word `{word.text}` capitalised in mid-sentence", fix)
+
+
+def _after_counts(doc: Document, facts: Analysis) -> Iterator[tuple[int, Token, Token, Token | None]]:
+    """(index, previous, word, next) for capitalised plurals after a count: "200 Rescues since"."""
+    words, tokens = facts.words, facts.tokens
+    for i in facts.capitals:
+        if i == 0 or i + 1 >= len(words) or not facts.prose[i] or not facts.spaced[i - 1]:
+            continue
+        if i in facts.sentence_initial or not _COUNT_RE.fullmatch(words[i - 1]):
+            continue
+        if is_capitalised(words[i]) and words[i].endswith("s") and facts.spaced[i]:
+            yield i, tokens[i - 1], tokens[i], tokens[i + 1]
 
 
 @hookimpl

@@ -50,6 +50,13 @@ FOREIGN_ABBREVIATIONS: dict[str, tuple[str, str]] = {
     "tzv.": ("Czech", "so-called"),
     "např.": ("Czech", "for example"),
     "atd.": ("Czech", "and so on"),
+    "apod.": ("Czech", "and the like"),
+    "atp.": ("Czech", "and the like"),
+    # Polish
+    "itd.": ("Polish", "and so on"),
+    "itp.": ("Polish", "and the like"),
+    # Dutch
+    "enz.": ("Dutch", "and so on"),
     # Scandinavian
     "bl.a.": ("Swedish", "among others"),
     "t.ex.": ("Swedish", "for example"),
@@ -65,6 +72,11 @@ FOREIGN_ABBREVIATIONS: dict[str, tuple[str, str]] = {
     "ecc.": ("Italian", "and so on"),
     "EE.UU.": ("Spanish", "US"),
 }
+# "And so on" abbreviations close a list, so they also stand before a comma or at the end
+# of a sentence ("electricians apod.."), where the others never do.
+LIST_ENDINGS = frozenset(
+    abbreviation for abbreviation, (_, gloss) in FOREIGN_ABBREVIATIONS.items() if gloss.startswith("and ")
+)
 # Thousand-unit abbreviations that follow a number: "4,2 Mrd. Euro".
 NUMBER_UNITS: dict[str, tuple[str, str]] = {
     "Mio.": ("German", "million"),
@@ -81,7 +93,12 @@ def foreign_abbreviation_re() -> re.Pattern[str]:
     units = "|".join(map(re.escape, NUMBER_UNITS))
     # Not glued to a word or a dot before, and followed by a space and a word: "np.array"
     # in code and "u.a.s" are not abbreviations of prose.
-    return re.compile(rf"(?<![\w.])(?:(?P<word>{plain})|(?<=\d )(?P<unit>{units}))(?=\s+[\w$€£\d(])")
+    endings = "|".join(map(re.escape, sorted(LIST_ENDINGS, key=len, reverse=True)))
+    return re.compile(
+        rf"(?<![\w.])(?:(?P<word>{plain})(?=\s+[\w$€£\d(])|(?P<ending>{endings})(?=[.,;:)]|\s*$)"
+        rf"|(?<=\d )(?P<unit>{units})(?=\s+[\w$€£\d(]))",
+        re.MULTILINE,
+    )
 
 
 @rule(
@@ -97,6 +114,8 @@ def foreign_abbreviation_re() -> re.Pattern[str]:
         "The plan costs 4.2 Mrd. euros over ten years.",
         "Some members, np. the farmers' union, opposed the deal.",
         "Prices rose for staples, bijv. bread and milk.",
+        "Several players work as teachers, electricians apod..",
+        "Shops sell bread, milk, cheese itd., as before.",
     ),
     pass_=(
         "The castle was built ca. 1350, cf. the survey of 1402.",
@@ -104,6 +123,7 @@ def foreign_abbreviation_re() -> re.Pattern[str]:
         "The script called np.array on the data.",
         "He met Dr. Mio. Then he left.",
         '"Die Kosten, z.B. für Energie, steigen," sagte er.',
+        "The app calls itp.parse on the feed and stores the result.",
     ),
 )
 def untranslated_abbreviation(doc: Document) -> Iterator[Violation]:

@@ -34,7 +34,10 @@ TITLE_ON_ORG_RE = re.compile(
 _OFFICES = (
     "Minister|Secretary|Chairman|Chairwoman|Chair|President|Director|Governor|Mayor|Ambassador|"
     "Chancellor|Premier|Commissioner|Chief|General|Prime|Deputy|Vice|Senator|Judge|Prosecutor|"
-    "Spokesman|Spokeswoman|Spokesperson|Manager|Inspector|Engineer|Professor|Prof|Doctor|Dr"
+    "Spokesman|Spokeswoman|Spokesperson|Manager|Inspector|Engineer|Professor|Prof|Doctor|Dr|"
+    # offices of other countries that a translation addresses as "Madame la Préfète",
+    # "Señora Magistrada", "pan radny": never surnames in English text
+    "Prefect|Magistrate|Councillor|Councilor|Consul|Notary|Rector|Attorney|Ombudsman"
 )
 # Offices that open a longer address form ("Mr Deputy Speaker", "Mr. Prime Minister"):
 # after them, a capital is the rest of the office, not a surname.
@@ -44,13 +47,13 @@ _ADDRESS_WORDS = rf"(?:{_OFFICES}|Speaker|Justice|Minister|President|Secretary)"
 # The full patterns compile on first use (~2 ms each, twice with the unanchored copy), and
 # only when an article holds a candidate: few do.
 _DOUBLED_TITLE = (
-    rf"\b(?P<title>(?:Mr|Mrs|Ms|Madam|Madame|Sir|Dame)\.?)\s+(?P<office>(?:{_OFFICES})\b\.?)"
+    rf"\b(?P<title>(?:Mr|Mrs|Ms|Mister|Madam|Madame|Sir|Dame)\.?)\s+(?P<the>the\s+)?(?P<office>(?:{_OFFICES})\b\.?)"
     rf"(?P<tail>\s+of\s+(?:the\s+)?{_CAP}|(?=\s+(?:said|says|told|added|announced|stated|noted|warned)\b)"
     # or a surname straight after the office: "said Mr. Minister Nowicki" (Polish "pan minister")
     rf"|(?=\s+(?!{_ADDRESS_WORDS}\b)[A-Z][a-zà-ÿ]+\b(?!\s+(?:of|for)\b)))?"
 )
 # Matches wherever _DOUBLED_TITLE does: its prefix without the optional tail and the \b.
-_DOUBLED_TITLE_CANDIDATE = rf"(?:Mr|Mrs|Ms|Madam|Madame|Sir|Dame)\.?\s+(?:{_OFFICES})\b"
+_DOUBLED_TITLE_CANDIDATE = rf"(?:Mr|Mrs|Ms|Mister|Madam|Madame|Sir|Dame)\.?\s+(?:the\s+)?(?:{_OFFICES})\b"
 _FOREIGN_HONORIFIC = (
     r"\b(?P<title>Herr|Frau|Fräulein|Senhor|Senhora|Señor|Señora|Señorita|Monsieur|Mademoiselle|"
     r"Signor|Signora|Signore|Signorina|Senor|Senora|Senorita|Doña|Mme\.?|Mlle\.?|Mevrouw|Meneer|Heer|Gospodin|Gospozha|Sayın|Engineer|Eng\.|"
@@ -164,6 +167,9 @@ def title_on_organization(doc: Document) -> Iterator[Violation]:
         "Question: Mr. Prof. Dr. Vogt, how long do patients wait?",
         '"It is a security project," said Mr. Minister Nowicki after the signing.',
         "Mrs. Mayor Lindqvist opened the bridge.",
+        "Mister Governor Okafor signed the decree on Friday.",
+        "Madam the Prefect of the Loire told reporters that roads were closed.",
+        "The ruling was read by Mrs. Magistrate Elena Ruiz.",
     ),
     pass_=(
         '"Mr. Speaker, families are struggling," the minister said.',
@@ -173,6 +179,7 @@ def title_on_organization(doc: Document) -> Iterator[Violation]:
         "Mr Deputy Speaker called the next member.",
         "Mr. Prime Minister, the house is waiting for an answer.",
         "Mr. President, Ukraine is grateful, the ambassador said.",
+        "Mister President, the people are waiting, the senator said.",
     ),
 )
 def mistranslated_title(doc: Document) -> Iterator[Violation]:
@@ -198,13 +205,26 @@ def mistranslated_title(doc: Document) -> Iterator[Violation]:
     matches = finditer_where(doubled_title_re(), candidates, text) if candidates.search(text) else ()
     for match in matches:
         title, office = match.group("title"), match.group("office").rstrip(".")
+        # "Madam the Prefect" (French "Madame la Préfète"): English never puts an
+        # article between an honorific and an office
+        with_article = match.group("the") is not None
         stacked = title.startswith("Sir") or office in {"Dr", "Doctor", "Professor", "Prof"}
-        if not stacked and match.group("tail") is None:
+        if not stacked and not with_article and match.group("tail") is None:
             continue
         if title.startswith("Sir") and office in {"Professor", "Doctor", "Dr", "General"}:
             continue  # "Sir Professor" is odd but "Sir General" is unheard; stay quiet
         span = Span(match.start("title"), match.end("title"))
         if not _outside_quote(doc, span):
+            continue
+        if with_article:
+            cut = Span(span.start, match.start("the") + 1)
+            before = doc.text[max(0, span.start - 3) : span.start].rstrip()
+            the = "T" if not before or before[-1] in '.!?\n"”' else "t"
+            yield Violation(
+                Span(span.start, match.end("office")),
+                f"Honorific on an office: `{' '.join(text[span.start : match.end('office')].split())}`",
+                Fix.unsafe(f"Delete `{title}`", Edit(cut, the)),
+            )
             continue
         cut = Span(span.start, match.start("office"))
         if office in {"Dr", "Doctor", "Professor", "Prof"} or _SURNAME_AFTER_RE.match(
@@ -285,6 +305,12 @@ _TRANSLATED_HONORIFIC_RE = re.compile(
     r"\s+(?P<name>(?!(?:Justice|Judge|Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Member|Minister|Senator|Court|Society|Company|Artillery|Mention)\b)"
     r"[A-ZÀ-Þ][a-zà-ÿ'’]+\s+[A-ZÀ-Þ][\w'’-]+)"
     r"|(?P<coach>(?<=\bthe )Mister)(?!\s+[A-Z])(?=\s+(?:[a-z]|$))"
+    # Italian "l'illustrissimo/a", Spanish "el Ilustrísimo Señor": an honorific style on a
+    # judge or an official, kept only before a title or office ("HMS Illustrious" is a ship)
+    r"|(?P<style>(?<![\w-])[Tt]he\s+(?:Most\s+)?(?:Illustrious|Illustrissimo|Illustrissima|Ilustr[ií]simo|Ilustr[ií]sima)"
+    r"|(?<![\w-])(?:Illustrissimo|Illustrissima|Ilustr[ií]simo|Ilustr[ií]sima))"
+    r"(?=\s+(?:Mr|Mrs|Ms|Mister|Madam|Madame|Sir|Dr|Doctor|Professor|Judge|Magistrate|Mayor|"
+    r"President|Minister|Prefect|Senator|Lawyer|Attorney|Prosecutor|Councillor|Councilor|Rector)\b)"
 )
 
 
@@ -298,6 +324,8 @@ _TRANSLATED_HONORIFIC_RE = re.compile(
         "The Honorable Lorenzo Ferraguti, a member of parliament from Castelmonte, praised the work.",
         "The vote was called by the Honourable Giulia Ranieri, who sits on the budget committee.",
         "The players threw the Mister into the air after the final whistle.",
+        "The Illustrious Judge Carla Benedetti read the verdict.",
+        "The decree was signed by the Most Illustrious Mayor Rafael Ortiz.",
     ),
     pass_=(
         '"The Honorable Lorenzo Ferraguti," the usher announced.',
@@ -305,6 +333,8 @@ _TRANSLATED_HONORIFIC_RE = re.compile(
         "Honourable Mention went to a short film from Chile.",
         "Mister Rogers taught children kindness, and the Mister Softee van came by.",
         "The court heard from the Honorable Artillery Company's chaplain.",
+        "Sailors from HMS Illustrious and the Illustrious Theatre Company marched.",
+        "She had an illustrious career as a judge.",
     ),
 )
 def translated_honorific(doc: Document) -> Iterator[Violation]:
@@ -312,7 +342,8 @@ def translated_honorific(doc: Document) -> Iterator[Violation]:
     ## What it does
     Flags titles that a literal translation carries into English prose: `The Honorable`
     before a name (Italian "l'onorevole", the style of a member of parliament) and `the
-    Mister` for a football coach (Italian and Spanish "il/el mister"). English formal
+    Mister` for a football coach (Italian and Spanish "il/el mister"), and `The Illustrious`
+    (Italian "l'illustrissima", Spanish "Ilustrísimo") before a title or an office. English formal
     styles (`the Right Honourable`, `the Honourable Justice ...`) and quotes are left alone.
 
     ## Why is this bad
@@ -326,9 +357,17 @@ def translated_honorific(doc: Document) -> Iterator[Violation]:
     Unsafe: the title is deleted (`the Mister` becomes `the coach`), which an editor should confirm.
     """
     text = doc.text
-    if "Hono" not in text and "Mister" not in text:
+    if "Hono" not in text and "Mister" not in text and "lustr" not in text:
         return
     for match in _TRANSLATED_HONORIFIC_RE.finditer(text):
+        if match.group("style"):
+            span = Span(match.start("style"), match.end("style"))
+            if _outside_quote(doc, span):
+                title = " ".join(match.group("style").split())
+                cut = Span(span.start, span.end + 1)
+                fix = Fix.unsafe(f"Delete `{title}`", Edit.deletion(cut))
+                yield Violation(span, f"Translated title `{title}` before a name", fix)
+            continue
         if match.group("coach"):
             span = Span(match.start("coach"), match.end("coach"))
             if _outside_quote(doc, span):
@@ -347,9 +386,74 @@ def translated_honorific(doc: Document) -> Iterator[Violation]:
         )
 
 
+# Japanese honorific suffixes joined to a name by a hyphen ("Morita-san", "Tanaka-sensei").
+# The hyphen is required: Hassan and Sassan end in -san without being addressed. A
+# capitalised word before the name marks a Korean or Taiwanese given name ("Lee Sang-kun"),
+# whose syllables can look like a suffix.
+_HONORIFIC_SUFFIX_RE = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][a-z]{2,})-(?P<suffix>san|sama|sensei|kun|chan|senpai|sempai|dono)\b(?!-)"
+)
+# "Lee Sang-kun" (a given name after a surname), "the Fuji-san trail" (a mountain).
+_NOT_ADDRESS_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'-]*|\b[Tt]he)\s+\Z")
+
+
+@rule(
+    code="MT405",
+    name="japanese-honorific-suffix",
+    category=Category.HONORIFIC,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Morita-san said the town was trying to attract small companies.",
+        "The workshop is run by Ishikawa-sensei, who is 81.",
+        "Residents thanked Tanaka-sama for the donation.",
+    ),
+    pass_=(
+        "Hassan and Sassan said the town was quiet.",
+        '"Thank you, Morita-san," the boy said.',
+        "Taiwan's Lee Sang-kun and Ko Wen-je spoke.",
+        "The Kobe-shi office and the Fuji-san trail were closed.",
+    ),
+)
+def japanese_honorific_suffix(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags a Japanese honorific suffix (`-san`, `-sama`, `-sensei`, `-kun`, `-chan`,
+    `-senpai`, `-dono`) left on a surname in English prose: `Morita-san said`. Quotes,
+    where a speaker may address someone so, and Korean or Taiwanese given names written
+    after a surname (`Lee Sang-kun`) are left alone.
+
+    ## Why is this bad
+    English news names people by their surname alone; the suffix is a form of address
+    that a literal translation carries over.
+
+    ## Example
+    `Morita-san said the town` -> `Morita said the town`
+
+    ## Fix safety
+    Unsafe: the suffix is deleted; an editor may prefer "Mr." or "Ms." on later references.
+    """
+    text = doc.text
+    if "-s" not in text and "-k" not in text and "-c" not in text and "-d" not in text:
+        return
+    for match in _HONORIFIC_SUFFIX_RE.finditer(text):
+        span = Span(match.start(), match.end())
+        if not _outside_quote(doc, span) or doc.is_accepted(match.group()):
+            continue
+        if _NOT_ADDRESS_BEFORE_RE.search(text, max(0, span.start - 30), span.start):
+            continue
+        suffix = Span(match.end("name"), match.end())
+        yield Violation(
+            span,
+            f"Japanese honorific suffix `-{match.group('suffix')}` on `{match.group('name')}`",
+            Fix.unsafe(f"Delete `-{match.group('suffix')}`", Edit.deletion(suffix)),
+        )
+
+
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(title_on_organization)
     register(mistranslated_title)
     register(foreign_honorific)
     register(translated_honorific)
+    register(japanese_honorific_suffix)

@@ -10,7 +10,7 @@ from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document, Token
 from newslint.hookspecs import hookimpl
 from newslint.lexicon import zipf
-from newslint.mt_lexicon import analyse, foreign_words, indexes_where, is_capitalised
+from newslint.mt_lexicon import Analysis, analyse, foreign_words, indexes_where, is_capitalised
 from newslint.rules import FixAvailability, Rule, rule
 
 # Short words of Romance and Germanic languages that join a foreign phrase ("acima da
@@ -43,6 +43,41 @@ CONNECTORS = frozenset(
 )
 
 
+# Words for "about" that English shares (a rare verb "environ", the name "Rund") or that
+# only make sense before a quantity: flagged only before a number ("rund 600 staff").
+APPROXIMATORS = frozenset(
+    ["cerca", "environ", "rund", "zirka", "cirka", "omkring", "ungefär", "noin", "zhruba", "přibližně",
+     "körülbelül", "aproximativ", "yaklaşık", "sekitar"]
+)  # fmt: skip
+# Connectives of two words, each an English word or a name particle on its own ("sin",
+# "embargo", "no"), foreign together: word tuple -> (language, English gloss).
+FOREIGN_PHRASES: dict[tuple[str, ...], tuple[str, str]] = {
+    ("sin", "embargo"): ("es", "however"),
+    ("no", "obstante"): ("es", "nevertheless"),
+    ("es", "decir"): ("es", "that is"),
+    ("por", "ejemplo"): ("es", "for example"),
+    ("por", "lo", "tanto"): ("es", "therefore"),
+    ("sin", "duda"): ("es", "undoubtedly"),
+    ("a", "pesar", "de"): ("es", "despite"),
+    ("no", "entanto"): ("pt", "however"),
+    ("por", "exemplo"): ("pt", "for example"),
+    ("ou", "seja"): ("pt", "that is"),
+    ("par", "exemple"): ("fr", "for example"),
+    ("en", "outre"): ("fr", "moreover"),
+    ("en", "effet"): ("fr", "indeed"),
+    ("zum", "beispiel"): ("de", "for example"),
+    ("per", "esempio"): ("it", "for example"),
+    ("ad", "esempio"): ("it", "for example"),
+}
+_PHRASE_FIRSTS = frozenset(words[0] for words in FOREIGN_PHRASES)
+_NUMBER_RE = re.compile(r"\d")
+
+
+def _is_english_word(word: str) -> bool:
+    """A frequent lower-case English word: the frame of an English sentence around a foreign word."""
+    return word.islower() and word.isascii() and zipf(word) >= 4.0 and word not in CONNECTORS
+
+
 def _is_foreign_word(facts_initial: frozenset[int], tokens: tuple[Token, ...], i: int) -> bool:
     """Say whether a word of the foreign list, not an accepted term, is used as a foreign word."""
     word = tokens[i].text
@@ -66,6 +101,10 @@ def _is_foreign_word(facts_initial: frozenset[int], tokens: tuple[Token, ...], i
         "Selon the port authority, 43 ships were waiting.",
         '"We are not against the future," a déclaré Karim Benali, the union secretary.',
         "The club could lose 8 million euros, laut figures published by the league.",
+        "The firm will move rund 600 of its staff to short-time work.",
+        "The court convicted the manager, sin embargo acquitted the engineers.",
+        '"We had cerca de 11,000 tiles and no map," she said.',
+        "Shares fell; the company, toutefois, kept its forecast.",
     ),
     pass_=(
         "The cooperative, Campos del Ebro, represents 4,100 growers.",
@@ -73,6 +112,9 @@ def _is_foreign_word(facts_initial: frozenset[int], tokens: tuple[Token, ...], i
         "The lawyer worked pro bono for the family.",
         '"Selon moi, c\'est fini," she said.',
         "She wore a silver pendant to the encore.",
+        "Rund and Cerca are small villages; the environ of the lake is quiet.",
+        "The government lifted the embargo on sin taxes; a pesar was nowhere.",
+        '"Sin embargo, no es suficiente," the mayor said.',
     ),
 )
 def untranslated_word(doc: Document) -> Iterator[Violation]:
@@ -82,7 +124,10 @@ def untranslated_word(doc: Document) -> Iterator[Violation]:
     Italian, Dutch, Polish and the Scandinavian languages left in English prose
     ("según", "laut", "ifølge", "Selon", "a déclaré", "bem acima da média nacional").
     Names ("Campos del Ebro"), quotes and accepted terms are left alone; the word list
-    leaves out words that are also English or name particles.
+    leaves out words that are also English or name particles. Connectives of two or three
+    words (`sin embargo`, `por ejemplo`) are flagged together; words for "about" (`rund`,
+    `cerca`, `environ`) only before a number. In a quote, a foreign word is flagged only
+    when English words frame it (`"We had cerca de 11,000 tiles"`).
 
     ## Why is this bad
     Machine translation passes through words it fails to recognise, and the reader meets
@@ -107,10 +152,33 @@ def untranslated_word(doc: Document) -> Iterator[Violation]:
             and _is_foreign_word(initial, tokens, k)
         )
 
+    def in_english_quote(first: int, after: int) -> bool:
+        """A foreign word inside a quote whose words around it are English ("We had cerca de 11,000 tiles")."""
+        if not facts.quoted[first] or facts.skipped[first] or first == 0 or not facts.quoted[first - 1]:
+            return False
+        if after >= len(tokens) or not facts.quoted[after]:
+            return False
+        nxt = tokens[after].text
+        return _is_english_word(lowered[first - 1]) and (_is_english_word(nxt) or bool(_NUMBER_RE.match(nxt)))
+
+    covered: set[int] = set()  # the tokens of the connectives found: not flagged again alone
+    for first, last, violation in _foreign_phrases(doc, facts, in_english_quote):
+        covered.update(range(first, last + 1))
+        yield violation
     resume = 0  # the first index after the last phrase found
     for i in indexes_where(map(table.__contains__, lowered)):
-        if i < resume or not facts.prose[i] or not is_foreign(i):
+        if i < resume or i in covered or not is_foreign(i):
             continue
+        if not facts.prose[i]:
+            end = i + 2 if i + 1 < len(tokens) and lowered[i + 1] in CONNECTORS else i + 1
+            if not in_english_quote(i, end):
+                continue
+        if lowered[i] in APPROXIMATORS:
+            k = i + 1
+            while k < len(tokens) and lowered[k] in CONNECTORS:
+                k += 1
+            if k >= len(tokens) or not _NUMBER_RE.match(tokens[k].text):
+                continue  # "the environ of" and "Rund" are not "about"
         first = last = i
         j = i + 1
         while j < len(tokens) and facts.prose[j] and facts.spaced[j - 1]:
@@ -140,6 +208,32 @@ def untranslated_word(doc: Document) -> Iterator[Violation]:
             gloss = gloss.capitalize() if found[0].isupper() else gloss
             fix = Fix.display_only(f"Translate: `{gloss}`", Edit(span, gloss))
         yield Violation(span, f"Untranslated {_LANGUAGES.get(language, language)} text `{found}`", fix)
+
+
+def _foreign_phrases(
+    doc: Document, facts: Analysis, in_english_quote: Callable[[int, int], bool]
+) -> Iterator[tuple[int, int, Violation]]:
+    """Two- and three-word connectives of other languages: `sin embargo`, `por ejemplo`."""
+    lowered, tokens = facts.lower, facts.tokens
+    for i in indexes_where(map(_PHRASE_FIRSTS.__contains__, lowered)):
+        for words, (language, gloss) in FOREIGN_PHRASES.items():
+            end = i + len(words)
+            if lowered[i:end] != words or not all(facts.spaced[k] for k in range(i, end - 1)):
+                continue
+            if not all(tokens[k].text.islower() for k in range(i + 1, end)):
+                continue  # "the Sin Embargo project": a name
+            if tokens[i].text[:1].isupper() and i not in facts.sentence_initial:
+                continue
+            if not all(facts.prose[i:end]) and not in_english_quote(i, end):
+                continue
+            span = Span(tokens[i].start, tokens[end - 1].end)
+            found = doc[span]
+            if doc.is_accepted(found):
+                continue
+            text = gloss.capitalize() if found[0].isupper() else gloss
+            fix = Fix.display_only(f"Translate: `{text}`", Edit(span, text))
+            message = f"Untranslated {_LANGUAGES.get(language, language)} text `{found}`"
+            yield i, end - 1, Violation(span, message, fix)
 
 
 _LANGUAGES = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 
@@ -10,7 +11,7 @@ from newslint.diagnostics import Category, Severity, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.lexicon import zipf
-from newslint.mt_lexicon import analyse, foreign_words
+from newslint.mt_lexicon import Analysis, analyse, foreign_words
 from newslint.rules import Rule, rule
 
 # Accented loanwords of English food, travel and arts writing that the frequency list
@@ -64,6 +65,8 @@ def _is_unknown_foreign(word: str) -> bool:
         "Volunteers found traces at 23 sites, mostly épreintes, the droppings otters leave.",
         "The farmers sold their récolte at the market in Lyon.",
         "The mayor thanked the bénévoles who cleaned the beach.",
+        "Castelmonte, a town of about 12,000 abitanti near the coast, voted no.",
+        "The village has 450 habitantes and one school.",
     ),
     pass_=(
         "We drank rosé at a café near the gîte, then had crème brûlée.",
@@ -72,6 +75,8 @@ def _is_unknown_foreign(word: str) -> bool:
         "The Office français de la biodiversité led the survey.",
         "Otter droppings, known locally as épreintes, mark territory.",
         "The council's budget rose.",
+        "The ship carried 12,000 tonnes of grain and 300 kilowatt hours of storage.",
+        "The 2024 Qwertyuiop release, then 18 gigajoules in all.",
     ),
 )
 def untranslated_content_word(doc: Document) -> Iterator[Violation]:
@@ -81,7 +86,9 @@ def untranslated_content_word(doc: Document) -> Iterator[Violation]:
     accents, in running English prose: `mostly épreintes, the droppings`. Capitalised
     words (names, German nouns of titles), loanwords English uses (`café`, `naïve`,
     `rosé`), words of a foreign name (`Office français de la biodiversité`), words
-    introduced as words (`known as épreintes`) and quotes are left alone.
+    introduced as words (`known as épreintes`) and quotes are left alone. A plain
+    word that English does not know, even as a compound of English parts, is flagged
+    after a count when English follows it: `a town of 18,000 abitanti near the coast`.
 
     ## Why is this bad
     Machine translation passes through a word it has no entry for; the reader meets a
@@ -90,9 +97,10 @@ def untranslated_content_word(doc: Document) -> Iterator[Violation]:
     ## Example
     `mostly épreintes, the droppings` -> `mostly spraints, the droppings`
     """
+    facts = analyse(doc)
+    yield from _unknown_nouns_after_numbers(doc, facts)
     if doc.text.isascii():
         return
-    facts = analyse(doc)
     words, lowered, prose = facts.words, facts.lower, facts.prose
     table = foreign_words()
     for i, word in enumerate(words):
@@ -107,6 +115,36 @@ def untranslated_content_word(doc: Document) -> Iterator[Violation]:
         if any(w in _MENTION_WORDS for w in lowered[max(0, i - 3) : i]):
             continue
         yield Violation(facts.tokens[i].span, f"Untranslated foreign word `{word}`")
+
+
+_COUNT_RE = re.compile(r"\d{1,3}(?:[,.]\d{3})+|\d{2,}")
+
+
+def _is_unknown_plain(word: str) -> bool:
+    """A plain lower-case word that English, even without an ending, does not know: "abitanti"."""
+    if len(word) < 6 or not word.isascii() or not word.isalpha() or not word.islower():
+        return False
+    if any(zipf(stem) > 0 for stem in (word, word[:-1], word[:-2])):
+        return False
+    # A compound of English parts ("gigajoules", "megalitres"): a rare English word
+    parts = (word[k:] for k in range(1, len(word) - 3))
+    return not any(zipf(part) >= 2.0 for part in parts if len(part) >= 6)
+
+
+def _unknown_nouns_after_numbers(doc: Document, facts: Analysis) -> Iterator[Violation]:
+    """`a town of 18,000 abitanti`: the noun a count is of, left in the source language."""
+    words, prose, tokens = facts.words, facts.prose, facts.tokens
+    size = len(words)
+    for i in range(1, size):
+        word = words[i]
+        if not prose[i] or not _is_unknown_plain(word) or not _COUNT_RE.fullmatch(words[i - 1]):
+            continue
+        if not facts.spaced[i - 1] or doc.is_accepted(word):
+            continue
+        nxt = words[i + 1] if i + 1 < size else ""
+        if not nxt.islower() or zipf(nxt) < 3.0 or not facts.spaced[i]:
+            continue  # an English word must follow: "18,000 abitanti near the coast"
+        yield Violation(tokens[i].span, f"Untranslated foreign word `{word}` after a number")
 
 
 @hookimpl
