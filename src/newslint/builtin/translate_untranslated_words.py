@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from operator import itemgetter
 
 from newslint.builtin.translate_untranslated import CONNECTORS
 from newslint.diagnostics import Category, Severity, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.lexicon import zipf
-from newslint.mt_lexicon import Analysis, analyse, foreign_words
+from newslint.mt_lexicon import Analysis, analyse, foreign_words, indexes_where
 from newslint.rules import Rule, rule
 
 # Accented loanwords of English food, travel and arts writing that the frequency list
@@ -103,8 +105,10 @@ def untranslated_content_word(doc: Document) -> Iterator[Violation]:
         return
     words, lowered, prose = facts.words, facts.lower, facts.prose
     table = foreign_words()
-    for i, word in enumerate(words):
-        if word.isascii() or i == 0 or not prose[i] or not _is_unknown_foreign(word):
+    # Only the non-ASCII words can be accented (picked in C: no Python frame per word).
+    for i in indexes_where(map(operator.not_, map(str.isascii, words))):
+        word = words[i]
+        if i == 0 or not prose[i] or not _is_unknown_foreign(word):
             continue
         if word in table or doc.is_accepted(word):
             continue  # MT901 names the language of a listed word
@@ -135,9 +139,11 @@ def _unknown_nouns_after_numbers(doc: Document, facts: Analysis) -> Iterator[Vio
     """`a town of 18,000 abitanti`: the noun a count is of, left in the source language."""
     words, prose, tokens = facts.words, facts.prose, facts.tokens
     size = len(words)
-    for i in range(1, size):
+    # Only the words after a token opening on a digit can follow a count (picked in C).
+    for n in indexes_where(map(str.isdecimal, map(itemgetter(0), words[:-1]))):
+        i = n + 1
         word = words[i]
-        if not prose[i] or not _is_unknown_plain(word) or not _COUNT_RE.fullmatch(words[i - 1]):
+        if not prose[i] or not _COUNT_RE.fullmatch(words[n]) or not _is_unknown_plain(word):
             continue
         if not facts.spaced[i - 1] or doc.is_accepted(word):
             continue
