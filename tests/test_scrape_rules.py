@@ -396,3 +396,68 @@ def test_file_photo_captions_are_flagged_anywhere(lint):
         "on May 2, 2023.\n\n" + BODY
     )
     assert codes(lint(text, "SC202")) == ["SC202"]
+
+
+# -- captions that end on a credit with no label, boilerplate widgets, short glued words ----------
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Nurses check the new ward before it opens in Eastport. Dana Whitlow for The Harbour Times",
+        "Nurses check the new ward before it opens in Eastport. Tom Reed for Reuters",
+        "Nurses check the new ward before it opens in Eastport. (AFP)",
+        "Sestry kontrolují nové oddělení v nemocnici. Foto: Jan Novák",
+        "Pflegerinnen prüfen die neue Station im Mai. | Bild: picture alliance / Eva Roth",
+    ],
+)
+def test_caption_with_unlabelled_or_foreign_credit_is_flagged(lint, caption):
+    text = f"Hospital opens new ward\n\n{LEAD}{caption}\n\n{BODY}"
+    assert codes(lint(text, "SC2")) == ["SC202"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a story's paragraph of several sentences may end on its agency
+        "The board met on Monday. It voted to close the plant by June. (Reuters)",
+        # a title-case organisation is no photographer working for a paper
+        "Thousands marched through the centre on Saturday. Union Leaders for Change",
+        # a sentence that names a photographer and a paper ends with its full stop
+        "The picture was taken by Dana Whitlow for The Harbour Times.",
+    ],
+)
+def test_story_line_ending_on_a_name_is_no_caption(lint, paragraph):
+    text = f"Hospital opens new ward\n\n{LEAD}{paragraph}\n\n{BODY}"
+    assert lint(text, "SC2") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Was this answer helpful? Yes No", "SC111"),
+        ("Did you find this article useful?", "SC111"),
+        ("Sponsored content: Compare energy suppliers in two minutes", "SC107"),
+        ("About the author: Ana Perrin writes about science. More from Ana Perrin ›", "SC103"),
+        ("8 comments · Sort by: Newest", "SC105"),
+        ("Sign up to our morning newsletter The day's news before breakfast Email address Sign up", "SC102"),
+    ],
+)
+def test_widget_lines_are_boilerplate(lint, line, code):
+    text = f"Hospital opens new ward\n\n{LEAD}{BODY}\n{line}\n\n{BODY}"
+    assert codes(lint(text, "SC1")) == [code]
+    assert lint(text, "SC4") == []  # not mistaken for a teaser of another story
+
+
+@pytest.mark.parametrize(
+    ("word", "split"),
+    [("cashat", "cash at"), ("smartphoneapp", "smartphone app"), ("vaccineson", "vaccines on")],
+)
+def test_short_or_modern_halves_split(linter, word, split):
+    text = f"{LEAD}Residents paid in {word} the counter, the council said.\n"
+    assert f"Residents paid in {split} the counter" in fixed(linter, text)
+
+
+@pytest.mark.parametrize("word", ["signage", "webinar", "kaftan", "login", "ryokan", "trolleybus"])
+def test_real_words_and_loans_stay_whole(lint, word):
+    assert lint(f"{LEAD}The {word} was new, the council said.\n", "SC702") == []
