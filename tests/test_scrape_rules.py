@@ -441,12 +441,36 @@ def test_story_line_ending_on_a_name_is_no_caption(lint, paragraph):
         ("About the author: Ana Perrin writes about science. More from Ana Perrin ›", "SC103"),
         ("8 comments · Sort by: Newest", "SC105"),
         ("Sign up to our morning newsletter The day's news before breakfast Email address Sign up", "SC102"),
+        ("Rate this article: ★★★☆☆", "SC111"),
+        ("Partner content from Harbour Mutual", "SC107"),
+        ("You have 2 free articles left this month", "SC102"),
+        ("Follow Ana Perrin on Bluesky", "SC102"),
+        ("Join the conversation (14)", "SC105"),
+        ("Reading time: 6 minutes", "SC108"),
     ],
 )
 def test_widget_lines_are_boilerplate(lint, line, code):
     text = f"Hospital opens new ward\n\n{LEAD}{BODY}\n{line}\n\n{BODY}"
     assert codes(lint(text, "SC1")) == [code]
     assert lint(text, "SC4") == []  # not mistaken for a teaser of another story
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow the money, the auditor told the committee.",
+        "Paid for by taxpayers, the scheme has cost £4m so far.",
+        "Meet the author at the library on Saturday, 2pm.",
+        "Was this useful? Not to the farmers who lost their crops.",
+        "You have 3 days left to register, the council said.",
+        "About the author's earlier books, critics were kind.",
+        "Sort by price or by distance, the app lets users choose.",
+        "Spotted a mistake in the accounts, the auditor resigned.",
+    ],
+)
+def test_sentences_that_open_like_widgets_stay_silent(lint, line):
+    text = f"Hospital opens new ward\n\n{LEAD}{BODY}\n{line}\n\nThe ward opens to patients in the spring.\n"
+    assert lint(text, "SC") == []
 
 
 @pytest.mark.parametrize(
