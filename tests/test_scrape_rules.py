@@ -407,6 +407,7 @@ def test_file_photo_captions_are_flagged_anywhere(lint):
         "Nurses check the new ward before it opens in Eastport. Dana Whitlow for The Harbour Times",
         "Nurses check the new ward before it opens in Eastport. Tom Reed for Reuters",
         "Nurses check the new ward before it opens in Eastport. (AFP)",
+        "Enfermeras revisan la nueva sala del hospital en mayo. (EFE)",
         "Sestry kontrolují nové oddělení v nemocnici. Foto: Jan Novák",
         "Pflegerinnen prüfen die neue Station im Mai. | Bild: picture alliance / Eva Roth",
     ],
