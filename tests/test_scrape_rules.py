@@ -396,3 +396,93 @@ def test_file_photo_captions_are_flagged_anywhere(lint):
         "on May 2, 2023.\n\n" + BODY
     )
     assert codes(lint(text, "SC202")) == ["SC202"]
+
+
+# -- captions that end on a credit with no label, boilerplate widgets, short glued words ----------
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Nurses check the new ward before it opens in Eastport. Dana Whitlow for The Harbour Times",
+        "Nurses check the new ward before it opens in Eastport. Tom Reed for Reuters",
+        "Nurses check the new ward before it opens in Eastport. (AFP)",
+        "Enfermeras revisan la nueva sala del hospital en mayo. (EFE)",
+        "Sestry kontrolují nové oddělení v nemocnici. Foto: Jan Novák",
+        "Pflegerinnen prüfen die neue Station im Mai. | Bild: picture alliance / Eva Roth",
+    ],
+)
+def test_caption_with_unlabelled_or_foreign_credit_is_flagged(lint, caption):
+    text = f"Hospital opens new ward\n\n{LEAD}{caption}\n\n{BODY}"
+    assert codes(lint(text, "SC2")) == ["SC202"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a story's paragraph of several sentences may end on its agency
+        "The board met on Monday. It voted to close the plant by June. (Reuters)",
+        # a title-case organisation is no photographer working for a paper
+        "Thousands marched through the centre on Saturday. Union Leaders for Change",
+        # a sentence that names a photographer and a paper ends with its full stop
+        "The picture was taken by Dana Whitlow for The Harbour Times.",
+    ],
+)
+def test_story_line_ending_on_a_name_is_no_caption(lint, paragraph):
+    text = f"Hospital opens new ward\n\n{LEAD}{paragraph}\n\n{BODY}"
+    assert lint(text, "SC2") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Was this answer helpful? Yes No", "SC111"),
+        ("Did you find this article useful?", "SC111"),
+        ("Sponsored content: Compare energy suppliers in two minutes", "SC107"),
+        ("About the author: Ana Perrin writes about science. More from Ana Perrin ›", "SC103"),
+        ("8 comments · Sort by: Newest", "SC105"),
+        ("Sign up to our morning newsletter The day's news before breakfast Email address Sign up", "SC102"),
+        ("Rate this article: ★★★☆☆", "SC111"),
+        ("Partner content from Harbour Mutual", "SC107"),
+        ("You have 2 free articles left this month", "SC102"),
+        ("Follow Ana Perrin on Bluesky", "SC102"),
+        ("Join the conversation (14)", "SC105"),
+        ("Reading time: 6 minutes", "SC108"),
+    ],
+)
+def test_widget_lines_are_boilerplate(lint, line, code):
+    text = f"Hospital opens new ward\n\n{LEAD}{BODY}\n{line}\n\n{BODY}"
+    assert codes(lint(text, "SC1")) == [code]
+    assert lint(text, "SC4") == []  # not mistaken for a teaser of another story
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow the money, the auditor told the committee.",
+        "Paid for by taxpayers, the scheme has cost £4m so far.",
+        "Meet the author at the library on Saturday, 2pm.",
+        "Was this useful? Not to the farmers who lost their crops.",
+        "You have 3 days left to register, the council said.",
+        "About the author's earlier books, critics were kind.",
+        "Sort by price or by distance, the app lets users choose.",
+        "Spotted a mistake in the accounts, the auditor resigned.",
+    ],
+)
+def test_sentences_that_open_like_widgets_stay_silent(lint, line):
+    text = f"Hospital opens new ward\n\n{LEAD}{BODY}\n{line}\n\nThe ward opens to patients in the spring.\n"
+    assert lint(text, "SC") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "split"),
+    [("cashat", "cash at"), ("smartphoneapp", "smartphone app"), ("vaccineson", "vaccines on")],
+)
+def test_short_or_modern_halves_split(linter, word, split):
+    text = f"{LEAD}Residents paid in {word} the counter, the council said.\n"
+    assert f"Residents paid in {split} the counter" in fixed(linter, text)
+
+
+@pytest.mark.parametrize("word", ["signage", "webinar", "kaftan", "login", "ryokan", "trolleybus"])
+def test_real_words_and_loans_stay_whole(lint, word):
+    assert lint(f"{LEAD}The {word} was new, the council said.\n", "SC702") == []

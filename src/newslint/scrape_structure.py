@@ -37,6 +37,14 @@ _AGENCIES = (
     "AP",
     r"AP\s+Photo",
     "EPA(?:-EFE)?",
+    "EFE",
+    "ANSA",
+    "Belga",
+    "Lusa",
+    "PAP",
+    "Jiji",
+    "Ritzau",
+    r"Europa\s+Press",
     r"PA(?:\s+Images|\s+Wire)?",
     "Shutterstock",
     r"Alamy(?:\s+Stock\s+Photo)?",
@@ -72,7 +80,7 @@ _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
 _CREDIT_LABEL = (
     r"(?:Photo|Photos|Photograph|Photographs|Photography|Picture|Pictures|Pic|Image|Images|Illustration|"
     r"Graphic|Video|Credit|Credits|Photo\s+credit|Image\s+credit|Picture\s+credit|Photo\s+illustration|"
-    r"File\s+(?:photo|image|picture)|Handout\s+(?:photo|image)|Lead\s+image|Main\s+image|Top\s+image|Header\s+image|Featured\s+image|Cover\s+photo|Foto|Bild)"
+    r"File\s+(?:photo|image|picture)|Handout\s+(?:photo|image)|Lead\s+image|Main\s+image|Top\s+image|Header\s+image|Featured\s+image|Cover\s+photo|Foto|Fotos|Bild|Fotografía|Fotografia|Fotó|Zdjęcie|Kuva|Crédit\s+photo)"
 )
 
 
@@ -534,7 +542,24 @@ CAPTION_LABEL_RE = re.compile(r"^\s*(?:Image|Photo|Picture|Media|Video)\s+captio
 # A caption that ends with its own credit, as agencies file them: "... on Thursday. REUTERS/Name",
 # "... in 2020. (AP Photo/Name, File)", "... on Monday. Photograph: Name/Agency".
 _LAST_SENTENCE_END_RE = re.compile(r"[.!?]['\"”’]?\s+(?=\S[^.!?]*$)")
-_CREDIT_SIGNAL_RE = re.compile(r"/|\b(?:Photo|Photograph|Picture|Image|Credit)s?\b", re.IGNORECASE)
+_CREDIT_SIGNAL_RE = re.compile(
+    r"/|\b(?:Photo|Photograph|Picture|Image|Credit|Foto|Bild|Fotograf[íi]a|Fotó|Zdjęcie|Kuva)s?\b",
+    re.IGNORECASE,
+)
+# What a caption puts between its sentence and its credit: "... in May. | Bild: Name".
+_CREDIT_SEPARATOR_RE = re.compile(r"^[|·•–—-]\s*")
+# A caption is one short sentence; a paragraph is longer.
+CAPTION_MAX_WORDS = 35
+# Credits that carry no label or slash, trusted only after a caption's sentence: a photographer
+# shooting for a paper ("Giorgio Landi for The Courier") and an agency alone in brackets ("(Kyodo)").
+_FOR_PAPER_CREDIT_RE = re.compile(
+    rf"^[A-Z][\w'’.\-]+(?:\s+{_NAME_WORD}){{1,3}}\s+for\s+(?:(?:the|The)\s+{_NAME}|{_AGENCY})$"
+)
+# (A title or an initial's full stop ends no sentence: "Dr. Tom Reed", "J. Smith".)
+_SENTENCE_BREAK_RE = re.compile(
+    r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bJr)(?<!\b[A-Z])[.!?]['\"”’]?\s+[A-Z]"
+)
+_BRACKETED_AGENCY_RE = re.compile(rf"^\(\s*{_AGENCY}\s*\)$")
 
 
 def ends_with_credit(text: str) -> bool:
@@ -543,7 +568,13 @@ def ends_with_credit(text: str) -> bool:
     match = ends[-1] if ends else None
     if match is None or len(text[: match.start()].split()) < 4:
         return False
-    tail = text[match.end() :].strip()
+    tail = _CREDIT_SEPARATOR_RE.sub("", text[match.end() :].strip())
+    # A caption's one sentence: a paragraph of several that ends on "(Reuters)" is a story's.
+    one_sentence = (
+        len(text.split()) <= CAPTION_MAX_WORDS and _SENTENCE_BREAK_RE.search(text, 0, match.start()) is None
+    )
+    if one_sentence and (_FOR_PAPER_CREDIT_RE.match(tail) or _BRACKETED_AGENCY_RE.match(tail)):
+        return True
     inner = tail[1:-1] if tail.startswith("(") and tail.endswith(")") else tail
     inner = re.sub(r",\s*(?:File|Pool|Handout)(?:\s+Photo)?$", "", inner)
     return bool(_CREDIT_SIGNAL_RE.search(inner)) and is_credit_line(inner)

@@ -368,6 +368,17 @@ COMPOUND_HEADS = frozenset(
 BARE_PAIR_ZIPF = 3.8
 BARE_PAIR_MIN_LEFT = 4
 BARE_PAIR_MIN_RIGHT = 5
+# A long first half carries a short everyday second one ("smartphoneapp", "websiteuser"): the
+# split of a ten-letter word leaves no stem or suffix to mistake for a word.
+LONG_PAIR_MIN_LEFT = 7
+LONG_PAIR_MIN_RIGHT = 3
+# Short prepositions glue onto the noun before them ("cashat the till", "voteson Monday"); as
+# word endings they are too common to trust after a rare or short first half.
+GLUE_PREPOSITIONS = frozenset({"at", "in", "on", "by"})
+PREPOSITION_MIN_LEFT = 4
+# The shortest unknown word worth splitting: "cashat" (four letters and a preposition).
+MIN_JOINED_LENGTH = 6
+FUNCTION_ONLY_BELOW = 7
 
 
 def _is_compound_head(right: str) -> bool:
@@ -383,6 +394,8 @@ def _best_split(word: str, capitalised: bool, doc_words: frozenset[str]) -> tupl
             continue
         lz, rz = zipf(left), zipf(right)
         function = right in GLUE_RIGHT or left.lower() in GLUE_LEFT
+        if len(word) < FUNCTION_ONLY_BELOW and not (right in GLUE_RIGHT or right in GLUE_PREPOSITIONS):
+            continue  # a six-letter word splits only before a function word ("cashat")
         if capitalised:
             if len(right) < 3 or rz < COMMON or right in PLACE_NAME_ENDINGS:
                 continue
@@ -415,7 +428,20 @@ def _best_split(word: str, capitalised: bool, doc_words: frozenset[str]) -> tupl
                 and len(right) >= BARE_PAIR_MIN_RIGHT
                 and not _is_compound_head(right)
             )
-            if not (function or inflected or bare_pair):
+            long_pair = (
+                min(lz, rz) >= BARE_PAIR_ZIPF
+                and len(left) >= LONG_PAIR_MIN_LEFT
+                and len(right) >= LONG_PAIR_MIN_RIGHT
+                and not _is_compound_head(right)
+            )
+            preposition = (
+                right in GLUE_PREPOSITIONS
+                and len(left) >= PREPOSITION_MIN_LEFT
+                and lz >= COMMON
+                and not _is_derivation(left)
+            )
+            function = function or preposition
+            if not (function or inflected or bare_pair or long_pair):
                 continue
         score = (int(function), min(lz, rz))
         if best is None or score > best[0]:
@@ -461,7 +487,7 @@ def run_together_words(doc: Document) -> Iterator[Violation]:
     # then walk the tokens only when some word splits.
     splits: dict[str, tuple[str, str]] = {}
     for word in doc_words:
-        if len(word) < 7 or not word.isalpha() or word in accept:
+        if len(word) < MIN_JOINED_LENGTH or not word.isalpha() or word in accept:
             continue
         capitalised = word[0].isupper() and word[1:].islower()
         if not (word.islower() or capitalised) or zipf(word) > 0:
