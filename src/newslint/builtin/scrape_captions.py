@@ -23,6 +23,9 @@ from newslint.scrape_structure import (
 )
 
 CAPTION_MIN_WORDS = 4
+# A caption describes one picture: a line of more words than this is a paragraph of the
+# story, whatever sits beside it (a lead of 50 words above an "Image: ..." credit).
+CAPTION_MAX_WORDS = 40
 # Wire agencies mark the caption of a file photo "FILE - ..." (AP) or "FILE PHOTO: ..." (Reuters):
 # a mark no sentence of a story starts with (a dateline names a place, never "FILE").
 FILE_PHOTO_RE = re.compile(r"^\s*FILE(?:\s+PHOTO)?\s*(?:-|–|—|:)\s+\S+(?:\s+\S+){3}")
@@ -97,7 +100,11 @@ def photo_credit_line(doc: Document) -> Iterator[Violation]:
 def _caption_candidate(doc: Document, index: int, headline_seen: bool) -> bool:
     text = doc.line_texts[index].strip()
     count = len(text.split())
-    if count < CAPTION_MIN_WORDS or is_caption_marker(text) or is_known_ui_line(text):
+    if (
+        not CAPTION_MIN_WORDS <= count <= CAPTION_MAX_WORDS
+        or is_caption_marker(text)
+        or is_known_ui_line(text)
+    ):
         return False
     if BYLINE_RE.match(text) or is_sign_off(text):
         return False

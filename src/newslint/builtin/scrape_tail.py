@@ -182,6 +182,8 @@ def glued_share_bar(doc: Document) -> Iterator[Violation]:
         "parking fees and library hours.\n\nStriker signs three-year deal with relegated rivals\n",
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
         "parking fees and library hours.\n\nExplainer: How does the council set its budget?\n",
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nTrending: Five things to check before buying a used car\n",
     ),
     pass_=(
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
@@ -274,10 +276,13 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
         )
 
 
-# The format labels a site puts before the headline of a linked piece ("Explainer: ...", "Factbox: ...").
+# The format or widget labels a site puts before the headline of a linked piece
+# ("Explainer: ...", "Factbox: ...", "Trending: ...", "Most read: ...").
 FORMAT_LABEL_RE = re.compile(
     r"^\s*(?:Explainer|Factbox|Fact\s+box|Analysis|Opinion|Podcast|Quiz|Gallery|In\s+pictures|Timeline|"
-    r"Q&A|Fact\s+check|Interactive|Video|Photos|Graphic|Live)\s*[:|]\s*\S",
+    r"Q&A|Fact\s+check|Interactive|Video|Photos|Graphic|Live|Trending(?:\s+now)?|Most\s+(?:read|popular|viewed)|"
+    r"Popular|Recommended|Related|Read\s+next|Up\s+next|Don['’]t\s+miss|Must\s+read|Editor['’]?s\s+pick)"
+    r"\s*[:|]\s*\S",
     re.IGNORECASE,
 )
 # Labels of related-story widgets: the lines after one are other stories' headlines.
