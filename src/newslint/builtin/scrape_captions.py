@@ -167,11 +167,12 @@ def _is_one_sentence(text: str) -> bool:
         "more than 80mph recorded on the headlands and thousands of homes left without power.\n\n"
         "15.20 GMT\n\nThe harbour wall held. Waves broke over it twice.\n\nCredit: Ann Lee/Coast Wire\n\nThe harbour car park "
         "has been closed and people were asked to stay away from the seafront.\n",
-        "Recycler opens battery plant\n\nHuaxin Materials, one of the country's largest recyclers of spent "
+        "Recycler opens giant battery plant as first wave of electric cars nears scrapyard\n\nWritten by admin · Industry News · 0 Comments\n\nHuaxin Materials, one of the country's largest recyclers of spent "
         "batteries, has opened a plant in the south that it says will be able to process the batteries of "
         "about 200,000 electric cars a year, as the first large generation of electric vehicles reaches the "
-        "end of its life.\n\nImage: Huaxin Materials (handout)\n\nThe plant cost $500 million, its "
-        "chairman said at the opening ceremony on Thursday.\n",
+        "end of its life.\n\nImage: Huaxin Materials (handout)\n\nThe plant in Ganzhou, which cost 3.6 "
+        "billion yuan, will have an annual capacity of 50,000 tonnes of used lithium-ion batteries when it "
+        "reaches full output next year, its chairman said at the opening ceremony on Thursday.\n",
     ),
 )
 def caption_text(doc: Document) -> Iterator[Violation]:
