@@ -242,6 +242,7 @@ def _is_plural_number(tok: Token) -> bool:
         "Shelters opened after the first four reached capacity, the county said.",
         "Of the 17 candidates, four orbit within the habitable zone.",
         "Wind chills will fall to 15 below zero.",
+        "Children under 12 go free.",
     ),
 )
 def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
@@ -311,6 +312,7 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
             and not tokens[j].text.endswith("s")  # "two points clear": the noun was plural
             and tokens[j].text not in IRREGULAR_PLURALS | INVARIANT_NOUNS  # "900,000 people live"
             and tokens[j].text not in PREPOSITIONS  # "15 below zero": no modifier
+            and tokens[j].text not in _BARE_VERBS  # "children under 12 go free": a verb
             and spaced[j]
         ):
             candidates.append(j + 1)
