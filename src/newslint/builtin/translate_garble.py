@@ -124,14 +124,18 @@ def _is_past_of_verb(word: str) -> bool:
     return any(zipf(stem) >= 3.0 for stem in stems if len(stem) >= 3)
 
 
+def _opening(text: str) -> str:
+    """``text`` as the start of a sentence: its first letter capitalised, the rest as written."""
+    return text[:1].upper() + text[1:]
+
+
 def _verb_first(m: re.Match[str]) -> str:
-    subject = m.group("subject")
-    return f"{subject[0].upper()}{subject[1:]} {m.group('verb').lower()}"
+    return f"{_opening(m.group('subject'))} {m.group('verb').lower()}"
 
 
 def _passive_first(m: re.Match[str]) -> str:
-    subject = m.group("subject")
-    return f"{subject[0].upper()}{subject[1:]} {m.group('aux').lower()} {m.group('verb')} {m.group('rest').strip()}"
+    rest = m.group("rest").strip()
+    return f"{_opening(m.group('subject'))} {m.group('aux').lower()} {m.group('verb')} {rest}"
 
 
 def _change_verb_last(m: re.Match[str]) -> str:
