@@ -647,7 +647,7 @@ def subject_verb_mismatch(doc: Document) -> Iterator[Violation]:
                 _numbered(tokens, i) or det.text.lower() in _PLURAL_DETERMINERS
             ):
                 continue
-            if zipf(lower_noun[:-1]) < 3.0:
+            if not _plural_of_common_noun(lower_noun):
                 continue
             right = "were" if verb.text == "was" else "are"
             flagged.add(i + 2)
