@@ -205,6 +205,11 @@ def _continues_previous(doc: Document, previous: int | None, text: str) -> bool:
 
 
 TRUNCATED_MIN_WORDS = 6
+# A shorter line is a cut sentence only when it opens like one, on a subject pronoun with the
+# rest in lower case ("It declined to"): headings and teasers open otherwise ("Where to go").
+_CLAUSE_OPENERS = frozenset(["It", "He", "She", "They", "We", "I"])
+_CLAUSE_MIN_WORDS = 3
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)]*\s+")
 # Words a finished sentence never ends on (particles such as "in", "up" or "out" can).
 TRUNCATION_WORDS = CUT_OFF_WORDS | frozenset(
     [
@@ -254,18 +259,24 @@ LONG_LINE_WORDS = 25
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
         "parking fees.\n\nThe mayor said the city would ask the state for\n\nOfficials said the vote was "
         "close and that the debate had lasted more than three hours.\n",
+        "Plant to close\n\nThe recycler said on Monday that it would close its plant in March after two "
+        "years of losses.\n\nIt plans to list its shares next year. It declined to\n",
     ),
     pass_=(
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
         "parking fees.\n\nWhat the budget means for you\n\nOfficials said the vote was close and that "
         "the debate had lasted more than three hours.\n",
+        "Plant to close\n\nThe recycler said on Monday that it would close its plant in March after two "
+        "years of losses.\n\nWhere to look for\n\nIt said it was a matter for the board to decide.\n",
     ),
 )
 def truncated_paragraph(doc: Document) -> Iterator[Violation]:
     """## What it does
     Flags a paragraph inside the story that stops mid-sentence: it ends on a comma, an article, a
     conjunction or a preposition such as "of" or "to", or it runs past 25 words with no closing
-    punctuation, and the next line does not carry the sentence on.
+    punctuation, and the next line does not carry the sentence on. A short line, and the story's
+    last paragraph, count only when the sentence they stop in opens on a subject pronoun
+    ("It declined to").
 
     ## Why is this bad
     The extractor lost the rest of the sentence (a link, an embed or a page break cut it off); the
@@ -283,14 +294,19 @@ def truncated_paragraph(doc: Document) -> Iterator[Violation]:
     if shape.first_body is None or shape.last_body is None:
         return
     for index in shape.nonblank:
-        if not shape.first_body <= index < shape.last_body or index in doc.list_lines:
+        if index < shape.first_body or index in doc.list_lines:
             continue
         text = doc.line_texts[index]
         # The markup regex only matches a line ending in ">": most lines skip it.
         text = (_TRAILING_MARKUP_RE.sub("", text) if text.rstrip().endswith(">") else text).strip()
         split = text.split()
-        if len(split) < TRUNCATED_MIN_WORDS or ends_sentence(text) or text.endswith((":", "-", "—", "–")):
+        if ends_sentence(text) or text.endswith((":", "-", "—", "–")):
             continue
+        if len(split) < TRUNCATED_MIN_WORDS or index >= shape.last_body:
+            # Short, or the story's last paragraph or after it: only a sentence cut after its
+            # subject ("... next year. It declined to").
+            if not _is_cut_clause(_SENTENCE_END_RE.split(text)[-1].split()):
+                continue
         if is_known_ui_line(text) or is_caption_marker(text):
             continue
         following = shape.next(index)
@@ -305,6 +321,16 @@ def truncated_paragraph(doc: Document) -> Iterator[Violation]:
         if doc.is_ignored(span) or _markup_carries_on(doc, index, span.end):
             continue
         yield Violation(span, f"Paragraph stops mid-sentence after `{shorten(split[-1])}`")
+
+
+def _is_cut_clause(split: list[str]) -> bool:
+    """A short line that opens a sentence on a subject pronoun and stops on a word no sentence ends on."""
+    return (
+        len(split) >= _CLAUSE_MIN_WORDS
+        and split[0] in _CLAUSE_OPENERS
+        and all(word[:1].islower() for word in split[1:])
+        and split[-1] in CUT_OFF_WORDS
+    )
 
 
 _TAG_RE = re.compile(r"<[^>]*>")
