@@ -30,6 +30,16 @@ def flagged(lint, text):
             "Saved the goalkeeper Iker Salvatierra",
             "The goalkeeper Iker Salvatierra saved",
         ),
+        (
+            "The increase of fees approved the town council on Thursday by 21 votes to 12.",
+            "The increase of fees approved the town council on Thursday by 21 votes",
+            "The town council approved the increase of fees on Thursday by 21 votes",
+        ),
+        (
+            "By 2028 its capacity from 1.6 million to 3.2 million containers to raise is planned.",
+            "to raise is planned",
+            None,
+        ),
     ],
 )
 def test_translated_word_order(lint, text, span, repair):
@@ -58,6 +68,10 @@ def test_only_the_comma_repair_is_applied_by_unsafe_fixes(lint):
         "Indeed the chairman John Smith had warned of this.",
         "“The truth is, that these people have nothing left,” he said.",  # speech may pause there
         "Asked about the plan, she said, that is a question for the board.",
+        "The council approved the plan on Thursday by 21 votes to 12.",
+        "The full council approved the committee's recommendation by 21 votes.",
+        "More rain to come is expected.",
+        "What it has to offer is expected to grow.",
         "The state grants permits to farmers to use river water.",
         "She was last year one of the judges.",
         "Stocks were boosted by 5 percent increased demand.",

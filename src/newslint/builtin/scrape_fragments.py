@@ -302,11 +302,11 @@ def truncated_paragraph(doc: Document) -> Iterator[Violation]:
         split = text.split()
         if ends_sentence(text) or text.endswith((":", "-", "—", "–")):
             continue
-        if len(split) < TRUNCATED_MIN_WORDS or index >= shape.last_body:
-            # Short, or the story's last paragraph or after it: only a sentence cut after its
-            # subject ("... next year. It declined to").
-            if not _is_cut_clause(_SENTENCE_END_RE.split(text)[-1].split()):
-                continue
+        # Short, or the story's last paragraph or after it: only a sentence cut after its
+        # subject ("... next year. It declined to").
+        short_or_last = len(split) < TRUNCATED_MIN_WORDS or index >= shape.last_body
+        if short_or_last and not _is_cut_clause(_SENTENCE_END_RE.split(text)[-1].split()):
+            continue
         if is_known_ui_line(text) or is_caption_marker(text):
             continue
         following = shape.next(index)

@@ -138,6 +138,22 @@ def _passive_first(m: re.Match[str]) -> str:
     return f"{_opening(m.group('subject'))} {m.group('aux').lower()} {m.group('verb')} {rest}"
 
 
+def _voters_first(m: re.Match[str]) -> str:
+    thing = m.group("object")
+    return f"{_opening(m.group('voters'))} {m.group('verb')} {thing[:1].lower()}{thing[1:]}{m.group('rest')}"
+
+
+# Bodies that vote: "approved the town council by 21 votes" makes them the object.
+_VOTING_BODIES = (
+    r"[Cc]ouncil|[Pp]arliament|[Aa]ssembly|[Ss]enate|[Cc]ommittee|[Bb]oard|[Cc]hamber|[Ll]egislature|[Cc]abinet"
+    r"|[Cc]ongress|shareholders|councillors|councilors|deputies|lawmakers|legislators|members|MPs|senators"
+)
+# Passive verbs of intention that Turkish, Japanese and Korean put last, after the infinitive.
+_INTENDED = r"planned|expected|intended|envisaged|foreseen|scheduled|aimed|targeted"
+# Verbs that take no object, so "More rain to come is expected" has nothing moved before them.
+_NO_OBJECT = r"be|come|go|follow|happen|arrive|continue|remain|return|appear|occur|emerge"
+
+
 def _change_verb_last(m: re.Match[str]) -> str:
     return f"{m.group('verb')} {m.group('change')}"
 
@@ -188,6 +204,27 @@ PATTERNS = (
             " have their ",
         ),
         accept=lambda m: "?" not in m.string,
+    ),
+    GarblePattern(
+        # Polish, Czech, German and Russian can open on the object: "Podwyżkę zatwierdziła rada
+        # gminy" becomes "The increase approved the council by 21 votes"; a voting body that
+        # votes is the subject, never the object.
+        r"^(?P<object>(?:The|A|An|Its|Their|This) (?:[a-z]+ ){0,5}?[a-z]+) "
+        r"(?P<verb>approved|adopted|passed|rejected|endorsed|backed|accepted) "
+        rf"(?P<voters>the (?:[A-Za-z]+ )?(?:{_VOTING_BODIES})|(?:{_VOTING_BODIES}))"
+        r"(?P<rest>(?: (?:on|in|at|last|this|after|late|early|[A-Z][a-z]+|[a-z]+day|\d+))*"
+        r" by (?:\d+|[a-z]+) votes?)\b",
+        "voting body `{voters}` placed after `{verb}` as its object",
+        _voters_first,
+        cues=(" votes",),
+    ),
+    GarblePattern(
+        # Turkish, Japanese and Korean end the sentence on the verb of intention:
+        # "kapasitesinin artırılması planlanıyor" becomes "capacity to raise is planned."
+        rf"\b(?P<inf>to (?!(?:{_NO_OBJECT})\b)[a-z]{{3,}}) (?P<be>is|are|was|were) (?P<intended>{_INTENDED})(?=\.)",
+        "infinitive `{inf}` placed before `{be} {intended}` at the end of the sentence",
+        None,
+        cues=tuple(f" {word}." for word in _INTENDED.split("|")),
     ),
     GarblePattern(
         # Italian, Spanish and French give a size with "of": "era di 1.100 posti", "era de 1.100 plazas".
@@ -402,7 +439,10 @@ def garbled_word_order(doc: Document) -> Iterator[Violation]:
     `to` before the object of "allowed" or "permitted" ("permitted to the otter to
     come back"), an infinitive before the object it belongs to ("rejected to step down
     the calls"), a superlative or a predicate adjective stranded after its noun ("to the
-    fire closest", "that was small the market", "a part separate of").
+    fire closest", "that was small the market", "a part separate of"), a voting body placed
+    after its verb as if it were the object ("The increase approved the council by 21
+    votes"), or an infinitive before a passive verb of intention that ends the sentence
+    ("capacity to raise is planned.").
 
     ## Why is this bad
     Translation software keeps the word order of the source language; the sentence
