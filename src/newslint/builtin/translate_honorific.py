@@ -8,6 +8,7 @@ from functools import cache
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
+from newslint.entities import is_given_name
 from newslint.hookspecs import hookimpl
 from newslint.mt_lexicon import finditer_where, without_leading_boundary
 from newslint.rules import FixAvailability, Rule, rule
@@ -57,14 +58,23 @@ _DOUBLED_TITLE_CANDIDATE = rf"(?:Mr|Mrs|Ms|Mister|Madam|Madame|Sir|Dame)\.?\s+(?
 _FOREIGN_HONORIFIC = (
     r"\b(?P<title>Herr|Frau|Fräulein|Senhor|Senhora|Señor|Señora|Señorita|Monsieur|Mademoiselle|"
     r"Signor|Signora|Signore|Signorina|Senor|Senora|Senorita|Doña|Mme\.?|Mlle\.?|Mevrouw|Meneer|Heer|Gospodin|Gospozha|Sayın|Engineer|Eng\.|"
-    r"Ing\.|Architect|Licenciado|Licenciada|Doutor|Doutora|Doktor|Sra\.)"
+    r"Ing\.|Architect|Licenciado|Licenciada|Doutor|Doutora|Doktor|Sra\.|Srta\.|Dña\.|"
+    # Italian, Polish and Dutch abbreviated titles: dottore/dottoressa, avvocato, signore/signora,
+    # inżynier, mevrouw, de heer
+    r"Dott\.(?:ssa)?|Dr\.ssa|Prof\.ssa|Avv\.|Sig\.(?:ra|na)?|Inż\.|Mevr\.|Dhr\.)"
     r"\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
+    # Dutch "mr." (a law degree) translated as "Master", trusted only before a given name and
+    # a surname: "Master Sergeant" and "Master Wong" are English
+    r"|\b(?P<master>Master)\s+(?P<given>[A-Z][a-z]+)(?=\s+(?:(?:van|de|der|den|ter|von)\s+)*[A-Z][a-z])"
+    # Turkish puts the title after the given name: "Selin Yıldız Hanım", "Ahmet Bey"
+    r"|(?<=[a-zçğıöşü] )(?P<after>Hanım|Hanim|Hanımefendi|Beyefendi|Bey)\b(?!\s+[A-Z])"
 )
 # Every match of _FOREIGN_HONORIFIC holds one of these strings (prefixes of its titles).
 _FOREIGN_TITLE_STEMS = (
     "Herr", "Frau", "Fräulein", "Senhor", "Señor", "Monsieur", "Mademoiselle", "Signor", "Senor", "Doña",
     "Mme", "Mlle", "Mevrouw", "Meneer", "Heer", "Gospodin", "Gospozha", "Sayın", "Engineer", "Eng.",
-    "Ing.", "Architect", "Licenciad", "Doutor", "Doktor", "Sra.",
+    "Ing.", "Architect", "Licenciad", "Doutor", "Doktor", "Sra.", "Srta.", "Dña.", "Dott.", "Dr.ssa",
+    "Prof.ssa", "Avv.", "Sig.", "Inż.", "Mevr.", "Dhr.", "Master", "Hanım", "Hanim", "Bey",
 )  # fmt: skip
 
 
@@ -252,12 +262,17 @@ def mistranslated_title(doc: Document) -> Iterator[Violation]:
         "Club president Herr Dieter Holzapfel rejected the calls.",
         "The owner, Senhor Joaquim Serrão, said customers talked of nothing else.",
         "Monsieur Lucien Garnier, the mayor, opened the fair.",
+        "The director, Dott.ssa Benedetta Sarti, agreed the loan.",
+        "The curator, Master Jeroen van Rijn, said the sale would go ahead.",
+        "Port manager Selin Yıldız Hanım said work would start in May.",
     ),
     pass_=(
         '"Herr Holzapfel has done enough," a fan shouted.',
         "Madame Tussauds opened a new wing.",
         "The engineer Ramón Diaz inspected the pier.",
         "Chief Engineer Tom Lee inspected the pier with Sr. Mary Joseph.",
+        "Master Sergeant John Smith and Master Wong Fei-hung were there.",
+        "The rapper Yasiin Bey performed.",
     ),
 )
 def foreign_honorific(doc: Document) -> Iterator[Violation]:
@@ -265,7 +280,9 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
     ## What it does
     Flags a foreign or occupational honorific left before a name in English prose:
     "Herr Dieter Holzapfel", "Senhor Joaquim Serrão", "Monsieur ...", "Engineer Ramón
-    Echeverría". Quotes are skipped.
+    Echeverría", abbreviated ones ("Dott.ssa", "Avv.", "Sig.ra", "Inż."), the Dutch law
+    title "mr." translated as "Master" before a given name, and Turkish titles after the
+    name ("Selin Yıldız Hanım"). Quotes are skipped.
 
     ## Why is this bad
     English news names people without Herr, Senhor or Engineer; the untranslated title
@@ -282,18 +299,43 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
         return
     pattern = foreign_honorific_re()
     for match in finditer_where(pattern, without_leading_boundary(pattern), text):
-        span = Span(match.start("title"), match.end("title"))
-        if not _outside_quote(doc, span) or doc.is_accepted(match.group("title")):
+        if match.group("after"):
+            yield from _title_after_name(doc, match)
+            continue
+        group = "title" if match.group("title") else "master"
+        span = Span(match.start(group), match.end(group))
+        title = match.group(group)
+        if not _outside_quote(doc, span) or doc.is_accepted(title):
             continue
         if _after_capitalised_word(doc, span.start):
             continue  # "Chief Engineer Tom Lee": part of an English job title
-        cut = Span(span.start, match.start("name"))
-        title = match.group("title")
+        if group == "master" and not is_given_name(match.group("given")):
+            continue
+        cut = Span(span.start, match.start("name" if group == "title" else "given"))
         yield Violation(
             span,
             f"Foreign or occupational honorific `{title}` before a name",
             Fix.unsafe(f"Delete `{title}`", Edit.deletion(cut)),
         )
+
+
+def _title_after_name(doc: Document, match: re.Match[str]) -> Iterator[Violation]:
+    span = Span(match.start("after"), match.end("after"))
+    title = match.group("after")
+    name = _NAME_BEFORE_RE.search(doc.text, max(0, span.start - 30), span.start)
+    if name is None or not _outside_quote(doc, span) or doc.is_accepted(title):
+        return
+    # "Bey" is also a surname (Yasiin Bey): only after a given name is it the title.
+    if title == "Bey" and not is_given_name(name.group(1)):
+        return
+    yield Violation(
+        span,
+        f"Foreign or occupational honorific `{title}` after a name",
+        Fix.unsafe(f"Delete `{title}`", Edit.deletion(Span(name.end(1), span.end))),
+    )
+
+
+_NAME_BEFORE_RE = re.compile(r"([A-ZÇĞİÖŞÜ][a-zçğıöşü]+)\s+\Z")
 
 
 # Titles that other languages use in running text and a literal translation carries over:
@@ -393,6 +435,9 @@ def translated_honorific(doc: Document) -> Iterator[Violation]:
 _HONORIFIC_SUFFIX_RE = re.compile(
     r"(?<![\w’'-])(?P<name>[A-Z][a-z]{2,})-(?P<suffix>san|sama|sensei|kun|chan|senpai|sempai|dono)\b(?!-)"
 )
+# Suffixes that are also syllables of Korean given names ("Sang-kun", "Hee-chan"); the rest
+# ("-sensei", "-sama") are honorifics after a full name too ("Tsutomu Kawabe-sensei").
+_KOREAN_SYLLABLES = frozenset(["san", "kun", "chan"])
 # "Lee Sang-kun" (a given name after a surname), "the Fuji-san trail" (a mountain).
 _NOT_ADDRESS_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'-]*|\b[Tt]he)\s+\Z")
 
@@ -407,6 +452,7 @@ _NOT_ADDRESS_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'-]*|\b[Tt]he)\s+\Z")
         "Morita-san said the town was trying to attract small companies.",
         "The workshop is run by Ishikawa-sensei, who is 81.",
         "Residents thanked Tanaka-sama for the donation.",
+        "The judge, Tsutomu Kawabe-sensei, ruled for the family.",
     ),
     pass_=(
         "Hassan and Sassan said the town was quiet.",
@@ -440,7 +486,8 @@ def japanese_honorific_suffix(doc: Document) -> Iterator[Violation]:
         span = Span(match.start(), match.end())
         if not _outside_quote(doc, span) or doc.is_accepted(match.group()):
             continue
-        if _NOT_ADDRESS_BEFORE_RE.search(text, max(0, span.start - 30), span.start):
+        korean_syllable = match.group("suffix") in _KOREAN_SYLLABLES
+        if korean_syllable and _NOT_ADDRESS_BEFORE_RE.search(text, max(0, span.start - 30), span.start):
             continue
         suffix = Span(match.end("name"), match.end())
         yield Violation(
