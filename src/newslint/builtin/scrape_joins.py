@@ -449,6 +449,11 @@ def _best_split(word: str, capitalised: bool, doc_words: frozenset[str]) -> tupl
     return best[1] if best else None
 
 
+# A possessive glued to the next word: "Northsound'soperations", "the company’splan".
+_GLUED_POSSESSIVE_RE = re.compile(r"(?P<left>[A-Za-z]+['’]s)(?P<right>[a-z]{4,})")
+GLUED_WORD_MIN_ZIPF = 3.5
+
+
 @rule(
     code="SC702",
     name="run-together-words",
@@ -459,16 +464,19 @@ def _best_split(word: str, capitalised: bool, doc_words: frozenset[str]) -> tupl
         "Shops, bakeriesand cafes closed.\n",
         "Visits to the new Hospitalsaw a record in May.\n",
         "Northfield voted. Northfieldresidents were glad.\n",
+        "The cuts hit Northsound'soperations on the island.\n",
     ),
     pass_=(
         "FieldMote raised money from GreenHarbor Ventures for the iPhone app.\n",
         "Springfield and Eastbrook signed the deal.\n",
+        "Sa'sani and Ma'shamba were named.\n",
     ),
 )
 def run_together_words(doc: Document) -> Iterator[Violation]:
     """## What it does
     Flags a word missing from the English word list that splits into two common words
-    ("bakeriesand", "Hospitalsaw"), using the shipped word frequencies. Camel-case names
+    ("bakeriesand", "Hospitalsaw"), or a possessive glued to a common word
+    ("Northsound'soperations"), using the shipped word frequencies. Camel-case names
     (FieldMote, iPhone) and words in the `accept` list are left alone.
 
     ## Why is this bad
@@ -487,7 +495,12 @@ def run_together_words(doc: Document) -> Iterator[Violation]:
     # then walk the tokens only when some word splits.
     splits: dict[str, tuple[str, str]] = {}
     for word in doc_words:
-        if len(word) < MIN_JOINED_LENGTH or not word.isalpha() or word in accept:
+        if len(word) < MIN_JOINED_LENGTH or word in accept:
+            continue
+        if not word.isalpha():
+            possessive = _GLUED_POSSESSIVE_RE.fullmatch(word) if "s" in word else None
+            if possessive is not None and zipf(possessive["right"]) >= GLUED_WORD_MIN_ZIPF:
+                splits[word] = (possessive["left"], possessive["right"])
             continue
         capitalised = word[0].isupper() and word[1:].islower()
         if not (word.islower() or capitalised) or zipf(word) > 0:
