@@ -213,6 +213,10 @@ def _is_plural_number(tok: Token) -> bool:
     return value > 1
 
 
+# Words after a number that open a phrase of their own rather than modify a noun.
+_NOT_MODIFIERS = frozenset(["a", "an", "the", "last", "next", "this", "that", "each", "every", "per"])
+
+
 @rule(
     code="MT502",
     name="number-noun-mismatch",
@@ -232,6 +236,8 @@ def _is_plural_number(tok: Token) -> bool:
         "He signed a two-year deal worth 5 million euros.",
         "The match lasted 2 hours 41 minutes.",
         "Membership costs $14 a month in the 1990s style.",
+        "Births fell from about 400 a year in 2010 to 238 last year.",
+        "It includes a &pound;1,200 one-off payment.",
         "The bill passed with 3,412 votes in favor.",
         "Traffic backed up on Highway 24 north of the town.",
         "The 2024 budget was approved.",
@@ -297,7 +303,7 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
             or (any(mark in doc.text[before.end : number.start] for mark in ",;:("))
         )
         if (
-            doc.text[number.start - 1 : number.start] in "$£€¥#-"
+            doc.text[number.start - 1 : number.start] in "$£€¥#-;"  # ";": after an entity, "&pound;1,200"
             or doc.text[number.end : number.end + 1] in "-%."
         ):
             continue
@@ -312,6 +318,7 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
             and not tokens[j].text.endswith("s")  # "two points clear": the noun was plural
             and tokens[j].text not in IRREGULAR_PLURALS | INVARIANT_NOUNS  # "900,000 people live"
             and tokens[j].text not in PREPOSITIONS  # "15 below zero": no modifier
+            and tokens[j].text not in _NOT_MODIFIERS  # "400 a year", "238 last year": a rate or a time
             and tokens[j].text not in _BARE_VERBS  # "children under 12 go free": a verb
             and spaced[j]
         ):
