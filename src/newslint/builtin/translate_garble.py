@@ -148,6 +148,15 @@ _VOTING_BODIES = (
     r"[Cc]ouncil|[Pp]arliament|[Aa]ssembly|[Ss]enate|[Cc]ommittee|[Bb]oard|[Cc]hamber|[Ll]egislature|[Cc]abinet"
     r"|[Cc]ongress|shareholders|councillors|councilors|deputies|lawmakers|legislators|members|MPs|senators"
 )
+# Verbs that Romance, Germanic and Slavic sources put before their subject after a fronted
+# adverbial ("In the men's class won Jonas Öberg"); English inverts only "be" and verbs of
+# place or arrival ("Among the dead were", "In the corner stood a piano", "After the storm came").
+_INVERTED_VERBS = (
+    r"won|finished|collapsed|exploded|occurred|happened|died|began|started|ended|erupted|opened|closed"
+    r"|took place|broke out|(?:will|would|can|could|must|should|may) (?!(?:be|have|not)\b)[a-z]{3,}"
+)
+# What a fronted prepositional phrase may hold before the verb: no clause of its own.
+_PHRASE_WORDS = r"(?:(?!\b(?:who|which|that|and|or|but|he|she|it|they|we|I|you|had|has|have|was|were|is|are|be)\b)[^.;:?!,])"
 # Passive verbs of intention that Turkish, Japanese and Korean put last, after the infinitive.
 _INTENDED = r"planned|expected|intended|envisaged|foreseen|scheduled|aimed|targeted"
 # Verbs that take no object, so "More rain to come is expected" has nothing moved before them.
@@ -217,6 +226,75 @@ PATTERNS = (
         "voting body `{voters}` placed after `{verb}` as its object",
         _voters_first,
         cues=(" votes",),
+    ),
+    GarblePattern(
+        # A verb straight after a fronted adverbial and its comma: "On the morning of 14 October,
+        # collapsed the false ceiling" (Italian "è crollato il controsoffitto").
+        rf"^(?P<adverbial>(?:On|In|At|During|After|Before|Since|From|Yesterday|Today|Last|This|Early|Late)\b"
+        rf"{_PHRASE_WORDS}{{2,60}}), (?P<verb>{_INVERTED_VERBS}) "
+        r"(?P<subject>(?:the|a|an|two|three|four|five|six|several|many|some) [a-z]+|[A-ZÀ-Þ][\w'’-]+ [A-ZÀ-Þ][\w'’-]+)",
+        "verb `{verb}` placed before its subject after the opening phrase",
+        None,
+        cues=(", ",),
+    ),
+    GarblePattern(
+        # The same without the comma, after a phrase that can only be a preposition's:
+        # "On the new line will run trams", "In the men's class won Jonas Öberg".
+        r"^(?P<adverbial>(?:On|In|At|During|Along|Across|Within|Inside|Outside|Near|Throughout) "
+        rf"(?:the|a|an|this|that|its|their|his|her) {_PHRASE_WORDS}{{1,50}}?) (?P<verb>{_INVERTED_VERBS}) "
+        r"(?P<subject>(?:the|a|an|two|three|four|five|six|several|many|some) [a-z]+"
+        r"|[A-ZÀ-Þ][\w'’-]+ [A-ZÀ-Þ][\w'’-]+|[a-z]{3,}s\b)(?! by\b)",
+        "verb `{verb}` placed before its subject after the opening phrase",
+        None,
+        cues=tuple(
+            f"{w} "
+            for w in (
+                "On",
+                "In",
+                "At",
+                "During",
+                "Along",
+                "Across",
+                "Within",
+                "Inside",
+                "Outside",
+                "Near",
+                "Throughout",
+            )
+        ),
+    ),
+    GarblePattern(
+        # Dutch and German end a subordinate clause on its verbs: "omdat het voor de vrijdagen
+        # geen invallers meer kon vinden" becomes "because it for the Fridays no substitutes
+        # more could find". In English the pronoun is followed by its verb.
+        r"\b(?P<conj>because|that|when|if|although|while|as) (?P<subject>it|he|she|they|we) "
+        r"(?P<middle>(?:for|in|on|at|from|with|to) (?:the|a|an|this|these|its|their|his|her|our) [^,.;:]{1,50}?) "
+        r"(?P<modal>could|can|would|will|must|should|may|might) (?P<verb>[a-z]+)(?=[.,;])",
+        "verbs `{modal} {verb}` placed at the end of the clause after `{conj} {subject}`",
+        None,
+        cues=(
+            " it for ",
+            " it in ",
+            " it on ",
+            " it at ",
+            " it from ",
+            " it with ",
+            " it to ",
+            " he ",
+            " she ",
+            " they ",
+            " we ",
+        ),
+    ),
+    GarblePattern(
+        # Chinese wire copy opens on "记者从…获悉" ("the reporter learned from"): English
+        # news names its source and never calls its own writer "the reporter".
+        r"\b(?P<formula>(?:The|the|This|this|Our|our) (?:reporter|correspondent|journalist)s? "
+        r"(?:learned|learnt|was told|were told|was informed|were informed|found out|has learned|has learnt)"
+        r" (?:from|that))\b",
+        "translated wire formula `{formula}`",
+        None,
+        cues=(" reporter", " correspondent", " journalist", "reporter ", "correspondent ", "journalist "),
     ),
     GarblePattern(
         # Turkish, Japanese and Korean end the sentence on the verb of intention:
@@ -441,8 +519,11 @@ def garbled_word_order(doc: Document) -> Iterator[Violation]:
     the calls"), a superlative or a predicate adjective stranded after its noun ("to the
     fire closest", "that was small the market", "a part separate of"), a voting body placed
     after its verb as if it were the object ("The increase approved the council by 21
-    votes"), or an infinitive before a passive verb of intention that ends the sentence
-    ("capacity to raise is planned.").
+    votes"), an infinitive before a passive verb of intention that ends the sentence
+    ("capacity to raise is planned."), a verb before its subject after a fronted phrase
+    ("In the men's class won Jonas Öberg", "On the new line will run trams"), the verbs of a
+    subordinate clause placed last ("because it for the Fridays no substitutes more could
+    find"), and the Chinese wire formula "The reporter learned from".
 
     ## Why is this bad
     Translation software keeps the word order of the source language; the sentence
