@@ -18,6 +18,8 @@ def quoted(text: str, findings) -> list[str]:
         ("The councillor said the results was very encouraging.", "results was", "were"),
         ("The credit union's members has recovered $1.6 million.", "members has", "have"),
         ("When the 12 inspectors is ready, work starts.", "inspectors is", "are"),
+        ("Outside, people was gathered since early morning.", "people was", "were"),
+        ("The doctors said the children has recovered.", "children has", "have"),
     ],
 )
 def test_plural_subject_with_singular_verb(lint, text, span, fixed):
@@ -38,6 +40,8 @@ def test_plural_subject_with_singular_verb(lint, text, span, fixed):
         "Ten years was spent on the project, and the last 10 years has been hard.",
         '"The lads was brilliant," he said.',  # quoted speech keeps its dialect
         "The analysis was thorough and the virus is spreading.",
+        "The number of people was high, and one of the children was hurt.",
+        "For many people, the Children was their favourite film.",
     ],
 )
 def test_singular_verbs_that_agree(lint, text):

@@ -798,9 +798,17 @@ def _opening_plural_subject(doc: Document, facts: Analysis, n: int) -> bool:
     a determiner, at most two modifiers, the noun ("The frescoes", "and its numbers")."""
     words, lower, spaced = facts.words, facts.lower, facts.spaced
     noun = words[n]
-    if not (noun.isalpha() and noun.islower() and noun.endswith("s")) or noun.endswith(_NOT_PLURAL_ENDINGS):
+    if lower[n] in _IRREGULAR_SUBJECTS and facts.prose[n] and (noun.islower() or n in facts.sentence_initial):
+        # "People was", "Outside, people was": no determiner needed before an irregular plural.
+        if n in facts.sentence_initial or (
+            n > 0 and "," in doc.text[facts.tokens[n - 1].end : facts.tokens[n].start]
+        ):
+            return True
+        if n > 0 and spaced[n - 1] and _leads_clause(doc, facts, n - 1):
+            return True
+    elif not (noun.isalpha() and noun.islower() and noun.endswith("s")) or noun.endswith(_NOT_PLURAL_ENDINGS):
         return False
-    if noun in _INVARIANT or noun in _AMOUNT_NOUNS or not _plural_of_common_noun(noun):
+    elif noun in _INVARIANT or noun in _AMOUNT_NOUNS or not _plural_of_common_noun(noun):
         return False
     d = n - 1
     while d > n - 2 - MAX_SUBJECT_MODIFIERS and d >= 0 and spaced[d] and lower[d] not in _SUBJECT_DETERMINERS:
@@ -810,6 +818,10 @@ def _opening_plural_subject(doc: Document, facts: Analysis, n: int) -> bool:
     if d < 0 or lower[d] not in _SUBJECT_DETERMINERS or not spaced[d] or not facts.prose[d]:
         return False
     return d in facts.sentence_initial or (d > 0 and spaced[d - 1] and _leads_clause(doc, facts, d - 1))
+
+
+# Plurals without -s that head a subject on their own ("people was", "the children has").
+_IRREGULAR_SUBJECTS = frozenset({"people", "children", "men", "women"})
 
 
 # Conjunctions that start a new clause only after a comma or at a sentence start: "between
