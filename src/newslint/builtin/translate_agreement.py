@@ -806,9 +806,13 @@ def _opening_plural_subject(doc: Document, facts: Analysis, n: int) -> bool:
             return True
         if n > 0 and spaced[n - 1] and _leads_clause(doc, facts, n - 1):
             return True
-    elif not (noun.isalpha() and noun.islower() and noun.endswith("s")) or noun.endswith(_NOT_PLURAL_ENDINGS):
-        return False
-    elif noun in _INVARIANT or noun in _AMOUNT_NOUNS or not _plural_of_common_noun(noun):
+    elif (
+        not (noun.isalpha() and noun.islower() and noun.endswith("s"))
+        or noun.endswith(_NOT_PLURAL_ENDINGS)
+        or noun in _INVARIANT
+        or noun in _AMOUNT_NOUNS
+        or not _plural_of_common_noun(noun)
+    ):
         return False
     d = n - 1
     while d > n - 2 - MAX_SUBJECT_MODIFIERS and d >= 0 and spaced[d] and lower[d] not in _SUBJECT_DETERMINERS:
