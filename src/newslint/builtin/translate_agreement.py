@@ -237,6 +237,7 @@ _NOT_MODIFIERS = frozenset(["a", "an", "the", "last", "next", "this", "that", "e
         "The match lasted 2 hours 41 minutes.",
         "Membership costs $14 a month in the 1990s style.",
         "Births fell from about 400 a year in 2010 to 238 last year.",
+        "They are separated by 1,500 votes out of more than 610,000 cast.",
         "It includes a &pound;1,200 one-off payment.",
         "The bill passed with 3,412 votes in favor.",
         "Traffic backed up on Highway 24 north of the town.",
@@ -325,7 +326,11 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
             candidates.append(j + 1)
         for k in candidates:
             noun = tokens[k]
-            if not noun.text.islower() or not is_singular_count_noun(noun.text):
+            if (
+                not noun.text.islower()
+                or noun.text in _PARTICIPLE_NOUNS
+                or not is_singular_count_noun(noun.text)
+            ):
                 continue
             if not _noun_phrase_ends(doc, tokens, spaced, k):
                 continue
@@ -358,6 +363,9 @@ def _verb_capable(word: str, threshold: float = 3.5) -> bool:
 
 # A word before "who" or "which" is a noun, even one that can be a verb: "two engineer who".
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which"})
+_CLAUSE_PRONOUNS = _RELATIVE_PRONOUNS | {"that"}
+# Participles spelled like a singular noun, left alone after a number: "out of 610,000 cast".
+_PARTICIPLE_NOUNS = frozenset({"cast", "set", "cut", "hit", "bet", "bid", "split", "spread", "upset", "shot"})
 # A number that opens a clause is the subject far more often than a broken noun phrase, so
 # there a rarer verb ("four orbit within", "two sprint ahead") is taken as a verb too.
 CLAUSE_VERB_ZIPF = 2.0
@@ -938,6 +946,7 @@ _APPOSITIVE_RE = re.compile(
         "Yuri Ushakov, Putin's foreign policy aide, said the leaders could sign a pact.",
         "Maria Lopez, who was appointed last year said little.",
         '"It is over," Maria Lopez, the director said.',
+        "At Maison Leveque, a quiet show that said everything",
     ),
 )
 def unclosed_appositive(doc: Document) -> Iterator[Violation]:
@@ -965,8 +974,11 @@ def unclosed_appositive(doc: Document) -> Iterator[Violation]:
         span = Span(sentence.start + match.start("app"), sentence.start + match.end("verb"))
         if doc.in_quote(span) or doc.is_ignored(span):
             continue
-        if any(word in IRREGULAR_VERBS or word.endswith("ed") for word in match.group("app").split()[1:]):
-            continue  # a verb inside: a clause, not an appositive
+        app_words = match.group("app").split()[1:]
+        if any(
+            word in IRREGULAR_VERBS or word.endswith("ed") or word in _CLAUSE_PRONOUNS for word in app_words
+        ):
+            continue  # a verb or a relative pronoun inside: a clause, not an appositive
         comma_at = sentence.start + match.start("gap")
         yield Violation(
             span,
