@@ -53,6 +53,22 @@ def flagged(lint, text):
             None,
         ),
         (
+            "The union wants that the programme to be extended.",
+            "wants that the programme to be",
+            "wants the programme to be",
+        ),
+        (
+            "The rule, which the council introduced it to stop fraud, stays.",
+            "which the council introduced it",
+            "which the council introduced",
+        ),
+        (
+            "POLTAVA, Ukraine — Head of regional military administration said the school opened.",
+            "Head of regional military administration said",
+            "The head of regional military administration said",
+        ),
+        ("He said the 70% of the condors survived.", "the 70% of", "70% of"),
+        (
             "By 2028 its capacity from 1.6 million to 3.2 million containers to raise is planned.",
             "to raise is planned",
             None,
@@ -94,6 +110,9 @@ def test_only_the_comma_repair_is_applied_by_unsafe_fixes(lint):
         "He said that in the long run it could work. In the race that Smith won the lead changed.",
         "On the first day of the trial, the judge will hear the case.",
         "The reporter who learned from the leak that the plan existed was fired.",
+        "He wants that car to be fixed. The levy, which the council deemed it necessary to raise, passed.",
+        "Head of state Xi Jinping said it was right. The 70% of voters who backed it were pleased.",
+        "The money, which the council gave it last year, was spent.",
         "What it has to offer is expected to grow.",
         "The state grants permits to farmers to use river water.",
         "She was last year one of the judges.",
