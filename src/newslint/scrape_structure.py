@@ -756,6 +756,16 @@ _FIRST_PERSON_PLURAL = frozenset({"our", "us"})
 _ADDRESS_RE = re.compile(r"\S+@\S+\.\w{2,}|https?://\S+|\bwww\.\S+")
 
 
+# A site's own address on a line of its own, as print and app exports put it in a page footer:
+# "harbourcourier.co.uk", "www.harbourcourier.com/news".
+BARE_DOMAIN_RE = re.compile(
+    r"^\s*(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+    r"\.(?:com|net|org|info|news|co\.uk|org\.uk|com\.au|co\.nz|co\.za|ie|ca|in|uk|eu|de|fr|it|es|nl|id)"
+    r"(?:/[\w./-]*)?\s*$",
+    re.IGNORECASE,
+)
+
+
 @_per_line
 def looks_like_ui(text: str) -> bool:
     """A short line that calls the reader to act on the site, in any wording.

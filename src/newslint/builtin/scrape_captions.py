@@ -133,6 +133,11 @@ def _caption_candidate(doc: Document, index: int, headline_seen: bool) -> bool:
     return bool(FULL_STOP_RE.search(text)) or count > HEADLINE_MAX_WORDS or headline_seen
 
 
+# A caption of a screenshot or a video frame names its medium first, in a way no sentence of a
+# story opens: "A screenshot of the account page shows ...", "A still from the video shows ...".
+MEDIA_CAPTION_RE = re.compile(
+    r"^\s*(?:A|An)\s+(?:screenshot|screen\s?grab|video\s+still|still|frame\s+grab)\s+(?:of|from|taken\s+from)\s"
+)
 # A live blog's post time: "15.32 GMT", "3:05pm", "09:12 ET", "Updated 10.45".
 POST_TIME_RE = re.compile(
     r"^\s*(?:(?:Updated|Posted)\s+)?\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\s*$", re.IGNORECASE
@@ -175,6 +180,7 @@ def _is_one_sentence(text: str) -> bool:
         "The bathroom, photographed by inspectors. PICTURE: HARBOUR DISTRICT COUNCIL\n",
         "Officers open a ballot box during a recount in Semarang on Monday (2/12/2024). ANTARA FOTO/Budi Santoso/abc.\n",
         "The weaver at her studio in Providence, Rhode Island, in 2019. Courtesy the artist\n",
+        "A screenshot of a customer's account page, shared by a reader, shows deliveries marked as paused.\n",
         "A tapestry from the 1987 series, on loan for the show. Courtesy of Harbour Gallery, New York\n",
         "Storm live\n\nThe storm hit the coast at dawn on Tuesday, forecasters said, with gusts of "
         "more than 80mph recorded on the headlands and thousands of homes left without power.\n\n15.32 GMT\n\n"
@@ -183,6 +189,7 @@ def _is_one_sentence(text: str) -> bool:
     ),
     pass_=(
         "The museum bought the tapestry in 2001. Courtesy of the family, it will travel to Lyon.\n",
+        "A screenshot of the page was posted on Monday. By Tuesday it had been shared 4,000 times.\n",
         "Harbour bridge to close for a year\n\nPhoto: Ruth Okoye/Tidewater Herald\n\nEASTON, "
         "Maryland — The bridge will close in March, officials said on Tuesday after a long meeting.\n",
         "The storm pushed water a metre deep into the building. Staff spent two nights carrying "
@@ -204,8 +211,9 @@ def caption_text(doc: Document) -> Iterator[Violation]:
     """## What it does
     Flags the caption of a dropped photo: the line directly above a photo credit or a caption
     control ("Hide caption") before the story starts, or one sandwiched between such lines; a
-    caption that ends with its own credit, or carries a wire agency's file-photo mark ("FILE - ",
-    "FILE PHOTO: "), anywhere.
+    caption that ends with its own credit, carries a wire agency's file-photo mark ("FILE - ",
+    "FILE PHOTO: "), or describes a screenshot or a video still in one sentence ("A screenshot of
+    the page shows ..."), anywhere.
 
     ## Why is this bad
     A caption describes a picture the reader no longer sees; as the first lines of the text it
@@ -229,7 +237,8 @@ def caption_text(doc: Document) -> Iterator[Violation]:
             continue
         if index in dateline_lines or _is_figure_caption(doc, index):
             continue  # the story's first paragraph, or an image's own caption: never junk
-        if CAPTION_LABEL_RE.match(text) or ends_with_credit(text):
+        media_caption = MEDIA_CAPTION_RE.match(text) is not None and _is_one_sentence(text)
+        if CAPTION_LABEL_RE.match(text) or ends_with_credit(text) or media_caption:
             yield junk_line(doc, index, f"Photo caption `{shorten(text)}` left in the text")
             continue
         following = shape.nonblank[position + 1] if position + 1 < len(shape.nonblank) else None

@@ -12,6 +12,7 @@ from newslint.hookspecs import hookimpl
 from newslint.lexicon import FUNCTION_WORDS, zipf
 from newslint.rules import FixAvailability, Rule, rule
 from newslint.scrape_structure import (
+    BARE_DOMAIN_RE,
     CUT_OFF_WORDS,
     PARTICLE_CUT_WORDS,
     ends_sentence,
@@ -124,12 +125,14 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
         # With no story, "stray" has no meaning, and deleting one fragment would make the next
         # one look stray in turn: the fixes would never settle.
         return
-    marker = tail_marker(doc)  # lines after it are SC109's topic tags
+    marker = tail_marker(doc)  # lines after it are SC109's topic tags (so is a bare site address)
     names: frozenset[str] | None = None
     for position, index in enumerate(shape.nonblank):
         text = doc.line_texts[index].strip()
         # Splitting stops after MAX_WORDS + 1 words: a long line is rejected without splitting it all.
         if len(text.split(None, MAX_WORDS)) > MAX_WORDS or index in doc.list_lines:
+            continue
+        if BARE_DOMAIN_RE.match(text) and (shape.in_head(index) or shape.in_tail(index)):
             continue
         tokens = words(text)
         if not tokens:

@@ -11,6 +11,7 @@ from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.rules import FixAvailability, Rule, rule
 from newslint.scrape_structure import (
+    BARE_DOMAIN_RE,
     EXCERPT_END_RE,
     GLUED_SHARE_RE,
     LABELLED_ITEM_RE,
@@ -76,6 +77,8 @@ def _is_tag_line(text: str) -> bool:
         "parking fees and library hours.\n\nGet the morning briefing delivered to your inbox\n",
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
         "parking fees and library hours.\n\nDownload our free app for breaking news alerts\n",
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nharbourcourier.co.uk\n",
     ),
     pass_=(
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
@@ -83,6 +86,9 @@ def _is_tag_line(text: str) -> bool:
         "officials said after the vote.\n",
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
         'parking fees and library hours.\n\n"Get your act together," one resident told the board.\n',
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nexample.org\n\nThe site lists every vote the council has "
+        "taken since 2019, with the minutes of each meeting.\n",
     ),
 )
 def site_chrome_line(doc: Document) -> Iterator[Violation]:
@@ -115,7 +121,9 @@ def site_chrome_line(doc: Document) -> Iterator[Violation]:
             continue
         # After the widgets begin, a short unpunctuated line is a topic tag or a menu entry.
         tag = marker is not None and index > marker and _is_tag_line(text)
-        if not (tag or looks_like_ui(text)):
+        # The site's address alone before or after the story: a page header or footer.
+        address = (shape.in_head(index) or shape.in_tail(index)) and bool(BARE_DOMAIN_RE.match(text))
+        if not (tag or address or looks_like_ui(text)):
             continue
         # Inside the story a subheading can be imperative ("Check your eligibility"): require a site
         # noun or a click there.
