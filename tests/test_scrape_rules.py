@@ -540,7 +540,6 @@ def test_quotation_paragraph_not_repeated_is_not_a_pull_quote(lint):
         "Reporter: Ayu Lestari | Editor: Budi Santoso",
         "Pewarta: Ayu Lestari; Editor: Budi Santoso",
         "责任编辑：王敏",
-        "Updated at 17.58 GMT",
         "Last modified on Wed 12 Mar 2025 09.41 GMT",
     ],
 )
@@ -625,3 +624,9 @@ def test_headline_future_closing_line_is_a_teaser(lint):
 def test_derived_word_split_by_hyphen_space_is_joined(linter, split, joined):
     text = f"{LEAD}Crews began {split} the roads at dawn, the council said.\n"
     assert f"began {joined} the roads" in fixed(linter, text)
+
+
+def test_time_stamp_counts_only_beside_page_chrome(lint):
+    stamp = "Updated at 17.58 GMT\n\n17:58\n\nTalks ended without a deal, the union said on Friday.\n"
+    assert codes(lint("Strike live\n\nShow key events only\n\n" + stamp, "SC1")) == ["SC108", "SC112"]
+    assert lint("Strike live\n\nBy Ann Lee, staff\n\n" + stamp, "SC1") == []
