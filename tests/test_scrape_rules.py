@@ -47,6 +47,9 @@ def codes(findings) -> list[str]:
         "Baxter & Sons and R&D staff met AT&T at 5 < 7 > 2.\n",
         "\ufeffThe text opens with a byte-order mark.\n",
         "A family emoji 👨\u200d👩\u200d👧 stays whole.\n",
+        "Troops from the U.S.A joined them. Set x=AB in the formula.\n",
+        "E coli was found in the river.\nT cells and X rays were discussed.\nI am told the co op will reopen.\n",
+        "The WithSecure report and the OnStar app were cited. WithSecure said so.\n",
     ],
 )
 def test_prose_traps_are_silent(lint, text):
@@ -486,3 +489,144 @@ def test_short_or_modern_halves_split(linter, word, split):
 @pytest.mark.parametrize("word", ["signage", "webinar", "kaftan", "login", "ryokan", "trolleybus"])
 def test_real_words_and_loans_stay_whole(lint, word):
     assert lint(f"{LEAD}The {word} was new, the council said.\n", "SC702") == []
+
+
+# -- live pages, pull quotes, staff credits, lost characters ---------------------------------
+
+
+LIVE = (
+    "Ferry strike live: crossings cancelled for a second day\n\n"
+    "The ferry crews' union said the strike would go ahead on Friday after talks broke down.\n\n"
+    "18:05\n\nWe are closing this live page for today. Thanks for following.\n\n"
+    "16:20\n\nThe ferry crews' union said the strike would go ahead on Friday after talks broke down.\n\n"
+    "The operator said it would run one crossing an hour on the main route.\n"
+)
+
+
+def test_pinned_live_post_is_flagged_at_the_top(lint):
+    found = lint(LIVE, "SC301")
+    assert [LIVE[f.span.start : f.span.end].split()[0] for f in found] == ["The"]
+    assert found[0].span.start < LIVE.index("18:05")
+    assert "later live entry" in found[0].message
+
+
+def test_duplicate_without_live_times_keeps_the_first_copy(lint):
+    text = LIVE.replace("18:05\n\n", "").replace("16:20\n\n", "")
+    found = lint(text, "SC301")
+    assert [f.span.start for f in found] == [text.rindex("The ferry crews")]
+
+
+def test_pull_quote_is_flagged_and_the_paragraph_kept(linter):
+    text = (
+        LEAD
+        + "“The nets keep fishing,” she said. “I wanted the weaving to look rescued, not made by hand.”\n\n"
+        "“I wanted the weaving to look rescued, not made by hand.”\n\n" + BODY
+    )
+    out = fixed(linter, text)
+    assert out.count("I wanted the weaving") == 1
+    assert "she said. “I wanted the weaving" in out
+
+
+def test_quotation_paragraph_not_repeated_is_not_a_pull_quote(lint):
+    text = LEAD + "“I wanted the weaving to look rescued, not made by anyone at all,” she said.\n\n" + BODY
+    assert lint(text, "SC302") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[Editor in charge: Li Wen]",
+        "(Editor: Zhang Hua)",
+        "Reporter: Ayu Lestari | Editor: Budi Santoso",
+        "Pewarta: Ayu Lestari; Editor: Budi Santoso",
+        "责任编辑：王敏",
+        "Last modified on Wed 12 Mar 2025 09.41 GMT",
+    ],
+)
+def test_staff_credits_and_time_stamps_are_cms_attribution(lint, line):
+    text = f"Hospital opens new ward\n\n{LEAD}{BODY}\n{line}\n\nThe ward opens to patients in the spring.\n"
+    assert codes(lint(text, "SC1")) == ["SC103"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Editor: The council has got this wrong.",
+        "Updated at 5pm, the figures showed a sharp rise in admissions.",
+        "The editor in charge, Li Wen, resigned on Monday.",
+    ],
+)
+def test_sentences_about_editors_and_updates_stay_silent(lint, line):
+    text = f"Hospital opens new ward\n\n{LEAD}{BODY}\n{line}\n\nThe ward opens to patients in the spring.\n"
+    assert lint(text, "SC1") == []
+
+
+@pytest.mark.parametrize(
+    ("damaged", "repaired"),
+    [("43.1锟斤拷C", "43.1°C"), ("40ï¿½F", "40°F"), ("35占쏙옙C", "35°C"), ("12\ufffdC", "12°C")],
+)
+def test_lost_degree_sign_is_restored_by_the_unsafe_fix(linter, damaged, repaired):
+    text = f"{LEAD}The thermometer read {damaged} at noon, the weather office said.\n"
+    assert f"read {repaired} at noon" in fixed(linter, text)
+
+
+def test_lost_letter_has_no_fix(linter, lint):
+    text = f"{LEAD}The caf\ufffd on the quay closed early, the owner said.\n"
+    assert codes(lint(text, "SC6")) == ["SC605"]
+    assert fixed(linter, text) == text
+
+
+def test_credit_glued_to_caption_ends_it(lint):
+    text = (
+        "Snow warning for hill roads\n\nBy Ann Lee\n\nA gritter on the moor road during the snow last winter\n"
+        "(Image: Dales Post)\n\nA yellow warning for snow and ice covers the hills, with up to 10cm of snow "
+        "expected on high ground by Thursday morning, forecasters said.\n\nThe warning runs from 6pm on "
+        "Wednesday until 11am on Thursday, and temperatures could fall to -8C in sheltered valleys.\n"
+    )
+    found = lint(text, "SC2")
+    assert [(f.code, text[f.span.start : f.span.end][:9]) for f in found] == [
+        ("SC202", "A gritter"),
+        ("SC201", "(Image: D"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The mill employed 300 people when it closed.\n\nWorkers at the dye house were also told on",
+        "The mill employed 300 people when it closed.\n\nThe board also agreed to",
+    ],
+)
+def test_cut_statements_are_fragments(lint, line):
+    text = f"Mill closes\n\n{LEAD}{line}\n\n{BODY}"
+    assert codes(lint(text, "SC5")) == ["SC502"]
+
+
+@pytest.mark.parametrize(
+    "line", ["What the closure means for", "Where the money went", "The Lights Stayed On In Town"]
+)
+def test_headings_ending_on_prepositions_are_not_fragments(lint, line):
+    text = f"Mill closes\n\n{LEAD}{line}\n\n{BODY}"
+    assert lint(text, "SC5") == []
+
+
+def test_headline_future_closing_line_is_a_teaser(lint):
+    text = (
+        "Harbour plan approved\n\n"
+        + LEAD
+        + BODY
+        + "\nHarbour police to hire two ferry crossing guards this autumn\n"
+    )
+    assert codes(lint(text, "SC4")) == ["SC401"]
+
+
+@pytest.mark.parametrize(("split", "joined"), [("grit- ting", "gritting"), ("resur- facing", "resurfacing")])
+def test_derived_word_split_by_hyphen_space_is_joined(linter, split, joined):
+    text = f"{LEAD}Crews began {split} the roads at dawn, the council said.\n"
+    assert f"began {joined} the roads" in fixed(linter, text)
+
+
+def test_time_stamp_counts_only_beside_page_chrome(lint):
+    stamp = "Updated at 17.58 GMT\n\n17:58\n\nTalks ended without a deal, the union said on Friday.\n"
+    assert codes(lint("Strike live\n\nShow key events only\n\n" + stamp, "SC1")) == ["SC108", "SC112"]
+    assert lint("Strike live\n\nBy Ann Lee, staff\n\n" + stamp, "SC1") == []

@@ -80,7 +80,9 @@ _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
 _CREDIT_LABEL = (
     r"(?:Photo|Photos|Photograph|Photographs|Photography|Picture|Pictures|Pic|Image|Images|Illustration|"
     r"Graphic|Video|Credit|Credits|Photo\s+credit|Image\s+credit|Picture\s+credit|Photo\s+illustration|"
-    r"File\s+(?:photo|image|picture)|Handout\s+(?:photo|image)|Lead\s+image|Main\s+image|Top\s+image|Header\s+image|Featured\s+image|Cover\s+photo|Foto|Fotos|Bild|Fotografía|Fotografia|Fotó|Zdjęcie|Kuva|Crédit\s+photo)"
+    r"File\s+(?:photo|image|picture)|Handout\s+(?:photo|image)|Lead\s+image|Main\s+image|Top\s+image|Header\s+image|Featured\s+image|Cover\s+photo|Foto|Fotos|Bild|Fotografía|Fotografia|Fotó|Zdjęcie|Kuva|Crédit\s+photo|"
+    # the capitalised labels of agencies and print pages: "PHOTO: EUROKINISSI / NAME", "PICTURE: COUNCIL"
+    r"PHOTO|PHOTOS|PHOTOGRAPH|PHOTOGRAPHS|PICTURE|PICTURES|PIC|IMAGE|FOTO|CREDIT|PHOTO\s+CREDIT)"
 )
 
 
@@ -111,6 +113,8 @@ _CREDIT_FORMS = (
     # agency and a photographer, or after a photo label.
     rf"(?:{_CREDIT_LABEL}\b[^©]{{0,40}}?)?©\s*{_NAME}\s*/\s*{_NAME}",
     rf"{_CREDIT_LABEL}\b[^©]{{0,40}}?©\s*{_NAME}",
+    # a wire's photo service, its photographer and the editor's initials: "ANTARA FOTO/Name/abc"
+    rf"[A-Z]{{2,}}\s+(?:FOTO|PHOTO|PHOTOS|PICTURES|IMAGES)\s*/\s*{_NAME}(?:\s*/\s*[a-z]{{2,4}}\.?)?",
 )
 
 
@@ -140,6 +144,7 @@ def _matches_credit(stripped: str) -> bool:
         via_or_for and _mentions_agency(stripped),
         "©" in stripped and slash,
         "©" in stripped,
+        slash,
     )
     return any(
         needed and _credit_form_re(index).match(stripped) is not None for index, needed in enumerate(possible)
@@ -257,6 +262,37 @@ UI_NOUNS = frozenset(
 CONTENT_WORD_MIN = 4
 # Words a headline never ends on; a line ending on one was cut mid-sentence.
 CUT_OFF_WORDS = DETERMINERS | CONJUNCTIONS | POSSESSIVES | {"of", "to", "with", "from"}
+# Prepositions a finished sentence may end on as particles ("the lights stayed on"): they count as
+# a cut only after a sentence-case clause of six words or more, the shape no heading has.
+PARTICLE_CUT_WORDS = frozenset(["on", "in", "by", "after", "before", "until", "since", "over", "under"])
+PARTICLE_CUT_MIN_WORDS = 6
+# A sentence-case line is a cut clause when a finite verb stands before its last word
+# ("Council members also agreed to"); a heading or a teaser opens otherwise ("Where to go").
+_FINITE_AUXILIARIES = frozenset(
+    ["will", "would", "could", "should", "must", "can", "may", "might", "has", "have", "had", "was", "were"]
+)
+_QUESTION_OPENERS = frozenset(["What", "Where", "When", "Why", "How", "Who", "Which", "Things"])
+_CUT_STATEMENT_MIN_WORDS = 4
+
+
+def is_sentence_case(split: list[str], min_words: int) -> bool:
+    """Say whether words read as a sentence, not a heading: a capital first, then lower case."""
+    return (
+        len(split) >= min_words
+        and split[0][:1].isupper()
+        and split[0] not in _QUESTION_OPENERS
+        and all(word[:1].islower() for word in split[1:])
+    )
+
+
+def is_cut_statement(split: list[str]) -> bool:
+    """A sentence-case clause with a finite verb that stops on a word no sentence ends on."""
+    if not is_sentence_case(split, _CUT_STATEMENT_MIN_WORDS):
+        return False
+    last = split[-1]
+    if not (last in CUT_OFF_WORDS or (last in PARTICLE_CUT_WORDS and len(split) >= PARTICLE_CUT_MIN_WORDS)):
+        return False
+    return any(word in _FINITE_AUXILIARIES or word.endswith("ed") for word in split[1:-1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,14 +366,21 @@ def _per_line(check: Callable[[str], bool]) -> Callable[[str], bool]:
     return memoised
 
 
+_INITIALS_END_RE = re.compile(r"/[a-z]{2,4}\.$")
+
+
 @_per_line
 def is_credit_line(text: str) -> bool:
     """Say whether a whole line is a photo credit ("Photo: Name/Agency", "Name/AFP via Getty Images")."""
     stripped = text.strip()
     if not stripped or len(stripped.split()) > CREDIT_MAX_WORDS:
         return False
-    # Credits carry no final full stop ("(Photo by X/Y.)" aside).
-    if stripped.endswith((".", "?", "!")) and not (stripped.startswith("(") and stripped.endswith(".)")):
+    # Credits carry no final full stop ("(Photo by X/Y.)" and an editor's initials, "/nym.", aside).
+    if (
+        stripped.endswith((".", "?", "!"))
+        and not (stripped.startswith("(") and stripped.endswith(".)"))
+        and not _INITIALS_END_RE.search(stripped)
+    ):
         return False
     return _matches_credit(stripped)
 
@@ -560,10 +603,19 @@ _SENTENCE_BREAK_RE = re.compile(
     r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bJr)(?<!\b[A-Z])[.!?]['\"”’]?\s+[A-Z]"
 )
 _BRACKETED_AGENCY_RE = re.compile(rf"^\(\s*{_AGENCY}\s*\)$")
+# A lender's credit, as museums and galleries give it: "Courtesy the artist", "Courtesy of
+# Harbour Gallery, New York", "Cortesía del museo" (only after a caption's one sentence).
+_COURTESY_CREDIT_RE = re.compile(
+    r"^\(?(?:(?:Photo|Image|Picture)s?\s+)?(?:Courtesy|COURTESY|Cortes[ií]a|Mit freundlicher Genehmigung)"
+    r"(?:\s+(?:of|de|del|von))?\s+[^.!?]{2,80}\.?\)?$",
+    re.IGNORECASE,
+)
 
 
 def ends_with_credit(text: str) -> bool:
     """Say whether a caption-like line closes with a photo credit after its last sentence."""
+    if _INITIALS_END_RE.search(text):
+        text = text[:-1]  # "... ANTARA FOTO/Name/nym.": the editor's initials close with a stop
     ends = list(_LAST_SENTENCE_END_RE.finditer(text))
     match = ends[-1] if ends else None
     if match is None or len(text[: match.start()].split()) < 4:
@@ -573,7 +625,11 @@ def ends_with_credit(text: str) -> bool:
     one_sentence = (
         len(text.split()) <= CAPTION_MAX_WORDS and _SENTENCE_BREAK_RE.search(text, 0, match.start()) is None
     )
-    if one_sentence and (_FOR_PAPER_CREDIT_RE.match(tail) or _BRACKETED_AGENCY_RE.match(tail)):
+    if one_sentence and (
+        _FOR_PAPER_CREDIT_RE.match(tail)
+        or _BRACKETED_AGENCY_RE.match(tail)
+        or _COURTESY_CREDIT_RE.match(tail)
+    ):
         return True
     inner = tail[1:-1] if tail.startswith("(") and tail.endswith(")") else tail
     inner = re.sub(r",\s*(?:File|Pool|Handout)(?:\s+Photo)?$", "", inner)
@@ -698,6 +754,16 @@ QUOTE_OPENERS = ('"', "“", "‘", "'")
 
 _FIRST_PERSON_PLURAL = frozenset({"our", "us"})
 _ADDRESS_RE = re.compile(r"\S+@\S+\.\w{2,}|https?://\S+|\bwww\.\S+")
+
+
+# A site's own address on a line of its own, as print and app exports put it in a page footer:
+# "harbourcourier.co.uk", "www.harbourcourier.com/news".
+BARE_DOMAIN_RE = re.compile(
+    r"^\s*(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+    r"\.(?:com|net|org|info|news|co\.uk|org\.uk|com\.au|co\.nz|co\.za|ie|ca|in|uk|eu|de|fr|it|es|nl|id)"
+    r"(?:/[\w./-]*)?\s*$",
+    re.IGNORECASE,
+)
 
 
 @_per_line

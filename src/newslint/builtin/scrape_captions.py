@@ -64,6 +64,7 @@ def _is_figure_caption(doc: Document, index: int) -> bool:
         "(Photo by Tom Reed/Reuters)\n",
         "Photograph: Pia Lund/Fjord Post\n",
         "Okoye/Reuters\n",
+        "PHOTO: EUROKINISSI / ANNA PETROU\n",
         "© Regional Wildlife Office / Ana Perrin\n",
         "Photo d'illustration. © OFB / Julien Arnaud\n",
     ),
@@ -73,6 +74,7 @@ def _is_figure_caption(doc: Document, index: int) -> bool:
         "Before/after: what the renovation changed\n",
         "Musk renames the bird\n\nTwitter/X\n\nThe company changed its name in July.\n",
         "© 2024 Harbour Media Ltd\n",
+        "A quiet show\n\nBy Ann Lee\n\nPhotographs by Tom Reed for Harbour Life\n\nPARIS — The show began late.\n",
     ),
 )
 def photo_credit_line(doc: Document) -> Iterator[Violation]:
@@ -94,7 +96,25 @@ def photo_credit_line(doc: Document) -> Iterator[Violation]:
         text = doc.line_texts[index]
         if not text.strip() or not is_credit_line(text) or _is_figure_caption(doc, index):
             continue
+        if _is_byline_credit(doc, index):
+            continue
         yield junk_line(doc, index, f"Photo credit `{shorten(text)}` left in the article")
+
+
+# A magazine credits the photographs of the whole piece under its byline:
+# "By Ann Lee\nPhotographs by Tom Reed for Harbour Life". It is part of the published piece.
+PIECE_CREDIT_RE = re.compile(
+    r"^\s*(?:Photographs|Photos|Photography|Pictures|Illustrations?|Images|Words and pictures)\s+by\s"
+)
+
+
+def _is_byline_credit(doc: Document, index: int) -> bool:
+    if not PIECE_CREDIT_RE.match(doc.line_texts[index]):
+        return False
+    previous = index - 1
+    while previous >= 0 and doc.is_blank_line(previous):
+        previous -= 1
+    return previous >= 0 and bool(BYLINE_RE.match(doc.line_texts[previous].strip()))
 
 
 def _caption_candidate(doc: Document, index: int, headline_seen: bool) -> bool:
@@ -113,6 +133,11 @@ def _caption_candidate(doc: Document, index: int, headline_seen: bool) -> bool:
     return bool(FULL_STOP_RE.search(text)) or count > HEADLINE_MAX_WORDS or headline_seen
 
 
+# A caption of a screenshot or a video frame names its medium first, in a way no sentence of a
+# story opens: "A screenshot of the account page shows ...", "A still from the video shows ...".
+MEDIA_CAPTION_RE = re.compile(
+    r"^\s*(?:A|An)\s+(?:screenshot|screen\s?grab|video\s+still|still|frame\s+grab)\s+(?:of|from|taken\s+from)\s"
+)
 # A live blog's post time: "15.32 GMT", "3:05pm", "09:12 ET", "Updated 10.45".
 POST_TIME_RE = re.compile(
     r"^\s*(?:(?:Updated|Posted)\s+)?\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\s*$", re.IGNORECASE
@@ -152,12 +177,19 @@ def _is_one_sentence(text: str) -> bool:
         "in Eastbrook, Ohio, on May 2, 2019. (Photo/Tom Reed, File)\n\nThe owners said on Monday the "
         "plant would close by June.\n",
         "FILE PHOTO: A worker walks past the mill gate in Eastbrook\n",
+        "The bathroom, photographed by inspectors. PICTURE: HARBOUR DISTRICT COUNCIL\n",
+        "Officers open a ballot box during a recount in Semarang on Monday (2/12/2024). ANTARA FOTO/Budi Santoso/abc.\n",
+        "The weaver at her studio in Providence, Rhode Island, in 2019. Courtesy the artist\n",
+        "A screenshot of a customer's account page, shared by a reader, shows deliveries marked as paused.\n",
+        "A tapestry from the 1987 series, on loan for the show. Courtesy of Harbour Gallery, New York\n",
         "Storm live\n\nThe storm hit the coast at dawn on Tuesday, forecasters said, with gusts of "
         "more than 80mph recorded on the headlands and thousands of homes left without power.\n\n15.32 GMT\n\n"
         "Waves break over the harbour wall at Eastport.\n\nCredit: Ann Lee/Coast Wire\n\nThe harbour "
         "car park has been closed and people were asked to stay away from the seafront.\n",
     ),
     pass_=(
+        "The museum bought the tapestry in 2001. Courtesy of the family, it will travel to Lyon.\n",
+        "A screenshot of the page was posted on Monday. By Tuesday it had been shared 4,000 times.\n",
         "Harbour bridge to close for a year\n\nPhoto: Ruth Okoye/Tidewater Herald\n\nEASTON, "
         "Maryland — The bridge will close in March, officials said on Tuesday after a long meeting.\n",
         "The storm pushed water a metre deep into the building. Staff spent two nights carrying "
@@ -179,8 +211,9 @@ def caption_text(doc: Document) -> Iterator[Violation]:
     """## What it does
     Flags the caption of a dropped photo: the line directly above a photo credit or a caption
     control ("Hide caption") before the story starts, or one sandwiched between such lines; a
-    caption that ends with its own credit, or carries a wire agency's file-photo mark ("FILE - ",
-    "FILE PHOTO: "), anywhere.
+    caption that ends with its own credit, carries a wire agency's file-photo mark ("FILE - ",
+    "FILE PHOTO: "), or describes a screenshot or a video still in one sentence ("A screenshot of
+    the page shows ..."), anywhere.
 
     ## Why is this bad
     A caption describes a picture the reader no longer sees; as the first lines of the text it
@@ -196,6 +229,7 @@ def caption_text(doc: Document) -> Iterator[Violation]:
     shape = layout(doc)
     dateline_lines = {doc.line_index(span.start) for span in doc.datelines}
     headline_seen = False
+    flagged: set[int] = set()
     for position, index in enumerate(shape.nonblank):
         text = doc.line_texts[index]
         if FILE_PHOTO_RE.match(text) and not _is_figure_caption(doc, index):
@@ -203,13 +237,18 @@ def caption_text(doc: Document) -> Iterator[Violation]:
             continue
         if index in dateline_lines or _is_figure_caption(doc, index):
             continue  # the story's first paragraph, or an image's own caption: never junk
-        if CAPTION_LABEL_RE.match(text) or ends_with_credit(text):
+        media_caption = MEDIA_CAPTION_RE.match(text) is not None and _is_one_sentence(text)
+        if CAPTION_LABEL_RE.match(text) or ends_with_credit(text) or media_caption:
             yield junk_line(doc, index, f"Photo caption `{shorten(text)}` left in the text")
             continue
         following = shape.nonblank[position + 1] if position + 1 < len(shape.nonblank) else None
         preceding = shape.nonblank[position - 1] if position > 0 else None
         before_marker = following is not None and is_caption_marker(doc.line_texts[following])
         after_marker = preceding is not None and is_caption_marker(doc.line_texts[preceding])
+        # A credit printed in the same block as the caption above it closes that caption: the line
+        # after it is the story's ("A gritter on the road\n(Image: Courier)\n\nThe Met Office ...").
+        if after_marker and preceding is not None and preceding - 1 in flagged:
+            after_marker = False
         in_head = shape.in_head(index)
         # A caption printed in the same block as its credit, with no blank line, is one anywhere.
         glued = before_marker and following == index + 1 and is_credit_line(doc.line_texts[following])
@@ -235,6 +274,7 @@ def caption_text(doc: Document) -> Iterator[Violation]:
             and index != doc.title_line
             and _caption_candidate(doc, index, headline_seen)
         ):
+            flagged.add(index)
             yield junk_line(doc, index, f"Photo caption `{shorten(text)}` left in the text")
             continue
         if in_head and len(text.split()) > 2 and not is_caption_marker(text) and not is_known_ui_line(text):

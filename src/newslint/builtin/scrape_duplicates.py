@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
@@ -36,6 +37,9 @@ def _key(text: str) -> str:
     flag=(
         "The board set aside $400,000 for a relief fund for shops near the bridge.\n\n"
         "The board set aside $400,000 for a relief fund for shops near the bridge.\n",
+        "Strike live\n\nThe union confirmed that Friday's strike will go ahead after talks broke down.\n\n"
+        "17:58\n\nWe are wrapping up our coverage for today.\n\n15:40\n\nThe union confirmed that "
+        "Friday's strike will go ahead after talks broke down.\n",
     ),
     pass_=(
         "We shall not be moved.\n\nThe crowd sang on.\n\nWe shall not be moved.\n",
@@ -45,7 +49,8 @@ def _key(text: str) -> str:
 def duplicate_line(doc: Document) -> Iterator[Violation]:
     """## What it does
     Flags a line (in extracted text, a paragraph) of at least seven words that repeats an earlier
-    line word for word; the first copy is kept.
+    line word for word; the first copy is kept, except on a live page, where a post pinned above
+    the first entry's time and repeated in the timeline is flagged at the top.
 
     ## Why is this bad
     Extractors that read a page twice (a teaser and the body, an AMP copy) repeat whole paragraphs;
@@ -71,6 +76,7 @@ def duplicate_line(doc: Document) -> Iterator[Violation]:
     if title is not None:
         seen.add(title)
     heading_lines = doc.heading_lines
+    pinned = _pinned_copies(doc, keys, repeated)
     for index, (line, text, key) in enumerate(zip(doc.lines, doc.line_texts, keys, strict=True)):
         if index == title_line or key not in repeated:
             continue
@@ -82,7 +88,10 @@ def duplicate_line(doc: Document) -> Iterator[Violation]:
         # Repeated subheads ("Update") are deliberate; the headline printed twice is not.
         if index in heading_lines and not (key == title and len(split) >= MIN_TITLE_WORDS):
             continue
-        if key not in seen:
+        if key in pinned:
+            if index != pinned[key]:
+                continue  # the live entry itself: its copy above the first entry is the extra one
+        elif key not in seen:
             seen.add(key)
             continue
         lead = len(text) - len(text.lstrip())
@@ -91,11 +100,102 @@ def duplicate_line(doc: Document) -> Iterator[Violation]:
             continue
         yield Violation(
             span,
-            f"Line `{shorten(key)}` repeats an earlier line",
+            f"Line `{shorten(key)}` repeats {'a later live entry' if key in pinned else 'an earlier line'}",
             Fix.unsafe("Delete the repeated line", Edit.deletion(doc.line_with_break(index))),
+        )
+
+
+# A live blog's entry time on a line of its own: "15:40", "3.05pm", "09:12 GMT", "Updated 10.45".
+POST_TIME_RE = re.compile(
+    r"^\s*(?:(?:Updated|Posted)\s+)?\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\s*$", re.IGNORECASE
+)
+MIN_POST_TIMES = 2
+
+
+def _pinned_copies(doc: Document, keys: list[str], repeated: set[str]) -> dict[str, int]:
+    """Lines a live page pinned above its first entry and printed again under an entry's time.
+
+    Live pages show a key post at the top and again in the timeline; the top copy is the page's
+    chrome, so it (not the timeline's entry) is the copy to delete. Maps a key to that line.
+    """
+    times = [i for i, text in enumerate(doc.line_texts) if POST_TIME_RE.match(text)]
+    if len(times) < MIN_POST_TIMES:
+        return {}
+    first_entry = times[0]
+    pinned: dict[str, int] = {}
+    for index, key in enumerate(keys[:first_entry]):
+        if key in repeated and index != doc.title_line and key in keys[first_entry:]:
+            pinned.setdefault(key, index)
+    return pinned
+
+
+_QUOTE_MARKS = "“”\"‘’'«»„"
+MIN_PULL_QUOTE_WORDS = 6
+
+
+@rule(
+    code="SC302",
+    name="repeated-pull-quote",
+    category=Category.DUPLICATE,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "“It keeps on fishing,” she said. “I wanted the nets to look rescued, not made by anyone.”\n\n"
+        "“I wanted the nets to look rescued, not made by anyone.”\n",
+        "“We came here to talk and they came here to stall,” she said.\n\n"
+        "“We came here to talk and they came here to stall”\n",
+    ),
+    pass_=(
+        "“We came to talk,” she said.\n\n“We came to talk and they came to stall.”\n",
+        "The union said it would strike on Friday.\n\nThe union said it would strike on Friday if talks failed.\n",
+    ),
+)
+def repeated_pull_quote(doc: Document) -> Iterator[Violation]:
+    """## What it does
+    Flags a line that is only a quotation (at least six words, in quotation marks) already printed
+    word for word inside a longer paragraph: a pull quote the page set in large type.
+
+    ## Why is this bad
+    Pull quotes are layout: the page repeats a line of the story as decoration. In extracted text
+    the reader meets the same quotation twice, once out of context.
+
+    ## Example
+    “I wanted the weaving to look like it had been rescued, not made.” (after the paragraph that
+    quotes it)
+
+    ## Fix safety
+    Unsafe: the standalone copy is deleted; check that the paragraph keeps the quotation.
+    """
+    if is_hard_wrapped(doc):
+        return
+    for index, (line, text) in enumerate(zip(doc.lines, doc.line_texts, strict=True)):
+        stripped = text.strip()
+        if len(stripped) < MIN_CHARS or stripped[0] not in _QUOTE_MARKS or index in doc.list_lines:
+            continue
+        inner = " ".join(stripped.strip(_QUOTE_MARKS).split())
+        if len(inner.split()) < MIN_PULL_QUOTE_WORDS or len(inner) < MIN_CHARS:
+            continue
+        # The quotation must sit inside another, longer line (a paragraph of the story).
+        quoted = inner.rstrip(".!?,")
+        found = False
+        for other, other_text in enumerate(doc.line_texts):
+            if other != index and len(other_text) > len(stripped) and quoted in " ".join(other_text.split()):
+                found = True
+                break
+        if not found:
+            continue
+        lead = len(text) - len(text.lstrip())
+        span = Span(line.start + lead, line.start + len(text.rstrip()))
+        if doc.is_ignored(span):
+            continue
+        yield Violation(
+            span,
+            f"Pull quote `{shorten(inner)}` repeats a quotation in the story",
+            Fix.unsafe("Delete the pull quote", Edit.deletion(doc.line_with_break(index))),
         )
 
 
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(duplicate_line)
+    register(repeated_pull_quote)

@@ -170,6 +170,8 @@ def mojibake(doc: Document) -> Iterator[Violation]:
             if doc.is_ignored(span):
                 continue
             good = fixed[j1:j2]
+            if "\ufffd" in good:
+                continue  # the bytes decode to a lost character: lost-character (SC605) reports it
             if good:
                 message, title = f"Mojibake `{text[i1:i2]}` (should read `{good}`)", f"Replace with `{good}`"
             else:
@@ -234,6 +236,13 @@ _SHORTCODE_SOURCE = (
     r"related|sc)(?:\s[^\[\]]{0,300})?\]"
 )
 _BREAKING_SOURCE = r"<(?:br|p|/p|div|/div|li|/li|h[1-6]|/h[1-6]|hr)\b"
+# Forum BBCode ("[b]Harbour Vaults[/b]", "[url=https://…]site[/url]"): a tag counts only on a line
+# that also holds its closing tag, since "[i]" or "[s]" alone may be an editor's bracket.
+_BBCODE_NAMES = r"b|i|u|s|url|img|quote|color|colour|size|font|code|center|left|right|spoiler"
+_BBCODE_TAG_RE = re.compile(rf"\[/?(?:{_BBCODE_NAMES})(?:=[^\[\]\n]{{1,200}})?\]", re.IGNORECASE)
+_BBCODE_PAIR_RE = re.compile(
+    rf"\[({_BBCODE_NAMES})(?:=[^\[\]\n]{{1,200}})?\][^\n]{{0,400}}?\[/\1\]", re.IGNORECASE
+)
 
 
 @functools.cache
@@ -252,8 +261,17 @@ def _markup_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     category=Category.ENCODING,
     severity=Severity.ERROR,
     fix=FixAvailability.ALWAYS,
-    flag=('"We listened."</p>\n', "the specialist.<br>She said\n", '[caption id="12" align="left"]\n'),
-    pass_=("Scores were 3 < 5 and 7 > 2.\n", "The band [who asked not to be named] played.\n"),
+    flag=(
+        '"We listened."</p>\n',
+        "the specialist.<br>She said\n",
+        '[caption id="12" align="left"]\n',
+        "The owners of [b]Harbour Vaults[/b] applied for a licence.\n",
+    ),
+    pass_=(
+        "Scores were 3 < 5 and 7 > 2.\n",
+        "The band [who asked not to be named] played.\n",
+        "Clause 4[b] of the lease and clause [i] of the annex applied.\n",
+    ),
 )
 def markup_tag(doc: Document) -> Iterator[Violation]:
     """## What it does
@@ -277,8 +295,11 @@ def markup_tag(doc: Document) -> Iterator[Violation]:
         if "<" not in content and "[" not in content:
             continue
         tag_re, shortcode_re, breaking_tags = _markup_patterns()
+        patterns = [tag_re, shortcode_re]
+        if _BBCODE_PAIR_RE.search(content):
+            patterns.append(_BBCODE_TAG_RE)
         matches = sorted(
-            (m for pattern in (tag_re, shortcode_re) for m in pattern.finditer(text, line.start, line.end)),
+            (m for pattern in patterns for m in pattern.finditer(text, line.start, line.end)),
             key=lambda m: m.start(),
         )
         if not matches:
@@ -304,7 +325,7 @@ def markup_tag(doc: Document) -> Iterator[Violation]:
             after = text[span.end] if span.end < len(text) else " "
             joins = not before.isspace() and not after.isspace() and bool(breaking_tags.match(match.group()))
             replacement = " " if joins else ""
-            kind = "Shortcode" if match.re is shortcode_re else "Markup tag"
+            kind = {shortcode_re: "Shortcode", _BBCODE_TAG_RE: "BBCode tag"}.get(match.re, "Markup tag")
             yield Violation(
                 span,
                 f"{kind} `{_shorten(match.group())}` left in the text",

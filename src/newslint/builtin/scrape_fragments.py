@@ -12,12 +12,16 @@ from newslint.hookspecs import hookimpl
 from newslint.lexicon import FUNCTION_WORDS, zipf
 from newslint.rules import FixAvailability, Rule, rule
 from newslint.scrape_structure import (
+    BARE_DOMAIN_RE,
     CUT_OFF_WORDS,
+    PARTICLE_CUT_WORDS,
     ends_sentence,
     headline_run_length,
     is_caption_marker,
+    is_cut_statement,
     is_hard_wrapped,
     is_known_ui_line,
+    is_sentence_case,
     is_sign_off,
     layout,
     shorten,
@@ -121,12 +125,14 @@ def stray_fragment_line(doc: Document) -> Iterator[Violation]:
         # With no story, "stray" has no meaning, and deleting one fragment would make the next
         # one look stray in turn: the fixes would never settle.
         return
-    marker = tail_marker(doc)  # lines after it are SC109's topic tags
+    marker = tail_marker(doc)  # lines after it are SC109's topic tags (so is a bare site address)
     names: frozenset[str] | None = None
     for position, index in enumerate(shape.nonblank):
         text = doc.line_texts[index].strip()
         # Splitting stops after MAX_WORDS + 1 words: a long line is rejected without splitting it all.
         if len(text.split(None, MAX_WORDS)) > MAX_WORDS or index in doc.list_lines:
+            continue
+        if BARE_DOMAIN_RE.match(text) and (shape.in_head(index) or shape.in_tail(index)):
             continue
         tokens = words(text)
         if not tokens:
@@ -261,6 +267,11 @@ LONG_LINE_WORDS = 25
         "close and that the debate had lasted more than three hours.\n",
         "Plant to close\n\nThe recycler said on Monday that it would close its plant in March after two "
         "years of losses.\n\nIt plans to list its shares next year. It declined to\n",
+        "Plant to close\n\nThe recycler said on Monday that it would close its plant in March after two "
+        "years of losses.\n\nThe board also agreed to\n\nIt said it was a matter for the board to decide.\n",
+        "Plant to close\n\nThe recycler said on Monday that it would close its plant in March after two "
+        "years of losses.\n\nWorkers at the second site were told on\n\nThe union said it would ask the "
+        "board to reconsider the closure of both sites before the end of the year.\n",
     ),
     pass_=(
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
@@ -268,6 +279,10 @@ LONG_LINE_WORDS = 25
         "the debate had lasted more than three hours.\n",
         "Plant to close\n\nThe recycler said on Monday that it would close its plant in March after two "
         "years of losses.\n\nWhere to look for\n\nIt said it was a matter for the board to decide.\n",
+        "Plant to close\n\nThe recycler said on Monday that it would close its plant in March after two "
+        "years of losses.\n\nWhat the closure means for\n\nIt said it was a matter for the board to decide.\n",
+        "Plant to close\n\nThe recycler said on Monday that it would close its plant in March after two "
+        "years of losses.\n\nThe Lights Stayed On\n\nIt said it was a matter for the board to decide.\n",
     ),
 )
 def truncated_paragraph(doc: Document) -> Iterator[Violation]:
@@ -305,14 +320,19 @@ def truncated_paragraph(doc: Document) -> Iterator[Violation]:
         # Short, or the story's last paragraph or after it: only a sentence cut after its
         # subject ("... next year. It declined to").
         short_or_last = len(split) < TRUNCATED_MIN_WORDS or index >= shape.last_body
-        if short_or_last and not _is_cut_clause(_SENTENCE_END_RE.split(text)[-1].split()):
+        last_sentence = _SENTENCE_END_RE.split(text)[-1].split()
+        if short_or_last and not (_is_cut_clause(last_sentence) or is_cut_statement(last_sentence)):
             continue
         if is_known_ui_line(text) or is_caption_marker(text):
             continue
         following = shape.next(index)
         if following is not None and doc.line_texts[following].lstrip()[:1].islower():
             continue  # carried on in the next line: SC704
-        cut = text.endswith(",") or split[-1].lower() in TRUNCATION_WORDS
+        cut = (
+            text.endswith(",")
+            or split[-1].lower() in TRUNCATION_WORDS
+            or (split[-1] in PARTICLE_CUT_WORDS and is_sentence_case(last_sentence, TRUNCATED_MIN_WORDS))
+        )
         if not (cut or len(split) > LONG_LINE_WORDS):
             continue
         lead = len(doc.line_texts[index]) - len(doc.line_texts[index].lstrip())

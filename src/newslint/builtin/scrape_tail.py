@@ -11,6 +11,7 @@ from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.rules import FixAvailability, Rule, rule
 from newslint.scrape_structure import (
+    BARE_DOMAIN_RE,
     EXCERPT_END_RE,
     GLUED_SHARE_RE,
     LABELLED_ITEM_RE,
@@ -20,6 +21,7 @@ from newslint.scrape_structure import (
     headline_run_length,
     introduces_list,
     is_caption_marker,
+    is_cut_statement,
     is_hard_wrapped,
     is_headline_shaped,
     is_known_ui_line,
@@ -75,6 +77,8 @@ def _is_tag_line(text: str) -> bool:
         "parking fees and library hours.\n\nGet the morning briefing delivered to your inbox\n",
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
         "parking fees and library hours.\n\nDownload our free app for breaking news alerts\n",
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nharbourcourier.co.uk\n",
     ),
     pass_=(
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
@@ -82,6 +86,9 @@ def _is_tag_line(text: str) -> bool:
         "officials said after the vote.\n",
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
         'parking fees and library hours.\n\n"Get your act together," one resident told the board.\n',
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nexample.org\n\nThe site lists every vote the council has "
+        "taken since 2019, with the minutes of each meeting.\n",
     ),
 )
 def site_chrome_line(doc: Document) -> Iterator[Violation]:
@@ -114,7 +121,9 @@ def site_chrome_line(doc: Document) -> Iterator[Violation]:
             continue
         # After the widgets begin, a short unpunctuated line is a topic tag or a menu entry.
         tag = marker is not None and index > marker and _is_tag_line(text)
-        if not (tag or looks_like_ui(text)):
+        # The site's address alone before or after the story: a page header or footer.
+        address = (shape.in_head(index) or shape.in_tail(index)) and bool(BARE_DOMAIN_RE.match(text))
+        if not (tag or address or looks_like_ui(text)):
             continue
         # Inside the story a subheading can be imperative ("Check your eligibility"): require a site
         # noun or a click there.
@@ -184,6 +193,8 @@ def glued_share_bar(doc: Document) -> Iterator[Violation]:
         "parking fees and library hours.\n\nExplainer: How does the council set its budget?\n",
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
         "parking fees and library hours.\n\nTrending: Five things to check before buying a used car\n",
+        "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
+        "parking fees and library hours.\n\nCouncil to debate parking fees at library next month\n",
     ),
     pass_=(
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
@@ -251,6 +262,8 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
         following = shape.next(index)
         if is_sign_off(text) or GLUED_SHARE_RE.search(text) or introduces_list(doc, index):
             continue
+        if is_cut_statement(text.split()):
+            continue  # a paragraph cut mid-sentence ("... before travelling on"): SC502
         if following is not None and doc.line_texts[following].lstrip()[:1].islower():
             continue  # a paragraph broken mid-sentence (SC704), not a headline
         if not marker_seen and following is not None and ends_sentence(doc.line_texts[following]):
@@ -266,6 +279,10 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
         if not in_run and not marker_seen and LABELLED_ITEM_RE.match(text) and _is_in_list(doc, index):
             continue
         limit = RUN_MAX_OVERLAP if in_run else FINAL_LINE_MAX_OVERLAP if last else TEASER_MAX_OVERLAP
+        # A closing line in headline grammar ("Town police to add two officers this fall") is a
+        # related story on the same beat, so it may share most of the story's words.
+        if last and _is_headline_future(text):
+            limit = RUN_MAX_OVERLAP
         if not marker_seen and (overlap > limit or len(text.split()) < FINAL_LINE_MIN_WORDS):
             continue
         yield junk_line(
@@ -274,6 +291,34 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
             f"Headline of another story `{shorten(text)}` after the article",
             severity=Severity.ERROR if marker_seen else None,
         )
+
+
+# Headline grammar for a coming event: a subject of a few words, then "to" and a verb, with no finite
+# verb anywhere ("Council to vote on parking fees", "Police set to add two officers").
+_HEADLINE_FUTURE_RE = re.compile(r"^[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,5}?\s+(?:set\s+)?to\s+[a-z]{3,}\b")
+_FINITE_VERBS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "has",
+        "have",
+        "had",
+        "said",
+        "says",
+        "can",
+        "could",
+        "must",
+    ]
+)
+
+
+def _is_headline_future(text: str) -> bool:
+    words = {word.lower() for word in text.split()}
+    return bool(_HEADLINE_FUTURE_RE.match(text)) and not words & _FINITE_VERBS
 
 
 # The format or widget labels a site puts before the headline of a linked piece
