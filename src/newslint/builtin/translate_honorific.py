@@ -61,13 +61,19 @@ _FOREIGN_HONORIFIC = (
     r"Ing\.|Architect|Licenciado|Licenciada|Doutor|Doutora|Doktor|Sra\.|Srta\.|Dña\.|"
     # Italian, Polish and Dutch abbreviated titles: dottore/dottoressa, avvocato, signore/signora,
     # inżynier, mevrouw, de heer
-    r"Dott\.(?:ssa)?|Dr\.ssa|Prof\.ssa|Avv\.|Sig\.(?:ra|na)?|Inż\.|Mevr\.|Dhr\.)"
-    r"\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
+    r"Dott\.(?:ssa)?|Dr\.ssa|Prof\.ssa|Avv\.|Sig\.(?:ra|na)?|Inż\.|Mevr\.|Dhr\.|"
+    # Greek κ./κα. (kyrios/kyria), Russian г-н/г-жа (gospodin/gospozha), Romanian dl./dna.
+    # (domnul/doamna): abbreviated "Mr"/"Mrs" that a translation passes through
+    r"κ\.|κα\.|κ\.κ\.|[Гг]-н|[Гг]-жа|(?<!\d )(?:dl|dna)\.)"
+    r"\s+(?P<name>[A-ZÀ-ÖØ-ÞΑ-ΩА-Я][\w’'\-]+)"
     # Dutch "mr." (a law degree) translated as "Master", trusted only before a given name and
     # a surname: "Master Sergeant" and "Master Wong" are English
     r"|\b(?P<master>Master)\s+(?P<given>[A-Z][a-z]+)(?=\s+(?:(?:van|de|der|den|ter|von)\s+)*[A-Z][a-z])"
     # Turkish puts the title after the given name: "Selin Yıldız Hanım", "Ahmet Bey"
     r"|(?<=[a-zçğıöşü] )(?P<after>Hanım|Hanim|Hanımefendi|Beyefendi|Bey)\b(?!\s+[A-Z])"
+    # Turkish "Zeynep Hoca" (a coach or teacher addressed by the given name), left as it is
+    # or translated as "Zeynep Teacher": English puts no title after a given name
+    r"|(?<=[a-zçğıöşü] )(?P<teacher>Hoca|Hocam|Öğretmen|Teacher)\b(?![\w’'-]|\s+[A-Z])"
 )
 # Every match of _FOREIGN_HONORIFIC holds one of these strings (prefixes of its titles).
 _FOREIGN_TITLE_STEMS = (
@@ -75,6 +81,7 @@ _FOREIGN_TITLE_STEMS = (
     "Mme", "Mlle", "Mevrouw", "Meneer", "Heer", "Gospodin", "Gospozha", "Sayın", "Engineer", "Eng.",
     "Ing.", "Architect", "Licenciad", "Doutor", "Doktor", "Sra.", "Srta.", "Dña.", "Dott.", "Dr.ssa",
     "Prof.ssa", "Avv.", "Sig.", "Inż.", "Mevr.", "Dhr.", "Master", "Hanım", "Hanim", "Bey",
+    "κ.", "κα.", "-н", "-жа", "dl.", "dna.", "Hoca", "Öğretmen", "Teacher",
 )  # fmt: skip
 
 
@@ -265,6 +272,10 @@ def mistranslated_title(doc: Document) -> Iterator[Violation]:
         "The director, Dott.ssa Benedetta Sarti, agreed the loan.",
         "The curator, Master Jeroen van Rijn, said the sale would go ahead.",
         "Port manager Selin Yıldız Hanım said work would start in May.",
+        "The court sentenced κ. Nikos Karras, 58, to 18 months in prison.",
+        "The deal was signed by г-н Ivan Petrov on Monday.",
+        '"Zeynep Teacher told us to forget the score," the captain said.',
+        "Players said Mehmet Hoca had kept them calm.",
     ),
     pass_=(
         '"Herr Holzapfel has done enough," a fan shouted.',
@@ -273,6 +284,9 @@ def mistranslated_title(doc: Document) -> Iterator[Violation]:
         "Chief Engineer Tom Lee inspected the pier with Sr. Mary Joseph.",
         "Master Sergeant John Smith and Master Wong Fei-hung were there.",
         "The rapper Yasiin Bey performed.",
+        "Head Teacher Anna Lewis and the Science Teacher of the Year spoke.",
+        "The class thanked Maria Teacher Award winner Jo Bell.",
+        "The mixture was 5 dl. Water was added; the κ. value rose.",
     ),
 )
 def foreign_honorific(doc: Document) -> Iterator[Violation]:
@@ -282,7 +296,10 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
     "Herr Dieter Holzapfel", "Senhor Joaquim Serrão", "Monsieur ...", "Engineer Ramón
     Echeverría", abbreviated ones ("Dott.ssa", "Avv.", "Sig.ra", "Inż."), the Dutch law
     title "mr." translated as "Master" before a given name, and Turkish titles after the
-    name ("Selin Yıldız Hanım"). Quotes are skipped.
+    name ("Selin Yıldız Hanım"), Greek, Russian and Romanian abbreviations of "Mr" and
+    "Mrs" (`κ. Nikos Karras`, `г-н Petrov`, `dl. Popescu`) and a teacher's title after a
+    given name (Turkish `Zeynep Hoca`, translated `Zeynep Teacher`, flagged in quotes
+    too: no English speaker says it). Quotes are otherwise skipped.
 
     ## Why is this bad
     English news names people without Herr, Senhor or Engineer; the untranslated title
@@ -301,6 +318,9 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
     for match in finditer_where(pattern, without_leading_boundary(pattern), text):
         if match.group("after"):
             yield from _title_after_name(doc, match)
+            continue
+        if match.group("teacher"):
+            yield from _teacher_after_name(doc, match)
             continue
         group = "title" if match.group("title") else "master"
         span = Span(match.start(group), match.end(group))
@@ -336,6 +356,23 @@ def _title_after_name(doc: Document, match: re.Match[str]) -> Iterator[Violation
 
 
 _NAME_BEFORE_RE = re.compile(r"([A-ZÇĞİÖŞÜ][a-zçğıöşü]+)\s+\Z")
+
+
+def _teacher_after_name(doc: Document, match: re.Match[str]) -> Iterator[Violation]:
+    """`Zeynep Teacher told us`: a title after a given name, even in translated speech."""
+    span = Span(match.start("teacher"), match.end("teacher"))
+    title = match.group("teacher")
+    name = _NAME_BEFORE_RE.search(doc.text, max(0, span.start - 30), span.start)
+    if name is None or doc.is_accepted(title) or doc.is_ignored(span):
+        return
+    # Only after a given name: "Science Teacher" and "Head Teacher" are English job titles.
+    if not is_given_name(name.group(1)):
+        return
+    yield Violation(
+        span,
+        f"Foreign or occupational honorific `{title}` after a name",
+        Fix.unsafe(f"Delete `{title}`", Edit.deletion(Span(name.end(1), span.end))),
+    )
 
 
 # Titles that other languages use in running text and a literal translation carries over:
@@ -497,6 +534,67 @@ def japanese_honorific_suffix(doc: Document) -> Iterator[Violation]:
         )
 
 
+# Chinese hospital ranks (主任医师 "chief physician", 副主任医师, 主治医师 "attending
+# physician") translated as titles and stacked on "Dr.": English gives the rank as a role
+# after the name. "Chief Medical Officer Dr. X" is an English office and is not matched.
+_RANK_BEFORE_DOCTOR_RE = re.compile(
+    r"\b(?P<rank>(?:(?:Associate|Deputy|Vice)\s+)?(?:Chief|Attending|Resident)\s+"
+    r"(?:Physician|Surgeon|Doctor|Pharmacist|Nurse))\s+(?P<title>Dr\.?|Doctor|Prof\.?|Professor)"
+    r"(?=\s+[A-Z][a-z]+)"
+)
+
+
+@rule(
+    code="MT406",
+    name="rank-stacked-on-doctor",
+    category=Category.HONORIFIC,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Chief Physician Dr. Li Wenjun said most cases involved outdoor workers.",
+        "The patient was seen by Associate Chief Physician Dr. Zhang Wei.",
+        "Attending Physician Doctor Wang Fang said the boy was stable.",
+    ),
+    pass_=(
+        "Chief Medical Officer Dr. Anna Price said cases were falling.",
+        "Dr. Li Wenjun, chief physician of the emergency department, said so.",
+        "The chief physician, Dr. Li, said so.",
+    ),
+)
+def rank_stacked_on_doctor(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags a hospital rank translated as a title and stacked on `Dr.` before a name:
+    `Chief Physician Dr. Li Wenjun`, `Associate Chief Physician Dr. Zhang Wei`. English
+    offices before `Dr.` (`Chief Medical Officer Dr. Anna Price`) are left alone.
+
+    ## Why is this bad
+    Chinese (and Korean) news stack a doctor's professional rank on the name; English news
+    names the doctor and gives the rank as a role after the name. The stacked form marks
+    a literal translation.
+
+    ## Example
+    `Chief Physician Dr. Li Wenjun, director of` -> `Dr. Li Wenjun, director of`
+
+    ## Fix safety
+    Unsafe: the rank is deleted; an editor may move it after the name.
+    """
+    text = doc.text
+    if "Physician" not in text and "Surgeon" not in text and "Doctor" not in text and "Nurse" not in text:
+        return
+    for match in _RANK_BEFORE_DOCTOR_RE.finditer(text):
+        span = Span(match.start(), match.end("title"))
+        if doc.is_ignored(span):
+            continue
+        rank = " ".join(match.group("rank").split())
+        cut = Span(match.start("rank"), match.start("title"))
+        yield Violation(
+            span,
+            f"Hospital rank stacked on a title: `{rank} {match.group('title')}`",
+            Fix.unsafe(f"Delete `{rank}`", Edit.deletion(cut)),
+        )
+
+
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(title_on_organization)
@@ -504,3 +602,4 @@ def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(foreign_honorific)
     register(translated_honorific)
     register(japanese_honorific_suffix)
+    register(rank_stacked_on_doctor)

@@ -50,6 +50,13 @@ LEGITIMATE_DOUBLES = frozenset(
 )
 
 
+# Possessive determiners an article cannot stand before: "the our children" is an Italian
+# "i nostri figli" or a Romance article kept by translation. "her" is left out: it is also
+# an object pronoun.
+_POSSESSIVES = frozenset({"my", "our", "your", "his", "their", "its"})
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 @rule(
     code="MT301",
     name="stacked-determiners",
@@ -61,17 +68,22 @@ LEGITIMATE_DOUBLES = frozenset(
         "He said so in a the interview.",
         "It will be decided by a a court.",
         '"Every doctor can do this in the the consulting room," she said.',
+        '"We sent the our children to school," he said.',
+        "The council will review the its budget in June.",
     ),
     pass_=(
         "She took her A levels in June.",
         "The A-Team was a television show.",
         '"The the," he said, was his favourite typo.',
+        "They prayed at the Our Lady of Lourdes chapel and read The My Little Pony Guide.",
     ),
 )
 def stacked_determiners(doc: Document) -> Iterator[Violation]:
     """
     ## What it does
-    Flags two articles in a row ("a the", "the a", "an the", "the the", "a a") in prose.
+    Flags two articles in a row ("a the", "the a", "an the", "the the", "a a") in prose,
+    and an article before a possessive (`the our children`, `the its budget`), which
+    Italian, Spanish and Portuguese put there and English does not.
 
     ## Why is this bad
     An English noun phrase takes one article; two in a row are left behind when
@@ -88,6 +100,9 @@ def stacked_determiners(doc: Document) -> Iterator[Violation]:
     tokens = facts.tokens
     lowered = facts.lower
     for i in indexes_where(map(DETERMINERS.__contains__, lowered[:-1])):
+        if tokens[i + 1].text in _POSSESSIVES and lowered[i] in _ARTICLES:
+            yield from _article_before_possessive(doc, facts, i)
+            continue
         if tokens[i + 1].text not in DETERMINERS:
             continue
         if not facts.spaced[i]:
@@ -109,6 +124,24 @@ def stacked_determiners(doc: Document) -> Iterator[Violation]:
         yield Violation(
             Span(first.start, second.end), f"Two articles in a row: `{first.text} {second.text}`", fix
         )
+
+
+def _article_before_possessive(doc: Document, facts: Analysis, i: int) -> Iterator[Violation]:
+    """`the our children`: a Romance article kept before an English possessive."""
+    tokens = facts.tokens
+    if not facts.spaced[i]:
+        return
+    if not (facts.prose[i] and facts.prose[i + 1]) and not _inside_quoted_sentence(doc, facts, i):
+        return
+    first, second = tokens[i], tokens[i + 1]
+    if doc.text[second.end : second.end + 1] in "-’'":
+        return  # "the my-first-home scheme": a label
+    keep = second.text.capitalize() if first.text[0].isupper() else second.text
+    yield Violation(
+        Span(first.start, second.end),
+        f"Article before a possessive: `{first.text} {second.text}`",
+        Fix.unsafe(f"Delete `{first.text}`", Edit(Span(first.start, second.end), keep)),
+    )
 
 
 def _inside_quoted_sentence(doc: Document, facts: Analysis, i: int) -> bool:

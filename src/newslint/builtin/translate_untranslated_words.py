@@ -1,4 +1,4 @@
-"""MT904 untranslated content word: a lower-case foreign word, accented and unknown to English."""
+"""MT904 untranslated content word, MT905 untranslated common noun of civic and sports news."""
 
 from __future__ import annotations
 
@@ -6,15 +6,16 @@ import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from functools import cache
 from operator import itemgetter
 
-from newslint.builtin.translate_untranslated import CONNECTORS
-from newslint.diagnostics import Category, Severity, Violation
+from newslint.builtin.translate_untranslated import CONNECTORS, LANGUAGES
+from newslint.diagnostics import Category, Edit, Fix, Severity, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
-from newslint.lexicon import zipf
+from newslint.lexicon import data_text, zipf
 from newslint.mt_lexicon import Analysis, analyse, foreign_words, indexes_where
-from newslint.rules import Rule, rule
+from newslint.rules import FixAvailability, Rule, rule
 
 # Accented loanwords of English food, travel and arts writing that the frequency list
 # lacks even without their accents ("a soupçon of", "a gîte in the Dordogne").
@@ -153,6 +154,86 @@ def _unknown_nouns_after_numbers(doc: Document, facts: Analysis) -> Iterator[Vio
         yield Violation(tokens[i].span, f"Untranslated foreign word `{word}` after a number")
 
 
+@cache
+def foreign_nouns() -> dict[str, tuple[str, str]]:
+    """Nouns of civic and sports news left untranslated: word -> (language, English gloss)."""
+    table: dict[str, tuple[str, str]] = {}
+    for raw in data_text("mt_foreign_nouns.tsv").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            word, language, gloss = raw.split("\t")
+            table[word] = (language, gloss)
+    return table
+
+
+# Words of a sentence that explains a foreign term: "the Dutch term for an alderman".
+_GLOSSING_WORDS = frozenset(
+    {"called", "known", "term", "word", "dubbed", "so-called", "named", "means", "meaning",
+     "equivalent", "translates", "literally", "calls", "call"}
+)  # fmt: skip
+
+
+@rule(
+    code="MT905",
+    name="untranslated-common-noun",
+    category=Category.UNTRANSLATED,
+    severity=Severity.WARNING,
+    fix=FixAvailability.SOMETIMES,
+    flag=(
+        "Education wethouder Sanne de Vries said the city would pay for the scheme.",
+        "It is not the only basisschool in the region with empty posts.",
+        "The judge will file the motivazioni for the ruling within 90 days.",
+        "Their karte will be sent ahead electronically.",
+        "After the maç, the club's president announced a bonus.",
+        "The szpital in the town will close its maternity ward.",
+    ),
+    pass_=(
+        "A wethouder, the Dutch term for an alderman, runs each portfolio.",
+        "The city's schools, known locally as basisscholen, open at 8.30.",
+        '"The sindaco never came," she said.',
+        "The Sindaco Street cafe and the Karte gallery opened.",
+        "She ordered a karte (a patient chart) from the archive.",
+    ),
+)
+def untranslated_common_noun(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags a common noun of civic, school, court, health or sports news that a translation
+    left in the source language: Dutch `wethouder` and `basisschool`, Italian `motivazioni`
+    and `sindaco`, Japanese `karte`, Turkish `maç`, Polish `szpital`, Swedish `sjukhus`.
+    Only nouns English does not borrow are listed; capitalised words (names), quotes,
+    words glossed in brackets and sentences that explain a term (`the Dutch term for`)
+    are left alone.
+
+    ## Why is this bad
+    Machine translation passes through a noun it has no entry for; the reader meets a
+    foreign word the article never explains.
+
+    ## Example
+    `Education wethouder Sanne de Vries` -> `Education alderman Sanne de Vries`
+
+    ## Fix safety
+    Display-only: the English noun is shown; articles and word order may need rewording.
+    """
+    table, function_words = foreign_nouns(), foreign_words()
+    facts = analyse(doc)
+    words, lowered, tokens, prose = facts.words, facts.lower, facts.tokens, facts.prose
+    text = doc.text
+    for i in indexes_where(map(table.__contains__, words)):
+        if not prose[i] or doc.is_accepted(words[i]):
+            continue
+        if i > 0 and (lowered[i - 1] in CONNECTORS or lowered[i - 1] in function_words):
+            continue  # inside a foreign name or phrase: "la mairie de Lyon"
+        span = tokens[i].span
+        if text[span.end : span.end + 2].lstrip().startswith("("):
+            continue  # glossed in brackets
+        if any(w in _GLOSSING_WORDS for w in lowered[max(0, i - 6) : i + 6]):
+            continue  # the term is explained, not passed through
+        language, gloss = table[words[i]]
+        fix = Fix.display_only(f"Translate: `{gloss}`", Edit(span, gloss))
+        yield Violation(span, f"Untranslated {LANGUAGES.get(language, language)} word `{words[i]}`", fix)
+
+
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(untranslated_content_word)
+    register(untranslated_common_noun)
