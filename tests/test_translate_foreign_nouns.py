@@ -6,17 +6,17 @@ from newslint.builtin.translate_untranslated_words import foreign_nouns
 from newslint.lexicon import data_text, zipf
 
 
-def test_every_listed_noun_is_lower_case_with_a_gloss() -> None:
+def test_every_listed_noun_is_a_word_with_a_gloss() -> None:
     table = foreign_nouns()
     assert len(table) > 80
     for word, (language, gloss) in table.items():
-        assert word == word.lower() and word.isalpha(), word
+        assert word.isalpha() and word[1:] == word[1:].lower(), word
         assert len(language) == 2 and gloss, word
 
 
 def test_no_listed_noun_is_an_english_word() -> None:
     # A word English uses often would be flagged in clean prose.
-    assert [w for w in foreign_nouns() if zipf(w) >= 2.0] == []
+    assert [w for w in foreign_nouns() if zipf(w.lower()) >= 2.0] == []
 
 
 def test_no_noun_is_listed_twice() -> None:

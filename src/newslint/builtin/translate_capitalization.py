@@ -90,6 +90,12 @@ def _candidate_list(doc: Document) -> list[tuple[int, Token, Token, Token | None
     return found
 
 
+# Quantifiers that open a reported clause ("said Most of the grounds"); CLOSED_CLASS lacks
+# them because as adjectives they also start names ("Many Rivers", "Half Moon Bay").
+_QUANTIFIERS = frozenset(
+    {"most", "many", "some", "all", "several", "few", "half", "none", "both", "much", "each"}
+)
+
 # The formal "you" of Dutch (U), German (Sie) and other languages, capitalised by a literal
 # translation: "asks a great deal of You". Prayers capitalise "You" for God, so a
 # paragraph with these words is left alone.
@@ -137,6 +143,7 @@ def _fix(doc: Document, prev: Token, word: Token) -> Fix:
         "His aide said The leaders could sign a deal.",
         "The figures came from a survey, according to The provincial agency.",
         "Police said Two people were detained.",
+        "Members of the council said Most of the fishing grounds lie within the site.",
         '"We realise that this asks a great deal of You, and we thank you," the school wrote.',
     ),
     pass_=(
@@ -146,6 +153,7 @@ def _fix(doc: Document, prev: Token, word: Token) -> Fix:
         '"That is the plan," she said.',
         "The meeting ended at 6 p.m. Two members left early.",
         "Fans of the Who packed the hall, according to Which? magazine.",
+        "She said Half Moon Bay and Many Rivers were closed; he said Most Haunted was his show.",
         '"Lord, we thank You for this harvest," the pastor prayed.',
         '"We sang Thank You Very Much and then All You Need Is Love," she said.',
     ),
@@ -175,6 +183,11 @@ def capitalized_function_word(doc: Document) -> Iterator[Violation]:
     tokens = facts.tokens
     for i, prev, word, nxt in _candidates(doc):
         lower = word.text.lower()
+        if lower in _QUANTIFIERS and prev.text in REPORTING_VERBS and nxt is not None and nxt.text == "of":
+            yield Violation(
+                word.span, f"Capitalised function word `{word.text}` in mid-sentence", _fix(doc, prev, word)
+            )
+            continue
         if lower not in CLOSED_CLASS or lower in _NAME_LIKE or prev.text in NAME_INTRODUCERS - PREPOSITIONS:
             continue  # after "the", "called", "album" a capital starts a name: "the Who"
         if doc.text[word.end : word.end + 1] in {"?", "!"}:

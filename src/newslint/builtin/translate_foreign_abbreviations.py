@@ -89,6 +89,22 @@ CURRENCY_SIGNS: dict[str, tuple[str, str]] = {
     "zł": ("Polish", "zlotys"),
     "Kč": ("Czech", "korunas"),
 }
+# Number words of East and Southeast Asian languages between an amount and its currency:
+# Korean "1,200 eok won" (억, hundred million), Vietnamese "1,8 triệu đồng" (million).
+COUNT_WORDS: dict[str, tuple[str, str]] = {
+    "eok": ("Korean", "hundred million"),
+    "oku": ("Japanese", "hundred million"),
+    "wan": ("Chinese", "ten thousand"),
+    "triệu": ("Vietnamese", "million"),
+    "tỷ": ("Vietnamese", "billion"),
+    "nghìn": ("Vietnamese", "thousand"),
+    "ngàn": ("Vietnamese", "thousand"),
+    "juta": ("Indonesian", "million"),
+    "miliar": ("Indonesian", "billion"),
+    "ribu": ("Indonesian", "thousand"),
+    "triliun": ("Indonesian", "trillion"),
+}
+_CURRENCY_NAMES = "won|yen|yuan|renminbi|RMB|đồng|dong|VND|rupiah|IDR|KRW|JPY|CNY"
 # Street words of the source language, abbreviated before the street's name: Polish
 # "ul. Lipowa", Spanish "Avda. de la Paz", Italian "p.zza Garibaldi". English writes
 # "Lipowa Street" or the name alone. "al." is left alone after "et" ("et al. Smith").
@@ -113,6 +129,7 @@ def foreign_abbreviation_re() -> re.Pattern[str]:
     plain = "|".join(map(re.escape, words))
     units = "|".join(map(re.escape, NUMBER_UNITS))
     signs = "|".join(map(re.escape, CURRENCY_SIGNS))
+    counts = "|".join(map(re.escape, COUNT_WORDS))
     streets = "|".join(map(re.escape, sorted(STREET_ABBREVIATIONS, key=len, reverse=True)))
     # Not glued to a word or a dot before, and followed by a space and a word: "np.array"
     # in code and "u.a.s" are not abbreviations of prose.
@@ -122,6 +139,8 @@ def foreign_abbreviation_re() -> re.Pattern[str]:
         rf"|(?<=\d )(?P<unit>{units})(?=\s+[\w$€£\d(])"
         # an amount's currency sign: "14.6 zł", "14,6 mln zł" (not glued to a word after)
         rf"|(?:(?<=\d )|(?<=\d\xa0)|(?<=mln )|(?<=mld )|(?<=million )|(?<=billion )|(?<=tys\. ))(?P<sign>{signs})(?!\w)"
+        # a number word between an amount and its currency: "1,200 eok won"
+        rf"|(?<=\d )(?P<count>{counts})(?=\s+(?:{_CURRENCY_NAMES})\b)"
         # a street word before a capitalised name, not the "al." of "et al."
         rf"|(?<!et )(?P<street>{streets})(?=\s?(?:(?:de la|de|del|di|della|dei)\s)?[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿā-ž]))",
         re.MULTILINE,
@@ -148,6 +167,8 @@ def foreign_abbreviation_re() -> re.Pattern[str]:
         "A substation on ul. Lipowa failed its first load test.",
         "The shop on Avda. de la Constitución reopened on Monday.",
         "Tickets cost 250 Kč at the door.",
+        "The developer will pay 1,200 eok won into a fund for fishermen.",
+        "A bed costs 1,8 triệu đồng a month.",
     ),
     pass_=(
         "The castle was built ca. 1350, cf. the survey of 1402.",
@@ -160,6 +181,7 @@ def foreign_abbreviation_re() -> re.Pattern[str]:
         "The deal is worth 312 million zlotys (PLN 312m).",
         "He met Zła Nowak and the złoty fell; the os. pass was closed.",
         "Smith et al. Reported a rise in 2020.",
+        "The loan of 380 billion dong and 12 wan were noted; he met 3 Wan Chai traders.",
     ),
 )
 def untranslated_abbreviation(doc: Document) -> Iterator[Violation]:
@@ -169,7 +191,8 @@ def untranslated_abbreviation(doc: Document) -> Iterator[Violation]:
     German `bzw.`, `z.B.`, `u.a.`, `d.h.`, Dutch `o.a.`, `bijv.`, Polish `tzw.`, `np.`,
     `m.in.`, Scandinavian `bl.a.`, `t.ex.`, Spanish `p.ej.`, `EE.UU.`, and `Mio.`/`Mrd.`
     after a number; a currency sign after an amount (`14.6 million zł`, `250 Kč`) and
-    a street word abbreviated before a street's name (`ul. Lipowa`, `Avda. de la Paz`). Abbreviations English also writes (`ca.`, `cf.`, `etc.`) are not on
+    a street word abbreviated before a street's name (`ul. Lipowa`, `Avda. de la Paz`),
+    and a number word between an amount and its currency (`1,200 eok won`, `1,8 triệu đồng`). Abbreviations English also writes (`ca.`, `cf.`, `etc.`) are not on
     the list; quotes are left alone.
 
     ## Why is this bad
@@ -194,6 +217,11 @@ def untranslated_abbreviation(doc: Document) -> Iterator[Violation]:
             language, gloss = CURRENCY_SIGNS[found]
             fix = Fix.display_only(f"Translate: `{gloss}`", Edit(span, gloss))
             yield Violation(span, f"Untranslated {language} currency sign `{found}`", fix)
+            continue
+        if match.group("count"):
+            language, gloss = COUNT_WORDS[found]
+            fix = Fix.display_only(f"Translate: `{gloss}`", Edit(span, gloss))
+            yield Violation(span, f"Untranslated {language} number word `{found}`", fix)
             continue
         if match.group("street"):
             language, gloss = STREET_ABBREVIATIONS[found]

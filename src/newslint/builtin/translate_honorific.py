@@ -56,7 +56,9 @@ _DOUBLED_TITLE = (
 # Matches wherever _DOUBLED_TITLE does: its prefix without the optional tail and the \b.
 _DOUBLED_TITLE_CANDIDATE = rf"(?:Mr|Mrs|Ms|Mister|Madam|Madame|Sir|Dame)\.?\s+(?:the\s+)?(?:{_OFFICES})\b"
 _FOREIGN_HONORIFIC = (
-    r"\b(?P<title>Herr|Frau|Fräulein|Senhor|Senhora|Señor|Señora|Señorita|Monsieur|Mademoiselle|"
+    r"\b(?P<title>Herr|Frau|Fräulein|Senhor|Senhora|Señor|Señora|Señorita|Monsieur|Mademoiselle|Dona|"
+    # Vietnamese academic titles: PGS.TS. (associate professor, doctor), GS., ThS. (master)
+    r"(?:PGS|GS|ThS|TS)\.(?:(?:TS|ThS|BS|KH)\.)?|"
     r"Signor|Signora|Signore|Signorina|Senor|Senora|Senorita|Doña|Mme\.?|Mlle\.?|Mevrouw|Meneer|Heer|Gospodin|Gospozha|Sayın|Engineer|Eng\.|"
     r"Ing\.|Architect|Licenciado|Licenciada|Doutor|Doutora|Doktor|Sra\.|Srta\.|Dña\.|"
     # Italian, Polish and Dutch abbreviated titles: dottore/dottoressa, avvocato, signore/signora,
@@ -68,7 +70,8 @@ _FOREIGN_HONORIFIC = (
     r"\s+(?P<name>[A-ZÀ-ÖØ-ÞΑ-ΩА-Я][\w’'\-]+)"
     # Dutch "mr." (a law degree) translated as "Master", trusted only before a given name and
     # a surname: "Master Sergeant" and "Master Wong" are English
-    r"|\b(?P<master>Master)\s+(?P<given>[A-Z][a-z]+)(?=\s+(?:(?:van|de|der|den|ter|von)\s+)*[A-Z][a-z])"
+    # Spanish "Licenciada" translated as "Graduate" is trusted the same way
+    r"|\b(?P<master>Master|Graduate|Licentiate)\s+(?P<given>[A-Z][a-z]+)(?=\s+(?:(?:van|de|der|den|ter|von)\s+)*[A-Z][a-z])"
     # Turkish puts the title after the given name: "Selin Yıldız Hanım", "Ahmet Bey"
     r"|(?<=[a-zçğıöşü] )(?P<after>Hanım|Hanim|Hanımefendi|Beyefendi|Bey)\b(?!\s+[A-Z])"
     # Turkish "Zeynep Hoca" (a coach or teacher addressed by the given name), left as it is
@@ -81,8 +84,21 @@ _FOREIGN_TITLE_STEMS = (
     "Mme", "Mlle", "Mevrouw", "Meneer", "Heer", "Gospodin", "Gospozha", "Sayın", "Engineer", "Eng.",
     "Ing.", "Architect", "Licenciad", "Doutor", "Doktor", "Sra.", "Srta.", "Dña.", "Dott.", "Dr.ssa",
     "Prof.ssa", "Avv.", "Sig.", "Inż.", "Mevr.", "Dhr.", "Master", "Hanım", "Hanim", "Bey",
-    "κ.", "κα.", "-н", "-жа", "dl.", "dna.", "Hoca", "Öğretmen", "Teacher",
+    "κ.", "κα.", "-н", "-жа", "dl.", "dna.", "Hoca", "Öğretmen", "Teacher", "Dona", "GS.", "TS.",
+    "ThS.", "Graduate", "Licentiate",
 )  # fmt: skip
+
+
+# "The Mr. Mayor" (Greek "o k. Dimarchos"), "Mr. Deputy Mayor Andrei Ionescu" (Romanian
+# "domnul viceprimar"), "Mister Colonel Oleksandr Hnatiuk" (Ukrainian "pan polkovnyk"): an
+# article before an honorific on an office, or an honorific on a two-word office or a
+# military rank before a name.
+_ARTICLE_OR_RANK_TITLE_RE = re.compile(
+    rf"\b(?P<the>[Tt]he\s+)(?P<title>(?:Mr|Mrs|Ms|Mister|Madam|Madame)\.?)(?=\s+(?:{_OFFICES})\b)"
+    rf"|\b(?P<rank_title>(?:Mr|Mrs|Ms|Mister|Madam|Madame)\.?)\s+"
+    rf"(?P<office>(?:Deputy|Vice)\s+(?:{_OFFICES})|Colonel|Lieutenant|Sergeant|Admiral|Commander|Captain|Brigadier)"
+    r"(?=\s+[A-Z][a-zà-ÿ]+\s+[A-Z])"
+)
 
 
 @cache
@@ -187,6 +203,9 @@ def title_on_organization(doc: Document) -> Iterator[Violation]:
         "Mister Governor Okafor signed the decree on Friday.",
         "Madam the Prefect of the Loire told reporters that roads were closed.",
         "The ruling was read by Mrs. Magistrate Elena Ruiz.",
+        "The Mr. Mayor, Nikos Chatzidakis, said the island was not against tourism.",
+        "Mr. Deputy Mayor Andrei Ionescu, who proposed the measure, spoke first.",
+        "said Mister Colonel Oleksandr Hnatiuk, who commands the school.",
     ),
     pass_=(
         '"Mr. Speaker, families are struggling," the minister said.',
@@ -197,6 +216,8 @@ def title_on_organization(doc: Document) -> Iterator[Violation]:
         "Mr. Prime Minister, the house is waiting for an answer.",
         "Mr. President, Ukraine is grateful, the ambassador said.",
         "Mister President, the people are waiting, the senator said.",
+        "The Mr. Universe contest and the Mr. Men books; Mr Deputy Speaker called the vote.",
+        "Mr. Captain, the crew is ready, he said. Mrs. Major Smith is a character.",
     ),
 )
 def mistranslated_title(doc: Document) -> Iterator[Violation]:
@@ -217,6 +238,33 @@ def mistranslated_title(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the honorific is replaced with "the" (or deleted before a second title).
     """
+    found = list(_doubled_titles(doc))
+    yield from found
+    if "Mr" in doc.text or "Mis" in doc.text or "Mad" in doc.text:
+        yield from _article_or_rank_titles(doc, {v.span.start for v in found})
+
+
+def _article_or_rank_titles(doc: Document, flagged: set[int]) -> Iterator[Violation]:
+    """`The Mr. Mayor`, `Mr. Deputy Mayor Andrei Ionescu`, `Mister Colonel Oleksandr Hnatiuk`."""
+    for match in _ARTICLE_OR_RANK_TITLE_RE.finditer(doc.text):
+        if match.group("the"):
+            span = Span(match.start("the"), match.end("title"))
+            title = match.group("title")
+            found = f"{match.group('the').strip()} {title}"
+            message = f"Honorific after an article: `{found}`"
+        else:
+            span = Span(match.start("rank_title"), match.end("office"))
+            title = match.group("rank_title")
+            message = f"Honorific on an office: `{title} {' '.join(match.group('office').split())}`"
+        title_start = match.start("title") if match.group("the") else span.start
+        if title_start in flagged or span.start in flagged or not _outside_quote(doc, span):
+            continue
+        cut = Span(title_start, title_start + len(title) + 1)
+        yield Violation(span, message, Fix.unsafe(f"Delete `{title}`", Edit.deletion(cut)))
+
+
+def _doubled_titles(doc: Document) -> Iterator[Violation]:
+    """`Mr. Minister of Transport said`, `Sir Chairman`, `Mr Dr Keller`."""
     candidates = _doubled_title_candidates()
     text = doc.text
     matches = finditer_where(doubled_title_re(), candidates, text) if candidates.search(text) else ()
@@ -276,6 +324,9 @@ def mistranslated_title(doc: Document) -> Iterator[Violation]:
         "The deal was signed by г-н Ivan Petrov on Monday.",
         '"Zeynep Teacher told us to forget the score," the captain said.',
         "Players said Mehmet Hoca had kept them calm.",
+        "Dona Conceição Ribeiro, 86, has subscribed to the paper for 50 years.",
+        "PGS.TS. Trần Văn Hùng, the university's rector, said the rent was fair.",
+        "said Graduate Carolina Ibarra, the biologist who leads the project.",
     ),
     pass_=(
         '"Herr Holzapfel has done enough," a fan shouted.',
@@ -285,6 +336,7 @@ def mistranslated_title(doc: Document) -> Iterator[Violation]:
         "Master Sergeant John Smith and Master Wong Fei-hung were there.",
         "The rapper Yasiin Bey performed.",
         "Head Teacher Anna Lewis and the Science Teacher of the Year spoke.",
+        "Graduate Recruitment Week opened; the Senior Graduate Anna Smith spoke.",
         "The class thanked Maria Teacher Award winner Jo Bell.",
         "The mixture was 5 dl. Water was added; the κ. value rose.",
     ),
@@ -383,6 +435,9 @@ _TRANSLATED_HONORIFIC_RE = re.compile(
     r"(?<![\w-])(?P<title>(?:[Tt]he\s+)?(?<!Right )(?<!Rt\. )Hono(?:u)?rable)"
     r"\s+(?P<name>(?!(?:Justice|Judge|Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Member|Minister|Senator|Court|Society|Company|Artillery|Mention)\b)"
     r"[A-ZÀ-Þ][a-zà-ÿ'’]+\s+[A-ZÀ-Þ][\w'’-]+)"
+    # Korean "daepyo" (a company's chief) translated as "Representative" before a Korean
+    # name ("Lee Jae-sung"): a US member of Congress has no hyphenated given name
+    r"|(?P<rep>\bRepresentative)(?=\s+[A-Z][a-z]+\s+[A-Z][a-z]+-[a-z]+\b)"
     r"|(?P<coach>(?<=\bthe )Mister)(?!\s+[A-Z])(?=\s+(?:[a-z]|$))"
     # Italian "l'illustrissimo/a", Spanish "el Ilustrísimo Señor": an honorific style on a
     # judge or an official, kept only before a title or office ("HMS Illustrious" is a ship)
@@ -405,6 +460,7 @@ _TRANSLATED_HONORIFIC_RE = re.compile(
         "The players threw the Mister into the air after the final whistle.",
         "The Illustrious Judge Carla Benedetti read the verdict.",
         "The decree was signed by the Most Illustrious Mayor Rafael Ortiz.",
+        "Representative Lee Jae-sung of Seohae Offshore Wind said the layout changed.",
     ),
     pass_=(
         '"The Honorable Lorenzo Ferraguti," the usher announced.',
@@ -414,6 +470,7 @@ _TRANSLATED_HONORIFIC_RE = re.compile(
         "The court heard from the Honorable Artillery Company's chaplain.",
         "Sailors from HMS Illustrious and the Illustrious Theatre Company marched.",
         "She had an illustrious career as a judge.",
+        "Representative Young Kim of California and Representative Ro Khanna voted.",
     ),
 )
 def translated_honorific(doc: Document) -> Iterator[Violation]:
@@ -436,9 +493,15 @@ def translated_honorific(doc: Document) -> Iterator[Violation]:
     Unsafe: the title is deleted (`the Mister` becomes `the coach`), which an editor should confirm.
     """
     text = doc.text
-    if "Hono" not in text and "Mister" not in text and "lustr" not in text:
+    if "Hono" not in text and "Mister" not in text and "lustr" not in text and "Representative" not in text:
         return
     for match in _TRANSLATED_HONORIFIC_RE.finditer(text):
+        if match.group("rep"):
+            span = Span(match.start("rep"), match.end("rep"))
+            if _outside_quote(doc, span) and not _after_capitalised_word(doc, span.start):
+                fix = Fix.unsafe("Replace with `Chief executive`", Edit(span, "Chief executive"))
+                yield Violation(span, "Translated title `Representative` for a company head", fix)
+            continue
         if match.group("style"):
             span = Span(match.start("style"), match.end("style"))
             if _outside_quote(doc, span):

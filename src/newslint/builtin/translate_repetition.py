@@ -173,6 +173,7 @@ def _inside_quoted_sentence(doc: Document, facts: Analysis, i: int) -> bool:
         "She finished ahead of of the champion.",
         "The council approved approved the plan.",
         "Staffing levels set by by head office were too low.",
+        '"I like to see the condors from from my house," he said.',
     ),
     pass_=(
         "She had had enough.",
@@ -181,13 +182,15 @@ def _inside_quoted_sentence(doc: Document, facts: Analysis, i: int) -> bool:
         '"Never, never again," she said.',
         "They visited Walla Walla in June.",
         "Prices went up and up, and the talks went on on Monday.",
+        '"To, to, to the harbour," he stammered, "and on on we went."',
     ),
 )
 def doubled_word(doc: Document) -> Iterator[Violation]:
     """
     ## What it does
     Flags a word repeated immediately ("to to", "of of", "and and"), compared
-    case-sensitively, outside quotes. Grammatical doubles ("had had", "that that", "what
+    case-sensitively, outside quotes (and, inside a quote, a doubled preposition such as
+    `from from` between lower-case words, which no speaker says). Grammatical doubles ("had had", "that that", "what
     it is is"), emphatic doubles ("very very") and reduplicated names are left alone.
 
     ## Why is this bad
@@ -206,7 +209,9 @@ def doubled_word(doc: Document) -> Iterator[Violation]:
     words = facts.words
     for i in indexes_where(map(operator.eq, words[:-1], words[1:])):  # only doubled words
         first, second = tokens[i], tokens[i + 1]
-        if first.text != second.text or not facts.prose[i] or not facts.prose[i + 1]:
+        if first.text != second.text:
+            continue
+        if not (facts.prose[i] and facts.prose[i + 1]) and not _doubled_in_speech(doc, facts, i):
             continue
         word = first.text
         if word.lower() in DETERMINERS or not word.isalpha() or not word.islower():
@@ -219,6 +224,28 @@ def doubled_word(doc: Document) -> Iterator[Violation]:
         title = f"Delete the repeated `{word}`"
         fix = Fix.safe(title, deletion) if word in FUNCTION_WORDS else Fix.unsafe(title, deletion)
         yield Violation(Span(first.start, second.end), f"Word repeated: `{word} {word}`", fix)
+
+
+# Prepositions a speaker does not repeat for emphasis: doubled in a quote, they are a slip
+# of the text, not of the speaker ("see the condors from from my house").
+_NEVER_DOUBLED_IN_SPEECH = frozenset({"to", "of", "from", "with", "for", "by", "at", "into", "onto", "about"})
+
+
+def _doubled_in_speech(doc: Document, facts: Analysis, i: int) -> bool:
+    """`from from my house` inside a quote, between lower-case words."""
+    words = facts.words
+    return (
+        words[i] in _NEVER_DOUBLED_IN_SPEECH
+        and i > 0
+        and i + 2 < len(words)
+        and all(facts.quoted[k] and not facts.skipped[k] for k in (i - 1, i, i + 1, i + 2))
+        and words[i - 1].isalpha()
+        and words[i + 2].isalpha()
+        and words[i + 2].islower()
+        and facts.spaced[i - 1]
+        and facts.spaced[i + 1]
+        and not doc.is_ignored(Span(facts.tokens[i].start, facts.tokens[i + 1].end))
+    )
 
 
 @hookimpl

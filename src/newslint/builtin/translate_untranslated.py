@@ -89,6 +89,11 @@ def _is_foreign_word(facts_initial: frozenset[int], tokens: tuple[Token, ...], i
     return not (before[:1].isupper() and after[:1].isupper() and i not in facts_initial)
 
 
+# Listed words that are also English verbs, with the words that follow the English verb:
+# Romanian "Conform datelor" (according to the data) but English "conform to the rules".
+_ENGLISH_VERB_HOMOGRAPHS = {"conform": frozenset({"to", "with", "and", "or"})}
+
+
 @rule(
     code="MT901",
     name="untranslated-word",
@@ -105,6 +110,7 @@ def _is_foreign_word(facts_initial: frozenset[int], tokens: tuple[Token, ...], i
         "The court convicted the manager, sin embargo acquitted the engineers.",
         '"We had cerca de 11,000 tiles and no map," she said.',
         "Shares fell; the company, toutefois, kept its forecast.",
+        "Conform data from the property portal, rents rose 23 percent.",
     ),
     pass_=(
         "The cooperative, Campos del Ebro, represents 4,100 growers.",
@@ -115,6 +121,7 @@ def _is_foreign_word(facts_initial: frozenset[int], tokens: tuple[Token, ...], i
         "Rund and Cerca are small villages; the environ of the lake is quiet.",
         "The government lifted the embargo on sin taxes; a pesar was nowhere.",
         '"Sin embargo, no es suficiente," the mayor said.',
+        "Conform to the code, the sign said. Staff must conform.",
     ),
 )
 def untranslated_word(doc: Document) -> Iterator[Violation]:
@@ -199,6 +206,10 @@ def untranslated_word(doc: Document) -> Iterator[Violation]:
         words = [t.text for t in tokens[first : last + 1]]
         if len(words) == 1 and zipf(words[0]) >= 3.0 and first not in facts.sentence_initial:
             continue  # one word that English also uses needs a foreign neighbour
+        if len(words) == 1 and lowered[first] in _ENGLISH_VERB_HOMOGRAPHS:
+            nxt = lowered[first + 1] if first + 1 < len(tokens) else ""
+            if nxt in _ENGLISH_VERB_HOMOGRAPHS[lowered[first]] or not nxt.isalpha():
+                continue  # "Conform to the code": the English verb
         span = Span(tokens[first].start, tokens[last].end)
         language, gloss = table[tokens[last].text.lower()]
         found = doc[span]

@@ -28,6 +28,14 @@ LOANWORDS = frozenset(
         "weißwurst", "québécois", "québécoise", "montréalais",
     ]
 )  # fmt: skip
+# English of Ireland, Wales, Scotland, New Zealand and Hawaii borrows words of the local
+# language ("the cúpla focal", "whānau", "kūpuna"): in an article that names that language
+# or place, accented words spelled with its accents alone are not left by a translator.
+_HERITAGE_LANGUAGE_RE = re.compile(
+    r"\b(?:Irish|Gaelic|Gaeltacht|Welsh|Cymru|Māori|Maori|te reo|Aotearoa|Hawaiian)\b"
+)
+_HERITAGE_ACCENTS = frozenset("áéíóúāēīōūŵŷâêîôû")
+_OTHER_ACCENTS = frozenset("àèìòùäëïöüçñãõåøæœßłńśźżčřšžěőű")
 # Words that introduce a word as a word: "known locally as épreintes" is a mention.
 _MENTION_WORDS = frozenset({"called", "as", "word", "term", "dubbed", "so-called", "named", "known"})
 
@@ -80,6 +88,8 @@ def _is_unknown_foreign(word: str) -> bool:
         "The council's budget rose.",
         "The ship carried 12,000 tonnes of grain and 300 kilowatt hours of storage.",
         "The 2024 Qwertyuiop release, then 18 gigajoules in all.",
+        "Most Irish people leave school with the cúpla focal and not much more.",
+        "In Māori communities the whānau decides together.",
     ),
 )
 def untranslated_content_word(doc: Document) -> Iterator[Violation]:
@@ -106,6 +116,7 @@ def untranslated_content_word(doc: Document) -> Iterator[Violation]:
         return
     words, lowered, prose = facts.words, facts.lower, facts.prose
     table = foreign_words()
+    heritage = _HERITAGE_LANGUAGE_RE.search(doc.text) is not None
     # Only the non-ASCII words can be accented (picked in C: no Python frame per word).
     for i in indexes_where(map(operator.not_, map(str.isascii, words))):
         word = words[i]
@@ -117,6 +128,8 @@ def untranslated_content_word(doc: Document) -> Iterator[Violation]:
         nxt = lowered[i + 1] if i + 1 < len(words) else ""
         if not prev.islower() or prev in CONNECTORS or nxt in CONNECTORS or prev in table:
             continue  # part of a foreign name or phrase
+        if heritage and set(word) & _HERITAGE_ACCENTS and not set(word) & _OTHER_ACCENTS:
+            continue  # "the cúpla focal", "whānau": Irish or Māori words of English in Ireland or New Zealand
         if any(w in _MENTION_WORDS for w in lowered[max(0, i - 3) : i]):
             continue
         yield Violation(facts.tokens[i].span, f"Untranslated foreign word `{word}`")
@@ -185,6 +198,7 @@ _GLOSSING_WORDS = frozenset(
         "Their karte will be sent ahead electronically.",
         "After the maç, the club's president announced a bonus.",
         "The szpital in the town will close its maternity ward.",
+        "The recount could decide the result of the Pilkada for regent.",
     ),
     pass_=(
         "A wethouder, the Dutch term for an alderman, runs each portfolio.",
@@ -192,6 +206,7 @@ _GLOSSING_WORDS = frozenset(
         '"The sindaco never came," she said.',
         "The Sindaco Street cafe and the Karte gallery opened.",
         "She ordered a karte (a patient chart) from the archive.",
+        "The regional elections (Pilkada) are held every five years.",
     ),
 )
 def untranslated_common_noun(doc: Document) -> Iterator[Violation]:
@@ -224,8 +239,8 @@ def untranslated_common_noun(doc: Document) -> Iterator[Violation]:
         if i > 0 and (lowered[i - 1] in CONNECTORS or lowered[i - 1] in function_words):
             continue  # inside a foreign name or phrase: "la mairie de Lyon"
         span = tokens[i].span
-        if text[span.end : span.end + 2].lstrip().startswith("("):
-            continue  # glossed in brackets
+        if text[span.end : span.end + 2].lstrip().startswith("(") or text[span.start - 1 : span.start] == "(":
+            continue  # glossed in brackets, or given in brackets after its translation
         if any(w in _GLOSSING_WORDS for w in lowered[max(0, i - 6) : i + 6]):
             continue  # the term is explained, not passed through
         language, gloss = table[words[i]]
