@@ -111,7 +111,6 @@ _CURRENCY_NAMES = "won|yen|yuan|renminbi|RMB|đồng|dong|VND|rupiah|IDR|KRW|JPY
 STREET_ABBREVIATIONS: dict[str, tuple[str, str]] = {
     "ul.": ("Polish", "street"),
     "al.": ("Polish", "avenue"),
-    "os.": ("Polish", "estate"),
     "Avda.": ("Spanish", "avenue"),
     "avda.": ("Spanish", "avenue"),
     "p.zza": ("Italian", "square"),
@@ -179,7 +178,7 @@ def foreign_abbreviation_re() -> re.Pattern[str]:
         "The app calls itp.parse on the feed and stores the result.",
         "The study by Kowalski et al. Smith disagreed.",
         "The deal is worth 312 million zlotys (PLN 312m).",
-        "He met Zła Nowak and the złoty fell; the os. pass was closed.",
+        "He met Zła Nowak and the złoty fell; a bone called the os. The pass was closed.",
         "Smith et al. Reported a rise in 2020.",
         "The loan of 380 billion dong and 12 wan were noted; he met 3 Wan Chai traders.",
     ),

@@ -448,6 +448,21 @@ _TRANSLATED_HONORIFIC_RE = re.compile(
 )
 
 
+# Indonesian and Malay "Ibu"/"Bapak" (and Vietnamese "bà"/"ông") translated as "Mother"/
+# "Father" before the name of someone with a secular office: "said Mother Sri Wahyuni, who
+# chairs the election commission". A nun or a priest ("Mother Teresa", "Father John Kelly,
+# the parish priest") is named with a church role, which the appositive shows.
+_KIN_TITLE_RE = re.compile(
+    r"\b(?P<kin>Mother|Father)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+,\s+"
+    r"(?=(?:who\s+(?:chairs|heads|leads|runs|directs|manages|owns|sells|farms|teaches)|"
+    r"(?:the|a)\s+(?:\w+\s+){0,3}?(?:head|chair|chairwoman|chairman|director|mayor|regent|governor|"
+    r"secretary|manager|principal|official|farmer|trader|vendor|resident|member|owner|teacher|nurse)\b))"
+)
+_CHURCH_WORDS_RE = re.compile(
+    r"\b(?:parish|church|priest|nun|order|abbey|convent|diocese|chaplain|vicar|monastery|sister)", re.I
+)
+
+
 @rule(
     code="MT404",
     name="translated-honorific",
@@ -461,6 +476,8 @@ _TRANSLATED_HONORIFIC_RE = re.compile(
         "The Illustrious Judge Carla Benedetti read the verdict.",
         "The decree was signed by the Most Illustrious Mayor Rafael Ortiz.",
         "Representative Lee Jae-sung of Seohae Offshore Wind said the layout changed.",
+        "The count was fair, said Mother Sri Wahyuni, who chairs the election commission.",
+        "Father Budi Santoso, the village head, opened the market.",
     ),
     pass_=(
         '"The Honorable Lorenzo Ferraguti," the usher announced.',
@@ -471,6 +488,8 @@ _TRANSLATED_HONORIFIC_RE = re.compile(
         "Sailors from HMS Illustrious and the Illustrious Theatre Company marched.",
         "She had an illustrious career as a judge.",
         "Representative Young Kim of California and Representative Ro Khanna voted.",
+        "Father John Kelly, the parish priest, said Mass. Mother Teresa, who founded the order, died in 1997.",
+        "Mother Mary Clare, the head of the convent school, spoke.",
     ),
 )
 def translated_honorific(doc: Document) -> Iterator[Violation]:
@@ -481,6 +500,9 @@ def translated_honorific(doc: Document) -> Iterator[Violation]:
     Mister` for a football coach (Italian and Spanish "il/el mister"), and `The Illustrious`
     (Italian "l'illustrissima", Spanish "Ilustrísimo") before a title or an office. English formal
     styles (`the Right Honourable`, `the Honourable Justice ...`) and quotes are left alone.
+    Also flags Korean "daepyo" as `Representative` before a Korean name, and Indonesian
+    "Ibu"/"Bapak" as `Mother`/`Father` before someone given a secular role (`said Mother
+    Sri Wahyuni, who chairs the commission`); church roles are left alone.
 
     ## Why is this bad
     English news names a member of parliament or a coach, and gives the role in words;
@@ -493,6 +515,8 @@ def translated_honorific(doc: Document) -> Iterator[Violation]:
     Unsafe: the title is deleted (`the Mister` becomes `the coach`), which an editor should confirm.
     """
     text = doc.text
+    if "Mother" in text or "Father" in text:
+        yield from _kin_titles(doc)
     if "Hono" not in text and "Mister" not in text and "lustr" not in text and "Representative" not in text:
         return
     for match in _TRANSLATED_HONORIFIC_RE.finditer(text):
@@ -526,6 +550,21 @@ def translated_honorific(doc: Document) -> Iterator[Violation]:
             f"Translated title `{title}` before a name",
             Fix.unsafe(f"Delete `{title}`", Edit.deletion(cut)),
         )
+
+
+def _kin_titles(doc: Document) -> Iterator[Violation]:
+    """`said Mother Sri Wahyuni, who chairs the election commission`: Ibu/Bapak translated."""
+    for match in _KIN_TITLE_RE.finditer(doc.text):
+        span = Span(match.start("kin"), match.end("kin"))
+        if not _outside_quote(doc, span) or _after_capitalised_word(doc, span.start):
+            continue
+        line = doc.lines[doc.line_index(span.start)]
+        if _CHURCH_WORDS_RE.search(doc.text, line.start, line.end):
+            continue  # a nun or a priest
+        cut = Span(span.start, span.end + 1)
+        kin = match.group("kin")
+        fix = Fix.unsafe(f"Delete `{kin}`", Edit.deletion(cut))
+        yield Violation(span, f"Translated title `{kin}` before a name", fix)
 
 
 # Japanese honorific suffixes joined to a name by a hyphen ("Morita-san", "Tanaka-sensei").

@@ -76,6 +76,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
         "The A-Team was a television show.",
         '"The the," he said, was his favourite typo.',
         "They prayed at the Our Lady of Lourdes chapel and read The My Little Pony Guide.",
+        "They bought the his and hers towels and fixed a its/it's typo.",
     ),
 )
 def stacked_determiners(doc: Document) -> Iterator[Violation]:
@@ -134,8 +135,10 @@ def _article_before_possessive(doc: Document, facts: Analysis, i: int) -> Iterat
     if not (facts.prose[i] and facts.prose[i + 1]) and not _inside_quoted_sentence(doc, facts, i):
         return
     first, second = tokens[i], tokens[i + 1]
-    if doc.text[second.end : second.end + 1] in "-’'":
+    if doc.text[second.end : second.end + 1] in "-’'/":
         return  # "the my-first-home scheme": a label
+    if i + 2 < len(tokens) and facts.lower[i + 2] in {"and", "or", "&", "versus", "vs"}:
+        return  # "the his and hers towels": pronouns named as words
     keep = second.text.capitalize() if first.text[0].isupper() else second.text
     yield Violation(
         Span(first.start, second.end),

@@ -167,6 +167,15 @@ def _unknown_nouns_after_numbers(doc: Document, facts: Analysis) -> Iterator[Vio
         yield Violation(tokens[i].span, f"Untranslated foreign word `{word}` after a number")
 
 
+def _in_capitalised_name(words: tuple[str, ...], i: int) -> bool:
+    """A capitalised word with a capitalised neighbour: part of a name, not a noun left alone."""
+    before = words[i - 1] if i > 0 else ""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if before.lower() in {"the", "a", "an", "this", "that", "our", "their", "its", "his", "her"}:
+        before = ""  # a sentence-initial determiner
+    return (before[:1].isupper() and before.isalpha()) or (after[:1].isupper() and after.isalpha())
+
+
 @cache
 def foreign_nouns() -> dict[str, tuple[str, str]]:
     """Nouns of civic and sports news left untranslated: word -> (language, English gloss)."""
@@ -199,6 +208,7 @@ _GLOSSING_WORDS = frozenset(
         "After the maç, the club's president announced a bonus.",
         "The szpital in the town will close its maternity ward.",
         "The recount could decide the result of the Pilkada for regent.",
+        "The Bürgermeister said the bridge would reopen in May.",
     ),
     pass_=(
         "A wethouder, the Dutch term for an alderman, runs each portfolio.",
@@ -207,6 +217,7 @@ _GLOSSING_WORDS = frozenset(
         "The Sindaco Street cafe and the Karte gallery opened.",
         "She ordered a karte (a patient chart) from the archive.",
         "The regional elections (Pilkada) are held every five years.",
+        "Patients were moved to the Krankenhaus Nord and the Städtisches Krankenhaus.",
     ),
 )
 def untranslated_common_noun(doc: Document) -> Iterator[Violation]:
@@ -238,6 +249,8 @@ def untranslated_common_noun(doc: Document) -> Iterator[Violation]:
             continue
         if i > 0 and (lowered[i - 1] in CONNECTORS or lowered[i - 1] in function_words):
             continue  # inside a foreign name or phrase: "la mairie de Lyon"
+        if words[i][0].isupper() and _in_capitalised_name(words, i):
+            continue  # "Krankenhaus Nord", "Städtisches Krankenhaus": the name of a place
         span = tokens[i].span
         if text[span.end : span.end + 2].lstrip().startswith("(") or text[span.start - 1 : span.start] == "(":
             continue  # glossed in brackets, or given in brackets after its translation
