@@ -66,6 +66,9 @@ _FOREIGN_HONORIFIC = (
     r"Dott\.(?:ssa)?|Dr\.ssa|Prof\.ssa|Avv\.|Sig\.(?:ra|na)?|Inż\.|Mevr\.|Dhr\.|"
     # Greek κ./κα. (kyrios/kyria), Russian г-н/г-жа (gospodin/gospozha), Romanian dl./dna.
     # (domnul/doamna): abbreviated "Mr"/"Mrs" that a translation passes through
+    # Czech and Slovak degrees (MUDr., JUDr.; not Mgr., also Monsignor), German Dipl.-Ing., Polish "dr hab.",
+    # Hungarian and Polish lower-case "dr.", Spanish Lic./Arq., Portuguese Dr.ª/Eng.º
+    r"MUDr\.|JUDr\.|PhDr\.|RNDr\.|MVDr\.|PaedDr\.|Dipl\.-Ing\.|dr\s+hab\.|dr\.|Lic\.|Arq\.|Dr\.ª|Eng\.º|"
     r"κ\.|κα\.|κ\.κ\.|[Гг]-н|[Гг]-жа|(?<!\d )(?:dl|dna)\.)"
     r"\s+(?P<name>[A-ZÀ-ÖØ-ÞΑ-ΩА-Я][\w’'\-]+)"
     # Dutch "mr." (a law degree) translated as "Master", trusted only before a given name and
@@ -85,7 +88,7 @@ _FOREIGN_TITLE_STEMS = (
     "Ing.", "Architect", "Licenciad", "Doutor", "Doktor", "Sra.", "Srta.", "Dña.", "Dott.", "Dr.ssa",
     "Prof.ssa", "Avv.", "Sig.", "Inż.", "Mevr.", "Dhr.", "Master", "Hanım", "Hanim", "Bey",
     "κ.", "κα.", "-н", "-жа", "dl.", "dna.", "Hoca", "Öğretmen", "Teacher", "Dona", "GS.", "TS.",
-    "ThS.", "Graduate", "Licentiate",
+    "ThS.", "Graduate", "Licentiate", "Dr.ª", "Dipl.", "dr", "Lic.", "Arq.", "Eng.º", "MUDr.", "JUDr.", "PhDr.", "RNDr.", "MVDr.", "PaedDr.",
 )  # fmt: skip
 
 
@@ -327,6 +330,9 @@ def _doubled_titles(doc: Document) -> Iterator[Violation]:
         "Dona Conceição Ribeiro, 86, has subscribed to the paper for 50 years.",
         "PGS.TS. Trần Văn Hùng, the university's rector, said the rent was fair.",
         "said Graduate Carolina Ibarra, the biologist who leads the project.",
+        "The ward is run by MUDr. Jana Horáková, who trained in Brno.",
+        "The study was led by dr hab. Piotr Nowak of the university.",
+        "The plan was drawn up by Lic. María López and Arq. Juan Pérez.",
     ),
     pass_=(
         '"Herr Holzapfel has done enough," a fan shouted.',
@@ -339,6 +345,7 @@ def _doubled_titles(doc: Document) -> Iterator[Violation]:
         "Graduate Recruitment Week opened; the Senior Graduate Anna Smith spoke.",
         "The class thanked Maria Teacher Award winner Jo Bell.",
         "The mixture was 5 dl. Water was added; the κ. value rose.",
+        "Dr. Jana Horáková and Dr Piotr Nowak spoke; the Lic. degree is Spanish.",
     ),
 )
 def foreign_honorific(doc: Document) -> Iterator[Violation]:
