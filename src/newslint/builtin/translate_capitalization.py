@@ -19,6 +19,7 @@ from newslint.mt_lexicon import (
     analyse,
     capital_indexes,
     has_suffix_evidence,
+    indexes_where,
     is_capitalised,
     per_document,
 )
@@ -89,6 +90,41 @@ def _candidate_list(doc: Document) -> list[tuple[int, Token, Token, Token | None
     return found
 
 
+# Quantifiers that open a reported clause ("said Most of the grounds"); CLOSED_CLASS lacks
+# them because as adjectives they also start names ("Many Rivers", "Half Moon Bay").
+_QUANTIFIERS = frozenset(
+    {"most", "many", "some", "all", "several", "few", "half", "none", "both", "much", "each"}
+)
+
+# The formal "you" of Dutch (U), German (Sie) and other languages, capitalised by a literal
+# translation: "asks a great deal of You". Prayers capitalise "You" for God, so a
+# paragraph with these words is left alone.
+_FORMAL_YOU = frozenset({"You", "Your", "Yours"})
+_DEVOTIONAL_WORDS = frozenset({"god", "lord", "jesus", "christ", "allah", "pray", "prayed", "prayer", "prayers", "amen", "hymn", "psalm"})  # fmt: skip
+
+
+def _quoted_formal_you(doc: Document, facts: Analysis) -> Iterator[Violation]:
+    """`a great deal of You, and we thank you`: a formal "You" in quoted speech, mid-sentence."""
+    words, tokens = facts.words, facts.tokens
+    for i in indexes_where(map(_FORMAL_YOU.__contains__, words)):
+        if i == 0 or not facts.quoted[i] or facts.skipped[i] or i in facts.sentence_initial:
+            continue
+        prev = words[i - 1]
+        if not prev.islower() or not facts.spaced[i - 1] or prev in NAME_INTRODUCERS - PREPOSITIONS:
+            continue
+        if i + 1 < len(words) and facts.spaced[i] and is_capitalised(words[i + 1]):
+            continue  # "sang Thank You Very Much": a title
+        nearby = facts.lower[max(0, i - 60) : i + 60]
+        if any(w in _DEVOTIONAL_WORDS for w in nearby) or doc.is_ignored(tokens[i].span):
+            continue
+        lowered = words[i].lower()
+        yield Violation(
+            tokens[i].span,
+            f"Capitalised function word `{words[i]}` in mid-sentence",
+            Fix.unsafe(f"Lowercase to `{lowered}`", Edit(tokens[i].span, lowered)),
+        )
+
+
 def _fix(doc: Document, prev: Token, word: Token) -> Fix:
     lowered = word.text.lower()
     if prev.text.lower() in _CONTINUERS or word.text.lower() in STRICT_WORDS:
@@ -107,6 +143,8 @@ def _fix(doc: Document, prev: Token, word: Token) -> Fix:
         "His aide said The leaders could sign a deal.",
         "The figures came from a survey, according to The provincial agency.",
         "Police said Two people were detained.",
+        "Members of the council said Most of the fishing grounds lie within the site.",
+        '"We realise that this asks a great deal of You, and we thank you," the school wrote.',
     ),
     pass_=(
         "The story was first reported by The New York Times on Monday.",
@@ -115,6 +153,9 @@ def _fix(doc: Document, prev: Token, word: Token) -> Fix:
         '"That is the plan," she said.',
         "The meeting ended at 6 p.m. Two members left early.",
         "Fans of the Who packed the hall, according to Which? magazine.",
+        "She said Half Moon Bay and Many Rivers were closed; he said Most Haunted was his show.",
+        '"Lord, we thank You for this harvest," the pastor prayed.',
+        '"We sang Thank You Very Much and then All You Need Is Love," she said.',
     ),
 )
 def capitalized_function_word(doc: Document) -> Iterator[Violation]:
@@ -123,7 +164,9 @@ def capitalized_function_word(doc: Document) -> Iterator[Violation]:
     Flags a capitalised closed-class word (the, that, it, his, was, two...) in the middle
     of a sentence, after a lower-case word: "said That North Korea", "aide said The
     leaders". Titles of works and publications ("reported by The New York Times") are
-    left alone because a capitalised word follows; headings and quotes are skipped.
+    left alone because a capitalised word follows; headings and quotes are skipped,
+    except for a formal `You` mid-sentence in quoted speech (Dutch "U", German "Sie"
+    translated literally), which prayers alone use.
 
     ## Why is this bad
     Machine translation and sentence re-splitting leave capitals where a source sentence
@@ -140,6 +183,11 @@ def capitalized_function_word(doc: Document) -> Iterator[Violation]:
     tokens = facts.tokens
     for i, prev, word, nxt in _candidates(doc):
         lower = word.text.lower()
+        if lower in _QUANTIFIERS and prev.text in REPORTING_VERBS and nxt is not None and nxt.text == "of":
+            yield Violation(
+                word.span, f"Capitalised function word `{word.text}` in mid-sentence", _fix(doc, prev, word)
+            )
+            continue
         if lower not in CLOSED_CLASS or lower in _NAME_LIKE or prev.text in NAME_INTRODUCERS - PREPOSITIONS:
             continue  # after "the", "called", "album" a capital starts a name: "the Who"
         if doc.text[word.end : word.end + 1] in {"?", "!"}:
@@ -156,6 +204,7 @@ def capitalized_function_word(doc: Document) -> Iterator[Violation]:
         yield Violation(
             word.span, f"Capitalised function word `{word.text}` in mid-sentence", _fix(doc, prev, word)
         )
+    yield from _quoted_formal_you(doc, facts)
 
 
 # After a command of an interface a capital names the control: "tap Payments", "click Save".

@@ -64,6 +64,28 @@ ROLE_NOUNS = frozenset(
     ]
 )  # fmt: skip
 _NAME_LINKS = frozenset({"of", "for", "de", "del", "di", "du", "van", "von", "and", "&"})
+# Illnesses English writes in lower case (eponyms such as Alzheimer's, Lyme or Ebola are
+# left out). A translation from a source that capitalises them, or a German noun, leaves
+# "diagnosed with Heatstroke".
+_CONDITIONS = frozenset(
+    [
+        "heatstroke", "sunstroke", "dementia", "cancer", "pneumonia", "measles", "mumps",
+        "diabetes", "influenza", "flu", "cholera", "malaria", "tuberculosis", "asthma",
+        "hepatitis", "meningitis", "sepsis", "dehydration", "hypothermia", "frostbite",
+        "leukaemia", "leukemia", "obesity", "typhoid", "dengue", "rabies", "polio",
+        "smallpox", "bronchitis", "arthritis", "epilepsy", "anaemia", "anemia", "concussion",
+        "diarrhoea", "diarrhea", "exhaustion", "scarlet", "chickenpox",
+    ]
+)  # fmt: skip
+# The words before an illness: "diagnosed with", "died of", "suffering from", "cases of".
+_CONDITION_LEADS = frozenset(
+    [
+        "diagnosed with", "ill with", "infected with", "sick with", "died of", "died from",
+        "suffering from", "suffered from", "suffer from", "suffers from", "treated for",
+        "hospitalised with", "hospitalized with", "admitted with", "cases of", "case of",
+        "outbreak of", "symptoms of", "risk of", "signs of", "deaths from",
+    ]
+)  # fmt: skip
 
 
 @rule(
@@ -78,6 +100,8 @@ _NAME_LINKS = frozenset({"of", "for", "de", "del", "di", "du", "van", "von", "an
         "The startup raised $14 million. The Startup said its tool works offline.",
         "The restoration took four years. He said the Restoration of the ceiling cost more.",
         "Roca came on in the 70th minute, and the Substitute Dani Roca equalised.",
+        "Of those, 87 were diagnosed with Heatstroke severe enough to need intensive care.",
+        "Two residents died of Cholera last week.",
     ),
     pass_=(
         "The Bank of England held rates. The Bank said bank lending slowed.",
@@ -88,6 +112,7 @@ _NAME_LINKS = frozenset({"of", "for", "de", "del", "di", "du", "van", "von", "an
         "Shoppers flocked to Black Friday sales, and the Black Friday rush slowed.",
         "The substitute Dani Roca scored, and the Reverend Jane Hill and the Briton Andy Murray watched.",
         "He drove the Defender Classic Works home.",
+        "She raised money for Cancer Research UK and died of Alzheimer's.",
         "The Breakaway, episode 214: a climber on losing time on purpose\n\nNo team lets him into the "
         "breakaway. The Breakaway is released every Thursday.\n",
     ),
@@ -99,7 +124,8 @@ def capitalized_common_noun(doc: Document) -> Iterator[Violation]:
     returned", "the Waiting Times have", "The Startup said") when the article itself
     writes the same noun in lower case elsewhere and never uses it capitalised as part
     of a name, or a role that English writes in lower case capitalised before a name
-    ("the Substitute Dani Roca"). Nouns that house styles capitalise as the short form of a name or office
+    ("the Substitute Dani Roca"), or an illness capitalised after its lead words
+    ("diagnosed with Heatstroke", "died of Cholera"). Nouns that house styles capitalise as the short form of a name or office
     (`the Bank`, `the Budget`, `the Games`, `the Treasury`) are left alone.
 
     ## Why is this bad
@@ -121,6 +147,15 @@ def capitalized_common_noun(doc: Document) -> Iterator[Violation]:
     initial = facts.sentence_initial
     for i in facts.capitals:
         if i == 0 or i + 1 >= size or not facts.prose[i] or not facts.prose[i - 1]:
+            continue
+        if words[i].lower() in _CONDITIONS and _after_condition_lead(doc, facts, i):
+            lowered = words[i].lower()
+            span = facts.tokens[i].span
+            yield Violation(
+                span,
+                f"Common noun `{words[i]}` capitalised in mid-sentence",
+                Fix.unsafe(f"Lowercase to `{lowered}`", Edit(span, lowered)),
+            )
             continue
         prev = words[i - 1]
         if prev.lower() not in _ARTICLES or not facts.spaced[i - 1]:
@@ -163,6 +198,19 @@ def capitalized_common_noun(doc: Document) -> Iterator[Violation]:
             f"Common noun `{found}` capitalised in mid-sentence",
             Fix.unsafe(f"Lowercase to `{lowered}`", Edit(span, lowered)),
         )
+
+
+def _after_condition_lead(doc: Document, facts: Analysis, i: int) -> bool:
+    """`diagnosed with Heatstroke severe enough`: an illness after its lead, then lower case."""
+    words = facts.words
+    if i < 2 or not facts.spaced[i - 1] or not facts.spaced[i - 2] or doc.is_accepted(words[i]):
+        return False
+    if f"{words[i - 2]} {words[i - 1]}" not in _CONDITION_LEADS:
+        return False
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if after[:1].isupper() and facts.spaced[i]:
+        return False  # "cases of Cancer Research UK": a name
+    return facts.cap_mid_count(words[i]) <= 1
 
 
 def _is_role_before_name(facts: Analysis, i: int) -> bool:

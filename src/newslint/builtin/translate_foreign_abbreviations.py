@@ -83,6 +83,42 @@ NUMBER_UNITS: dict[str, tuple[str, str]] = {
     "Mrd.": ("German", "billion"),
     "Tsd.": ("German", "thousand"),
 }
+# Currency signs of the source language after an amount: "14.6 million zł". English
+# writes the currency's name or its ISO code (zlotys, PLN; korunas, CZK).
+CURRENCY_SIGNS: dict[str, tuple[str, str]] = {
+    "zł": ("Polish", "zlotys"),
+    "Kč": ("Czech", "korunas"),
+}
+# Number words of East and Southeast Asian languages between an amount and its currency:
+# Korean "1,200 eok won" (억, hundred million), Vietnamese "1,8 triệu đồng" (million).
+COUNT_WORDS: dict[str, tuple[str, str]] = {
+    "eok": ("Korean", "hundred million"),
+    "oku": ("Japanese", "hundred million"),
+    "wan": ("Chinese", "ten thousand"),
+    "triệu": ("Vietnamese", "million"),
+    "tỷ": ("Vietnamese", "billion"),
+    "nghìn": ("Vietnamese", "thousand"),
+    "ngàn": ("Vietnamese", "thousand"),
+    "juta": ("Indonesian", "million"),
+    "miliar": ("Indonesian", "billion"),
+    "ribu": ("Indonesian", "thousand"),
+    "triliun": ("Indonesian", "trillion"),
+}
+_CURRENCY_NAMES = "won|yen|yuan|renminbi|RMB|đồng|dong|VND|rupiah|IDR|KRW|JPY|CNY"
+# Street words of the source language, abbreviated before the street's name: Polish
+# "ul. Lipowa", Spanish "Avda. de la Paz", Italian "p.zza Garibaldi". English writes
+# "Lipowa Street" or the name alone. "al." is left alone after "et" ("et al. Smith").
+STREET_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "ul.": ("Polish", "street"),
+    "al.": ("Polish", "avenue"),
+    "Avda.": ("Spanish", "avenue"),
+    "avda.": ("Spanish", "avenue"),
+    "p.zza": ("Italian", "square"),
+    "P.zza": ("Italian", "square"),
+    "v.le": ("Italian", "avenue"),
+    "V.le": ("Italian", "avenue"),
+    "str.": ("German", "street"),
+}
 
 
 @cache
@@ -91,12 +127,21 @@ def foreign_abbreviation_re() -> re.Pattern[str]:
     words = sorted(FOREIGN_ABBREVIATIONS, key=len, reverse=True)
     plain = "|".join(map(re.escape, words))
     units = "|".join(map(re.escape, NUMBER_UNITS))
+    signs = "|".join(map(re.escape, CURRENCY_SIGNS))
+    counts = "|".join(map(re.escape, COUNT_WORDS))
+    streets = "|".join(map(re.escape, sorted(STREET_ABBREVIATIONS, key=len, reverse=True)))
     # Not glued to a word or a dot before, and followed by a space and a word: "np.array"
     # in code and "u.a.s" are not abbreviations of prose.
     endings = "|".join(map(re.escape, sorted(LIST_ENDINGS, key=len, reverse=True)))
     return re.compile(
         rf"(?<![\w.])(?:(?P<word>{plain})(?=\s+[\w$€£\d(])|(?P<ending>{endings})(?=[.,;:)]|\s*$)"
-        rf"|(?<=\d )(?P<unit>{units})(?=\s+[\w$€£\d(]))",
+        rf"|(?<=\d )(?P<unit>{units})(?=\s+[\w$€£\d(])"
+        # an amount's currency sign: "14.6 zł", "14,6 mln zł" (not glued to a word after)
+        rf"|(?:(?<=\d )|(?<=\d\xa0)|(?<=mln )|(?<=mld )|(?<=million )|(?<=billion )|(?<=tys\. ))(?P<sign>{signs})(?!\w)"
+        # a number word between an amount and its currency: "1,200 eok won"
+        rf"|(?<=\d )(?P<count>{counts})(?=\s+(?:{_CURRENCY_NAMES})\b)"
+        # a street word before a capitalised name, not the "al." of "et al."
+        rf"|(?<!et )(?P<street>{streets})(?=\s?(?:(?:de la|de|del|di|della|dei)\s)?[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿā-ž]))",
         re.MULTILINE,
     )
 
@@ -116,6 +161,13 @@ def foreign_abbreviation_re() -> re.Pattern[str]:
         "Prices rose for staples, bijv. bread and milk.",
         "Several players work as teachers, electricians apod..",
         "Shops sell bread, milk, cheese itd., as before.",
+        "The contractor must pay a penalty of 14.6 million zł for the delay.",
+        "The city fined the firm 2 mln zł last year.",
+        "A substation on ul. Lipowa failed its first load test.",
+        "The shop on Avda. de la Constitución reopened on Monday.",
+        "Tickets cost 250 Kč at the door.",
+        "The developer will pay 1,200 eok won into a fund for fishermen.",
+        "A bed costs 1,8 triệu đồng a month.",
     ),
     pass_=(
         "The castle was built ca. 1350, cf. the survey of 1402.",
@@ -124,6 +176,11 @@ def foreign_abbreviation_re() -> re.Pattern[str]:
         "He met Dr. Mio. Then he left.",
         '"Die Kosten, z.B. für Energie, steigen," sagte er.',
         "The app calls itp.parse on the feed and stores the result.",
+        "The study by Kowalski et al. Smith disagreed.",
+        "The deal is worth 312 million zlotys (PLN 312m).",
+        "He met Zła Nowak and the złoty fell; a bone called the os. The pass was closed.",
+        "Smith et al. Reported a rise in 2020.",
+        "The loan of 380 billion dong and 12 wan were noted; he met 3 Wan Chai traders.",
     ),
 )
 def untranslated_abbreviation(doc: Document) -> Iterator[Violation]:
@@ -132,7 +189,9 @@ def untranslated_abbreviation(doc: Document) -> Iterator[Violation]:
     Flags abbreviations of the source language that a translation left in English prose:
     German `bzw.`, `z.B.`, `u.a.`, `d.h.`, Dutch `o.a.`, `bijv.`, Polish `tzw.`, `np.`,
     `m.in.`, Scandinavian `bl.a.`, `t.ex.`, Spanish `p.ej.`, `EE.UU.`, and `Mio.`/`Mrd.`
-    after a number. Abbreviations English also writes (`ca.`, `cf.`, `etc.`) are not on
+    after a number; a currency sign after an amount (`14.6 million zł`, `250 Kč`) and
+    a street word abbreviated before a street's name (`ul. Lipowa`, `Avda. de la Paz`),
+    and a number word between an amount and its currency (`1,200 eok won`, `1,8 triệu đồng`). Abbreviations English also writes (`ca.`, `cf.`, `etc.`) are not on
     the list; quotes are left alone.
 
     ## Why is this bad
@@ -153,6 +212,20 @@ def untranslated_abbreviation(doc: Document) -> Iterator[Violation]:
         if doc.in_quote(span) or doc.is_ignored(span):
             continue
         found = match.group()
+        if match.group("sign"):
+            language, gloss = CURRENCY_SIGNS[found]
+            fix = Fix.display_only(f"Translate: `{gloss}`", Edit(span, gloss))
+            yield Violation(span, f"Untranslated {language} currency sign `{found}`", fix)
+            continue
+        if match.group("count"):
+            language, gloss = COUNT_WORDS[found]
+            fix = Fix.display_only(f"Translate: `{gloss}`", Edit(span, gloss))
+            yield Violation(span, f"Untranslated {language} number word `{found}`", fix)
+            continue
+        if match.group("street"):
+            language, gloss = STREET_ABBREVIATIONS[found]
+            yield Violation(span, f"Untranslated {language} street abbreviation `{found}`")
+            continue
         language, gloss = FOREIGN_ABBREVIATIONS.get(found) or NUMBER_UNITS[found]
         fix = Fix.display_only(f"Translate: `{gloss}`", Edit(span, gloss))
         yield Violation(span, f"Untranslated {language} abbreviation `{found}`", fix)

@@ -56,18 +56,30 @@ _DOUBLED_TITLE = (
 # Matches wherever _DOUBLED_TITLE does: its prefix without the optional tail and the \b.
 _DOUBLED_TITLE_CANDIDATE = rf"(?:Mr|Mrs|Ms|Mister|Madam|Madame|Sir|Dame)\.?\s+(?:the\s+)?(?:{_OFFICES})\b"
 _FOREIGN_HONORIFIC = (
-    r"\b(?P<title>Herr|Frau|Fräulein|Senhor|Senhora|Señor|Señora|Señorita|Monsieur|Mademoiselle|"
+    r"\b(?P<title>Herr|Frau|Fräulein|Senhor|Senhora|Señor|Señora|Señorita|Monsieur|Mademoiselle|Dona|"
+    # Vietnamese academic titles: PGS.TS. (associate professor, doctor), GS., ThS. (master)
+    r"(?:PGS|GS|ThS|TS)\.(?:(?:TS|ThS|BS|KH)\.)?|"
     r"Signor|Signora|Signore|Signorina|Senor|Senora|Senorita|Doña|Mme\.?|Mlle\.?|Mevrouw|Meneer|Heer|Gospodin|Gospozha|Sayın|Engineer|Eng\.|"
     r"Ing\.|Architect|Licenciado|Licenciada|Doutor|Doutora|Doktor|Sra\.|Srta\.|Dña\.|"
     # Italian, Polish and Dutch abbreviated titles: dottore/dottoressa, avvocato, signore/signora,
     # inżynier, mevrouw, de heer
-    r"Dott\.(?:ssa)?|Dr\.ssa|Prof\.ssa|Avv\.|Sig\.(?:ra|na)?|Inż\.|Mevr\.|Dhr\.)"
-    r"\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w’'\-]+)"
+    r"Dott\.(?:ssa)?|Dr\.ssa|Prof\.ssa|Avv\.|Sig\.(?:ra|na)?|Inż\.|Mevr\.|Dhr\.|"
+    # Greek κ./κα. (kyrios/kyria), Russian г-н/г-жа (gospodin/gospozha), Romanian dl./dna.
+    # (domnul/doamna): abbreviated "Mr"/"Mrs" that a translation passes through
+    # Czech and Slovak degrees (MUDr., JUDr.; not Mgr., also Monsignor), German Dipl.-Ing., Polish "dr hab.",
+    # Hungarian and Polish lower-case "dr.", Spanish Lic./Arq., Portuguese Dr.ª/Eng.º
+    r"MUDr\.|JUDr\.|PhDr\.|RNDr\.|MVDr\.|PaedDr\.|Dipl\.-Ing\.|dr\s+hab\.|dr\.|Lic\.|Arq\.|Dr\.ª|Eng\.º|"
+    r"κ\.|κα\.|κ\.κ\.|[Гг]-н|[Гг]-жа|(?<!\d )(?:dl|dna)\.)"
+    r"\s+(?P<name>[A-ZÀ-ÖØ-ÞΑ-ΩА-Я][\w’'\-]+)"
     # Dutch "mr." (a law degree) translated as "Master", trusted only before a given name and
     # a surname: "Master Sergeant" and "Master Wong" are English
-    r"|\b(?P<master>Master)\s+(?P<given>[A-Z][a-z]+)(?=\s+(?:(?:van|de|der|den|ter|von)\s+)*[A-Z][a-z])"
+    # Spanish "Licenciada" translated as "Graduate" is trusted the same way
+    r"|\b(?P<master>Master|Graduate|Licentiate)\s+(?P<given>[A-Z][a-z]+)(?=\s+(?:(?:van|de|der|den|ter|von)\s+)*[A-Z][a-z])"
     # Turkish puts the title after the given name: "Selin Yıldız Hanım", "Ahmet Bey"
     r"|(?<=[a-zçğıöşü] )(?P<after>Hanım|Hanim|Hanımefendi|Beyefendi|Bey)\b(?!\s+[A-Z])"
+    # Turkish "Zeynep Hoca" (a coach or teacher addressed by the given name), left as it is
+    # or translated as "Zeynep Teacher": English puts no title after a given name
+    r"|(?<=[a-zçğıöşü] )(?P<teacher>Hoca|Hocam|Öğretmen|Teacher)\b(?![\w’'-]|\s+[A-Z])"
 )
 # Every match of _FOREIGN_HONORIFIC holds one of these strings (prefixes of its titles).
 _FOREIGN_TITLE_STEMS = (
@@ -75,7 +87,21 @@ _FOREIGN_TITLE_STEMS = (
     "Mme", "Mlle", "Mevrouw", "Meneer", "Heer", "Gospodin", "Gospozha", "Sayın", "Engineer", "Eng.",
     "Ing.", "Architect", "Licenciad", "Doutor", "Doktor", "Sra.", "Srta.", "Dña.", "Dott.", "Dr.ssa",
     "Prof.ssa", "Avv.", "Sig.", "Inż.", "Mevr.", "Dhr.", "Master", "Hanım", "Hanim", "Bey",
+    "κ.", "κα.", "-н", "-жа", "dl.", "dna.", "Hoca", "Öğretmen", "Teacher", "Dona", "GS.", "TS.",
+    "ThS.", "Graduate", "Licentiate", "Dr.ª", "Dipl.", "dr", "Lic.", "Arq.", "Eng.º", "MUDr.", "JUDr.", "PhDr.", "RNDr.", "MVDr.", "PaedDr.",
 )  # fmt: skip
+
+
+# "The Mr. Mayor" (Greek "o k. Dimarchos"), "Mr. Deputy Mayor Andrei Ionescu" (Romanian
+# "domnul viceprimar"), "Mister Colonel Oleksandr Hnatiuk" (Ukrainian "pan polkovnyk"): an
+# article before an honorific on an office, or an honorific on a two-word office or a
+# military rank before a name.
+_ARTICLE_OR_RANK_TITLE_RE = re.compile(
+    rf"\b(?P<the>[Tt]he\s+)(?P<title>(?:Mr|Mrs|Ms|Mister|Madam|Madame)\.?)(?=\s+(?:{_OFFICES})\b)"
+    rf"|\b(?P<rank_title>(?:Mr|Mrs|Ms|Mister|Madam|Madame)\.?)\s+"
+    rf"(?P<office>(?:Deputy|Vice)\s+(?:{_OFFICES})|Colonel|Lieutenant|Sergeant|Admiral|Commander|Captain|Brigadier)"
+    r"(?=\s+[A-Z][a-zà-ÿ]+\s+[A-Z])"
+)
 
 
 @cache
@@ -180,6 +206,9 @@ def title_on_organization(doc: Document) -> Iterator[Violation]:
         "Mister Governor Okafor signed the decree on Friday.",
         "Madam the Prefect of the Loire told reporters that roads were closed.",
         "The ruling was read by Mrs. Magistrate Elena Ruiz.",
+        "The Mr. Mayor, Nikos Chatzidakis, said the island was not against tourism.",
+        "Mr. Deputy Mayor Andrei Ionescu, who proposed the measure, spoke first.",
+        "said Mister Colonel Oleksandr Hnatiuk, who commands the school.",
     ),
     pass_=(
         '"Mr. Speaker, families are struggling," the minister said.',
@@ -190,6 +219,8 @@ def title_on_organization(doc: Document) -> Iterator[Violation]:
         "Mr. Prime Minister, the house is waiting for an answer.",
         "Mr. President, Ukraine is grateful, the ambassador said.",
         "Mister President, the people are waiting, the senator said.",
+        "The Mr. Universe contest and the Mr. Men books; Mr Deputy Speaker called the vote.",
+        "Mr. Captain, the crew is ready, he said. Mrs. Major Smith is a character.",
     ),
 )
 def mistranslated_title(doc: Document) -> Iterator[Violation]:
@@ -210,6 +241,33 @@ def mistranslated_title(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the honorific is replaced with "the" (or deleted before a second title).
     """
+    found = list(_doubled_titles(doc))
+    yield from found
+    if "Mr" in doc.text or "Mis" in doc.text or "Mad" in doc.text:
+        yield from _article_or_rank_titles(doc, {v.span.start for v in found})
+
+
+def _article_or_rank_titles(doc: Document, flagged: set[int]) -> Iterator[Violation]:
+    """`The Mr. Mayor`, `Mr. Deputy Mayor Andrei Ionescu`, `Mister Colonel Oleksandr Hnatiuk`."""
+    for match in _ARTICLE_OR_RANK_TITLE_RE.finditer(doc.text):
+        if match.group("the"):
+            span = Span(match.start("the"), match.end("title"))
+            title = match.group("title")
+            found = f"{match.group('the').strip()} {title}"
+            message = f"Honorific after an article: `{found}`"
+        else:
+            span = Span(match.start("rank_title"), match.end("office"))
+            title = match.group("rank_title")
+            message = f"Honorific on an office: `{title} {' '.join(match.group('office').split())}`"
+        title_start = match.start("title") if match.group("the") else span.start
+        if title_start in flagged or span.start in flagged or not _outside_quote(doc, span):
+            continue
+        cut = Span(title_start, title_start + len(title) + 1)
+        yield Violation(span, message, Fix.unsafe(f"Delete `{title}`", Edit.deletion(cut)))
+
+
+def _doubled_titles(doc: Document) -> Iterator[Violation]:
+    """`Mr. Minister of Transport said`, `Sir Chairman`, `Mr Dr Keller`."""
     candidates = _doubled_title_candidates()
     text = doc.text
     matches = finditer_where(doubled_title_re(), candidates, text) if candidates.search(text) else ()
@@ -265,6 +323,16 @@ def mistranslated_title(doc: Document) -> Iterator[Violation]:
         "The director, Dott.ssa Benedetta Sarti, agreed the loan.",
         "The curator, Master Jeroen van Rijn, said the sale would go ahead.",
         "Port manager Selin Yıldız Hanım said work would start in May.",
+        "The court sentenced κ. Nikos Karras, 58, to 18 months in prison.",
+        "The deal was signed by г-н Ivan Petrov on Monday.",
+        '"Zeynep Teacher told us to forget the score," the captain said.',
+        "Players said Mehmet Hoca had kept them calm.",
+        "Dona Conceição Ribeiro, 86, has subscribed to the paper for 50 years.",
+        "PGS.TS. Trần Văn Hùng, the university's rector, said the rent was fair.",
+        "said Graduate Carolina Ibarra, the biologist who leads the project.",
+        "The ward is run by MUDr. Jana Horáková, who trained in Brno.",
+        "The study was led by dr hab. Piotr Nowak of the university.",
+        "The plan was drawn up by Lic. María López and Arq. Juan Pérez.",
     ),
     pass_=(
         '"Herr Holzapfel has done enough," a fan shouted.',
@@ -273,6 +341,11 @@ def mistranslated_title(doc: Document) -> Iterator[Violation]:
         "Chief Engineer Tom Lee inspected the pier with Sr. Mary Joseph.",
         "Master Sergeant John Smith and Master Wong Fei-hung were there.",
         "The rapper Yasiin Bey performed.",
+        "Head Teacher Anna Lewis and the Science Teacher of the Year spoke.",
+        "Graduate Recruitment Week opened; the Senior Graduate Anna Smith spoke.",
+        "The class thanked Maria Teacher Award winner Jo Bell.",
+        "The mixture was 5 dl. Water was added; the κ. value rose.",
+        "Dr. Jana Horáková and Dr Piotr Nowak spoke; the Lic. degree is Spanish.",
     ),
 )
 def foreign_honorific(doc: Document) -> Iterator[Violation]:
@@ -282,7 +355,10 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
     "Herr Dieter Holzapfel", "Senhor Joaquim Serrão", "Monsieur ...", "Engineer Ramón
     Echeverría", abbreviated ones ("Dott.ssa", "Avv.", "Sig.ra", "Inż."), the Dutch law
     title "mr." translated as "Master" before a given name, and Turkish titles after the
-    name ("Selin Yıldız Hanım"). Quotes are skipped.
+    name ("Selin Yıldız Hanım"), Greek, Russian and Romanian abbreviations of "Mr" and
+    "Mrs" (`κ. Nikos Karras`, `г-н Petrov`, `dl. Popescu`) and a teacher's title after a
+    given name (Turkish `Zeynep Hoca`, translated `Zeynep Teacher`, flagged in quotes
+    too: no English speaker says it). Quotes are otherwise skipped.
 
     ## Why is this bad
     English news names people without Herr, Senhor or Engineer; the untranslated title
@@ -301,6 +377,9 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
     for match in finditer_where(pattern, without_leading_boundary(pattern), text):
         if match.group("after"):
             yield from _title_after_name(doc, match)
+            continue
+        if match.group("teacher"):
+            yield from _teacher_after_name(doc, match)
             continue
         group = "title" if match.group("title") else "master"
         span = Span(match.start(group), match.end(group))
@@ -338,6 +417,23 @@ def _title_after_name(doc: Document, match: re.Match[str]) -> Iterator[Violation
 _NAME_BEFORE_RE = re.compile(r"([A-ZÇĞİÖŞÜ][a-zçğıöşü]+)\s+\Z")
 
 
+def _teacher_after_name(doc: Document, match: re.Match[str]) -> Iterator[Violation]:
+    """`Zeynep Teacher told us`: a title after a given name, even in translated speech."""
+    span = Span(match.start("teacher"), match.end("teacher"))
+    title = match.group("teacher")
+    name = _NAME_BEFORE_RE.search(doc.text, max(0, span.start - 30), span.start)
+    if name is None or doc.is_accepted(title) or doc.is_ignored(span):
+        return
+    # Only after a given name: "Science Teacher" and "Head Teacher" are English job titles.
+    if not is_given_name(name.group(1)):
+        return
+    yield Violation(
+        span,
+        f"Foreign or occupational honorific `{title}` after a name",
+        Fix.unsafe(f"Delete `{title}`", Edit.deletion(Span(name.end(1), span.end))),
+    )
+
+
 # Titles that other languages use in running text and a literal translation carries over:
 # Italian "l'onorevole" (a member of parliament) as "the Honorable", and "il mister" (a
 # football coach) as "the Mister". English news prose gives the name or the role.
@@ -346,6 +442,9 @@ _TRANSLATED_HONORIFIC_RE = re.compile(
     r"(?<![\w-])(?P<title>(?:[Tt]he\s+)?(?<!Right )(?<!Rt\. )Hono(?:u)?rable)"
     r"\s+(?P<name>(?!(?:Justice|Judge|Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Member|Minister|Senator|Court|Society|Company|Artillery|Mention)\b)"
     r"[A-ZÀ-Þ][a-zà-ÿ'’]+\s+[A-ZÀ-Þ][\w'’-]+)"
+    # Korean "daepyo" (a company's chief) translated as "Representative" before a Korean
+    # name ("Lee Jae-sung"): a US member of Congress has no hyphenated given name
+    r"|(?P<rep>\bRepresentative)(?=\s+[A-Z][a-z]+\s+[A-Z][a-z]+-[a-z]+\b)"
     r"|(?P<coach>(?<=\bthe )Mister)(?!\s+[A-Z])(?=\s+(?:[a-z]|$))"
     # Italian "l'illustrissimo/a", Spanish "el Ilustrísimo Señor": an honorific style on a
     # judge or an official, kept only before a title or office ("HMS Illustrious" is a ship)
@@ -353,6 +452,21 @@ _TRANSLATED_HONORIFIC_RE = re.compile(
     r"|(?<![\w-])(?:Illustrissimo|Illustrissima|Ilustr[ií]simo|Ilustr[ií]sima))"
     r"(?=\s+(?:Mr|Mrs|Ms|Mister|Madam|Madame|Sir|Dr|Doctor|Professor|Judge|Magistrate|Mayor|"
     r"President|Minister|Prefect|Senator|Lawyer|Attorney|Prosecutor|Councillor|Councilor|Rector)\b)"
+)
+
+
+# Indonesian and Malay "Ibu"/"Bapak" (and Vietnamese "bà"/"ông") translated as "Mother"/
+# "Father" before the name of someone with a secular office: "said Mother Sri Wahyuni, who
+# chairs the election commission". A nun or a priest ("Mother Teresa", "Father John Kelly,
+# the parish priest") is named with a church role, which the appositive shows.
+_KIN_TITLE_RE = re.compile(
+    r"\b(?P<kin>Mother|Father)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+,\s+"
+    r"(?=(?:who\s+(?:chairs|heads|leads|runs|directs|manages|owns|sells|farms|teaches)|"
+    r"(?:the|a)\s+(?:\w+\s+){0,3}?(?:head|chair|chairwoman|chairman|director|mayor|regent|governor|"
+    r"secretary|manager|principal|official|farmer|trader|vendor|resident|member|owner|teacher|nurse)\b))"
+)
+_CHURCH_WORDS_RE = re.compile(
+    r"\b(?:parish|church|priest|nun|order|abbey|convent|diocese|chaplain|vicar|monastery|sister)", re.I
 )
 
 
@@ -368,6 +482,9 @@ _TRANSLATED_HONORIFIC_RE = re.compile(
         "The players threw the Mister into the air after the final whistle.",
         "The Illustrious Judge Carla Benedetti read the verdict.",
         "The decree was signed by the Most Illustrious Mayor Rafael Ortiz.",
+        "Representative Lee Jae-sung of Seohae Offshore Wind said the layout changed.",
+        "The count was fair, said Mother Sri Wahyuni, who chairs the election commission.",
+        "Father Budi Santoso, the village head, opened the market.",
     ),
     pass_=(
         '"The Honorable Lorenzo Ferraguti," the usher announced.',
@@ -377,6 +494,9 @@ _TRANSLATED_HONORIFIC_RE = re.compile(
         "The court heard from the Honorable Artillery Company's chaplain.",
         "Sailors from HMS Illustrious and the Illustrious Theatre Company marched.",
         "She had an illustrious career as a judge.",
+        "Representative Young Kim of California and Representative Ro Khanna voted.",
+        "Father John Kelly, the parish priest, said Mass. Mother Teresa, who founded the order, died in 1997.",
+        "Mother Mary Clare, the head of the convent school, spoke.",
     ),
 )
 def translated_honorific(doc: Document) -> Iterator[Violation]:
@@ -387,6 +507,9 @@ def translated_honorific(doc: Document) -> Iterator[Violation]:
     Mister` for a football coach (Italian and Spanish "il/el mister"), and `The Illustrious`
     (Italian "l'illustrissima", Spanish "Ilustrísimo") before a title or an office. English formal
     styles (`the Right Honourable`, `the Honourable Justice ...`) and quotes are left alone.
+    Also flags Korean "daepyo" as `Representative` before a Korean name, and Indonesian
+    "Ibu"/"Bapak" as `Mother`/`Father` before someone given a secular role (`said Mother
+    Sri Wahyuni, who chairs the commission`); church roles are left alone.
 
     ## Why is this bad
     English news names a member of parliament or a coach, and gives the role in words;
@@ -399,9 +522,17 @@ def translated_honorific(doc: Document) -> Iterator[Violation]:
     Unsafe: the title is deleted (`the Mister` becomes `the coach`), which an editor should confirm.
     """
     text = doc.text
-    if "Hono" not in text and "Mister" not in text and "lustr" not in text:
+    if "Mother" in text or "Father" in text:
+        yield from _kin_titles(doc)
+    if "Hono" not in text and "Mister" not in text and "lustr" not in text and "Representative" not in text:
         return
     for match in _TRANSLATED_HONORIFIC_RE.finditer(text):
+        if match.group("rep"):
+            span = Span(match.start("rep"), match.end("rep"))
+            if _outside_quote(doc, span) and not _after_capitalised_word(doc, span.start):
+                fix = Fix.unsafe("Replace with `Chief executive`", Edit(span, "Chief executive"))
+                yield Violation(span, "Translated title `Representative` for a company head", fix)
+            continue
         if match.group("style"):
             span = Span(match.start("style"), match.end("style"))
             if _outside_quote(doc, span):
@@ -426,6 +557,21 @@ def translated_honorific(doc: Document) -> Iterator[Violation]:
             f"Translated title `{title}` before a name",
             Fix.unsafe(f"Delete `{title}`", Edit.deletion(cut)),
         )
+
+
+def _kin_titles(doc: Document) -> Iterator[Violation]:
+    """`said Mother Sri Wahyuni, who chairs the election commission`: Ibu/Bapak translated."""
+    for match in _KIN_TITLE_RE.finditer(doc.text):
+        span = Span(match.start("kin"), match.end("kin"))
+        if not _outside_quote(doc, span) or _after_capitalised_word(doc, span.start):
+            continue
+        line = doc.lines[doc.line_index(span.start)]
+        if _CHURCH_WORDS_RE.search(doc.text, line.start, line.end):
+            continue  # a nun or a priest
+        cut = Span(span.start, span.end + 1)
+        kin = match.group("kin")
+        fix = Fix.unsafe(f"Delete `{kin}`", Edit.deletion(cut))
+        yield Violation(span, f"Translated title `{kin}` before a name", fix)
 
 
 # Japanese honorific suffixes joined to a name by a hyphen ("Morita-san", "Tanaka-sensei").
@@ -497,6 +643,67 @@ def japanese_honorific_suffix(doc: Document) -> Iterator[Violation]:
         )
 
 
+# Chinese hospital ranks (主任医师 "chief physician", 副主任医师, 主治医师 "attending
+# physician") translated as titles and stacked on "Dr.": English gives the rank as a role
+# after the name. "Chief Medical Officer Dr. X" is an English office and is not matched.
+_RANK_BEFORE_DOCTOR_RE = re.compile(
+    r"\b(?P<rank>(?:(?:Associate|Deputy|Vice)\s+)?(?:Chief|Attending|Resident)\s+"
+    r"(?:Physician|Surgeon|Doctor|Pharmacist|Nurse))\s+(?P<title>Dr\.?|Doctor|Prof\.?|Professor)"
+    r"(?=\s+[A-Z][a-z]+)"
+)
+
+
+@rule(
+    code="MT406",
+    name="rank-stacked-on-doctor",
+    category=Category.HONORIFIC,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Chief Physician Dr. Li Wenjun said most cases involved outdoor workers.",
+        "The patient was seen by Associate Chief Physician Dr. Zhang Wei.",
+        "Attending Physician Doctor Wang Fang said the boy was stable.",
+    ),
+    pass_=(
+        "Chief Medical Officer Dr. Anna Price said cases were falling.",
+        "Dr. Li Wenjun, chief physician of the emergency department, said so.",
+        "The chief physician, Dr. Li, said so.",
+    ),
+)
+def rank_stacked_on_doctor(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags a hospital rank translated as a title and stacked on `Dr.` before a name:
+    `Chief Physician Dr. Li Wenjun`, `Associate Chief Physician Dr. Zhang Wei`. English
+    offices before `Dr.` (`Chief Medical Officer Dr. Anna Price`) are left alone.
+
+    ## Why is this bad
+    Chinese (and Korean) news stack a doctor's professional rank on the name; English news
+    names the doctor and gives the rank as a role after the name. The stacked form marks
+    a literal translation.
+
+    ## Example
+    `Chief Physician Dr. Li Wenjun, director of` -> `Dr. Li Wenjun, director of`
+
+    ## Fix safety
+    Unsafe: the rank is deleted; an editor may move it after the name.
+    """
+    text = doc.text
+    if "Physician" not in text and "Surgeon" not in text and "Doctor" not in text and "Nurse" not in text:
+        return
+    for match in _RANK_BEFORE_DOCTOR_RE.finditer(text):
+        span = Span(match.start(), match.end("title"))
+        if doc.is_ignored(span):
+            continue
+        rank = " ".join(match.group("rank").split())
+        cut = Span(match.start("rank"), match.start("title"))
+        yield Violation(
+            span,
+            f"Hospital rank stacked on a title: `{rank} {match.group('title')}`",
+            Fix.unsafe(f"Delete `{rank}`", Edit.deletion(cut)),
+        )
+
+
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(title_on_organization)
@@ -504,3 +711,4 @@ def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(foreign_honorific)
     register(translated_honorific)
     register(japanese_honorific_suffix)
+    register(rank_stacked_on_doctor)

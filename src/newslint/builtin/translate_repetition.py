@@ -50,6 +50,13 @@ LEGITIMATE_DOUBLES = frozenset(
 )
 
 
+# Possessive determiners an article cannot stand before: "the our children" is an Italian
+# "i nostri figli" or a Romance article kept by translation. "her" is left out: it is also
+# an object pronoun.
+_POSSESSIVES = frozenset({"my", "our", "your", "his", "their", "its"})
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 @rule(
     code="MT301",
     name="stacked-determiners",
@@ -61,17 +68,23 @@ LEGITIMATE_DOUBLES = frozenset(
         "He said so in a the interview.",
         "It will be decided by a a court.",
         '"Every doctor can do this in the the consulting room," she said.',
+        '"We sent the our children to school," he said.',
+        "The council will review the its budget in June.",
     ),
     pass_=(
         "She took her A levels in June.",
         "The A-Team was a television show.",
         '"The the," he said, was his favourite typo.',
+        "They prayed at the Our Lady of Lourdes chapel and read The My Little Pony Guide.",
+        "They bought the his and hers towels and fixed a its/it's typo.",
     ),
 )
 def stacked_determiners(doc: Document) -> Iterator[Violation]:
     """
     ## What it does
-    Flags two articles in a row ("a the", "the a", "an the", "the the", "a a") in prose.
+    Flags two articles in a row ("a the", "the a", "an the", "the the", "a a") in prose,
+    and an article before a possessive (`the our children`, `the its budget`), which
+    Italian, Spanish and Portuguese put there and English does not.
 
     ## Why is this bad
     An English noun phrase takes one article; two in a row are left behind when
@@ -88,6 +101,9 @@ def stacked_determiners(doc: Document) -> Iterator[Violation]:
     tokens = facts.tokens
     lowered = facts.lower
     for i in indexes_where(map(DETERMINERS.__contains__, lowered[:-1])):
+        if tokens[i + 1].text in _POSSESSIVES and lowered[i] in _ARTICLES:
+            yield from _article_before_possessive(doc, facts, i)
+            continue
         if tokens[i + 1].text not in DETERMINERS:
             continue
         if not facts.spaced[i]:
@@ -109,6 +125,26 @@ def stacked_determiners(doc: Document) -> Iterator[Violation]:
         yield Violation(
             Span(first.start, second.end), f"Two articles in a row: `{first.text} {second.text}`", fix
         )
+
+
+def _article_before_possessive(doc: Document, facts: Analysis, i: int) -> Iterator[Violation]:
+    """`the our children`: a Romance article kept before an English possessive."""
+    tokens = facts.tokens
+    if not facts.spaced[i]:
+        return
+    if not (facts.prose[i] and facts.prose[i + 1]) and not _inside_quoted_sentence(doc, facts, i):
+        return
+    first, second = tokens[i], tokens[i + 1]
+    if doc.text[second.end : second.end + 1] in "-’'/":
+        return  # "the my-first-home scheme": a label
+    if i + 2 < len(tokens) and facts.lower[i + 2] in {"and", "or", "&", "versus", "vs"}:
+        return  # "the his and hers towels": pronouns named as words
+    keep = second.text.capitalize() if first.text[0].isupper() else second.text
+    yield Violation(
+        Span(first.start, second.end),
+        f"Article before a possessive: `{first.text} {second.text}`",
+        Fix.unsafe(f"Delete `{first.text}`", Edit(Span(first.start, second.end), keep)),
+    )
 
 
 def _inside_quoted_sentence(doc: Document, facts: Analysis, i: int) -> bool:
@@ -140,6 +176,7 @@ def _inside_quoted_sentence(doc: Document, facts: Analysis, i: int) -> bool:
         "She finished ahead of of the champion.",
         "The council approved approved the plan.",
         "Staffing levels set by by head office were too low.",
+        '"I like to see the condors from from my house," he said.',
     ),
     pass_=(
         "She had had enough.",
@@ -148,13 +185,15 @@ def _inside_quoted_sentence(doc: Document, facts: Analysis, i: int) -> bool:
         '"Never, never again," she said.',
         "They visited Walla Walla in June.",
         "Prices went up and up, and the talks went on on Monday.",
+        '"To, to, to the harbour," he stammered, "and on on we went."',
     ),
 )
 def doubled_word(doc: Document) -> Iterator[Violation]:
     """
     ## What it does
     Flags a word repeated immediately ("to to", "of of", "and and"), compared
-    case-sensitively, outside quotes. Grammatical doubles ("had had", "that that", "what
+    case-sensitively, outside quotes (and, inside a quote, a doubled preposition such as
+    `from from` between lower-case words, which no speaker says). Grammatical doubles ("had had", "that that", "what
     it is is"), emphatic doubles ("very very") and reduplicated names are left alone.
 
     ## Why is this bad
@@ -173,7 +212,9 @@ def doubled_word(doc: Document) -> Iterator[Violation]:
     words = facts.words
     for i in indexes_where(map(operator.eq, words[:-1], words[1:])):  # only doubled words
         first, second = tokens[i], tokens[i + 1]
-        if first.text != second.text or not facts.prose[i] or not facts.prose[i + 1]:
+        if first.text != second.text:
+            continue
+        if not (facts.prose[i] and facts.prose[i + 1]) and not _doubled_in_speech(doc, facts, i):
             continue
         word = first.text
         if word.lower() in DETERMINERS or not word.isalpha() or not word.islower():
@@ -186,6 +227,28 @@ def doubled_word(doc: Document) -> Iterator[Violation]:
         title = f"Delete the repeated `{word}`"
         fix = Fix.safe(title, deletion) if word in FUNCTION_WORDS else Fix.unsafe(title, deletion)
         yield Violation(Span(first.start, second.end), f"Word repeated: `{word} {word}`", fix)
+
+
+# Prepositions a speaker does not repeat for emphasis: doubled in a quote, they are a slip
+# of the text, not of the speaker ("see the condors from from my house").
+_NEVER_DOUBLED_IN_SPEECH = frozenset({"to", "of", "from", "with", "for", "by", "at", "into", "onto", "about"})
+
+
+def _doubled_in_speech(doc: Document, facts: Analysis, i: int) -> bool:
+    """`from from my house` inside a quote, between lower-case words."""
+    words = facts.words
+    return (
+        words[i] in _NEVER_DOUBLED_IN_SPEECH
+        and i > 0
+        and i + 2 < len(words)
+        and all(facts.quoted[k] and not facts.skipped[k] for k in (i - 1, i, i + 1, i + 2))
+        and words[i - 1].isalpha()
+        and words[i + 2].isalpha()
+        and words[i + 2].islower()
+        and facts.spaced[i - 1]
+        and facts.spaced[i + 1]
+        and not doc.is_ignored(Span(facts.tokens[i].start, facts.tokens[i + 1].end))
+    )
 
 
 @hookimpl

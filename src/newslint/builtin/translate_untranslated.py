@@ -89,6 +89,11 @@ def _is_foreign_word(facts_initial: frozenset[int], tokens: tuple[Token, ...], i
     return not (before[:1].isupper() and after[:1].isupper() and i not in facts_initial)
 
 
+# Listed words that are also English verbs, with the words that follow the English verb:
+# Romanian "Conform datelor" (according to the data) but English "conform to the rules".
+_ENGLISH_VERB_HOMOGRAPHS = {"conform": frozenset({"to", "with", "and", "or"})}
+
+
 @rule(
     code="MT901",
     name="untranslated-word",
@@ -105,6 +110,7 @@ def _is_foreign_word(facts_initial: frozenset[int], tokens: tuple[Token, ...], i
         "The court convicted the manager, sin embargo acquitted the engineers.",
         '"We had cerca de 11,000 tiles and no map," she said.',
         "Shares fell; the company, toutefois, kept its forecast.",
+        "Conform data from the property portal, rents rose 23 percent.",
     ),
     pass_=(
         "The cooperative, Campos del Ebro, represents 4,100 growers.",
@@ -115,6 +121,7 @@ def _is_foreign_word(facts_initial: frozenset[int], tokens: tuple[Token, ...], i
         "Rund and Cerca are small villages; the environ of the lake is quiet.",
         "The government lifted the embargo on sin taxes; a pesar was nowhere.",
         '"Sin embargo, no es suficiente," the mayor said.',
+        "Conform to the code, the sign said. Staff must conform.",
     ),
 )
 def untranslated_word(doc: Document) -> Iterator[Violation]:
@@ -199,6 +206,10 @@ def untranslated_word(doc: Document) -> Iterator[Violation]:
         words = [t.text for t in tokens[first : last + 1]]
         if len(words) == 1 and zipf(words[0]) >= 3.0 and first not in facts.sentence_initial:
             continue  # one word that English also uses needs a foreign neighbour
+        if len(words) == 1 and lowered[first] in _ENGLISH_VERB_HOMOGRAPHS:
+            nxt = lowered[first + 1] if first + 1 < len(tokens) else ""
+            if nxt in _ENGLISH_VERB_HOMOGRAPHS[lowered[first]] or not nxt.isalpha():
+                continue  # "Conform to the code": the English verb
         span = Span(tokens[first].start, tokens[last].end)
         language, gloss = table[tokens[last].text.lower()]
         found = doc[span]
@@ -207,7 +218,7 @@ def untranslated_word(doc: Document) -> Iterator[Violation]:
         if gloss and foreign_count == 1:
             gloss = gloss.capitalize() if found[0].isupper() else gloss
             fix = Fix.display_only(f"Translate: `{gloss}`", Edit(span, gloss))
-        yield Violation(span, f"Untranslated {_LANGUAGES.get(language, language)} text `{found}`", fix)
+        yield Violation(span, f"Untranslated {LANGUAGES.get(language, language)} text `{found}`", fix)
 
 
 def _foreign_phrases(
@@ -232,11 +243,11 @@ def _foreign_phrases(
                 continue
             text = gloss.capitalize() if found[0].isupper() else gloss
             fix = Fix.display_only(f"Translate: `{text}`", Edit(span, text))
-            message = f"Untranslated {_LANGUAGES.get(language, language)} text `{found}`"
+            message = f"Untranslated {LANGUAGES.get(language, language)} text `{found}`"
             yield i, end - 1, Violation(span, message, fix)
 
 
-_LANGUAGES = {
+LANGUAGES = {
     "es": "Spanish",
     "pt": "Portuguese",
     "fr": "French",
@@ -255,6 +266,7 @@ _LANGUAGES = {
     "hu": "Hungarian",
     "fi": "Finnish",
     "ro": "Romanian",
+    "ja": "Japanese",
 }
 
 _SCRIPT_RANGES = (
@@ -308,6 +320,22 @@ def foreign_script_re() -> re.Pattern[str]:
     return re.compile(rf"[{_SCRIPT_CLASS}]+(?:[\s,.]+[{_SCRIPT_CLASS}]+)*")
 
 
+# The Chinese characters that broken decodings print: U+FFFD read as GBK gives 锟斤拷, and
+# uninitialised memory in a Windows debugger 烫烫烫 or 屯屯屯. They are encoding damage
+# (SC6), not text a translator passed through.
+_MOJIBAKE_HAN = frozenset("锟斤拷烫屯")
+
+
+def _is_mojibake_run(text: str, start: int, end: int) -> bool:
+    """A run of decoding garbage: known mojibake characters, or glued to Latin or digits on both sides."""
+    run = text[start:end]
+    if set(run.replace(" ", "")) <= _MOJIBAKE_HAN:
+        return True
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return len(run) <= 3 and before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+
+
 @rule(
     code="MT902",
     name="foreign-script",
@@ -324,6 +352,7 @@ def foreign_script_re() -> re.Pattern[str]:
         'Her novel, published in Moscow as Тихий Дон ("Quiet Don"), sold well.',
         "Cytokines such as TNF-α and the β-blocker drug were measured, with ΔT at 3 kelvin.",
         "The group known as USCα oxidises methane; the α-helix folds first.",
+        "The highest temperature, 43.1锟斤拷C, was recorded on Thursday.",
     ),
 )
 def foreign_script(doc: Document) -> Iterator[Violation]:
@@ -334,7 +363,8 @@ def foreign_script(doc: Document) -> Iterator[Violation]:
     spelling is legitimately given). A title or name followed or preceded by its
     romanisation or translation in brackets or quotes is given on purpose, and one or
     two Greek letters on their own are scientific notation
-    (`TNF-α`, `β-blocker`, `ΔT`): both are left alone.
+    (`TNF-α`, `β-blocker`, `ΔT`): both are left alone. So are the characters a broken
+    decoding prints (`43.1锟斤拷C`), which are encoding damage.
 
     ## Why is this bad
     Text left in the source script is untranslated: most readers cannot read it.
@@ -355,6 +385,8 @@ def foreign_script(doc: Document) -> Iterator[Violation]:
         if doc.line_index(span.start) in doc.heading_lines:
             continue
         if _is_scientific_letter(doc.text, match) or _is_glossed(doc.text, match):
+            continue
+        if _is_mojibake_run(doc.text, match.start(), match.end()):
             continue
         yield Violation(span, f"Text in a foreign script: `{match.group()}`")
 

@@ -1,4 +1,4 @@
-"""MT904 untranslated content word: a lower-case foreign word, accented and unknown to English."""
+"""MT904 untranslated content word, MT905 untranslated common noun of civic and sports news."""
 
 from __future__ import annotations
 
@@ -6,15 +6,16 @@ import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from functools import cache
 from operator import itemgetter
 
-from newslint.builtin.translate_untranslated import CONNECTORS
-from newslint.diagnostics import Category, Severity, Violation
+from newslint.builtin.translate_untranslated import CONNECTORS, LANGUAGES
+from newslint.diagnostics import Category, Edit, Fix, Severity, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
-from newslint.lexicon import zipf
+from newslint.lexicon import data_text, zipf
 from newslint.mt_lexicon import Analysis, analyse, foreign_words, indexes_where
-from newslint.rules import Rule, rule
+from newslint.rules import FixAvailability, Rule, rule
 
 # Accented loanwords of English food, travel and arts writing that the frequency list
 # lacks even without their accents ("a soupçon of", "a gîte in the Dordogne").
@@ -27,6 +28,14 @@ LOANWORDS = frozenset(
         "weißwurst", "québécois", "québécoise", "montréalais",
     ]
 )  # fmt: skip
+# English of Ireland, Wales, Scotland, New Zealand and Hawaii borrows words of the local
+# language ("the cúpla focal", "whānau", "kūpuna"): in an article that names that language
+# or place, accented words spelled with its accents alone are not left by a translator.
+_HERITAGE_LANGUAGE_RE = re.compile(
+    r"\b(?:Irish|Gaelic|Gaeltacht|Welsh|Cymru|Māori|Maori|te reo|Aotearoa|Hawaiian)\b"
+)
+_HERITAGE_ACCENTS = frozenset("áéíóúāēīōūŵŷâêîôû")
+_OTHER_ACCENTS = frozenset("àèìòùäëïöüçñãõåøæœßłńśźżčřšžěőű")
 # Words that introduce a word as a word: "known locally as épreintes" is a mention.
 _MENTION_WORDS = frozenset({"called", "as", "word", "term", "dubbed", "so-called", "named", "known"})
 
@@ -79,6 +88,8 @@ def _is_unknown_foreign(word: str) -> bool:
         "The council's budget rose.",
         "The ship carried 12,000 tonnes of grain and 300 kilowatt hours of storage.",
         "The 2024 Qwertyuiop release, then 18 gigajoules in all.",
+        "Most Irish people leave school with the cúpla focal and not much more.",
+        "In Māori communities the whānau decides together.",
     ),
 )
 def untranslated_content_word(doc: Document) -> Iterator[Violation]:
@@ -105,6 +116,7 @@ def untranslated_content_word(doc: Document) -> Iterator[Violation]:
         return
     words, lowered, prose = facts.words, facts.lower, facts.prose
     table = foreign_words()
+    heritage = _HERITAGE_LANGUAGE_RE.search(doc.text) is not None
     # Only the non-ASCII words can be accented (picked in C: no Python frame per word).
     for i in indexes_where(map(operator.not_, map(str.isascii, words))):
         word = words[i]
@@ -116,6 +128,8 @@ def untranslated_content_word(doc: Document) -> Iterator[Violation]:
         nxt = lowered[i + 1] if i + 1 < len(words) else ""
         if not prev.islower() or prev in CONNECTORS or nxt in CONNECTORS or prev in table:
             continue  # part of a foreign name or phrase
+        if heritage and set(word) & _HERITAGE_ACCENTS and not set(word) & _OTHER_ACCENTS:
+            continue  # "the cúpla focal", "whānau": Irish or Māori words of English in Ireland or New Zealand
         if any(w in _MENTION_WORDS for w in lowered[max(0, i - 3) : i]):
             continue
         yield Violation(facts.tokens[i].span, f"Untranslated foreign word `{word}`")
@@ -153,6 +167,101 @@ def _unknown_nouns_after_numbers(doc: Document, facts: Analysis) -> Iterator[Vio
         yield Violation(tokens[i].span, f"Untranslated foreign word `{word}` after a number")
 
 
+def _in_capitalised_name(words: tuple[str, ...], i: int) -> bool:
+    """A capitalised word with a capitalised neighbour: part of a name, not a noun left alone."""
+    before = words[i - 1] if i > 0 else ""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if before.lower() in {"the", "a", "an", "this", "that", "our", "their", "its", "his", "her"}:
+        before = ""  # a sentence-initial determiner
+    return (before[:1].isupper() and before.isalpha()) or (after[:1].isupper() and after.isalpha())
+
+
+@cache
+def foreign_nouns() -> dict[str, tuple[str, str]]:
+    """Nouns of civic and sports news left untranslated: word -> (language, English gloss)."""
+    table: dict[str, tuple[str, str]] = {}
+    for raw in data_text("mt_foreign_nouns.tsv").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            word, language, gloss = raw.split("\t")
+            table[word] = (language, gloss)
+    return table
+
+
+# Words of a sentence that explains a foreign term: "the Dutch term for an alderman".
+_GLOSSING_WORDS = frozenset(
+    {"called", "known", "term", "word", "dubbed", "so-called", "named", "means", "meaning",
+     "equivalent", "translates", "literally", "calls", "call"}
+)  # fmt: skip
+
+
+@rule(
+    code="MT905",
+    name="untranslated-common-noun",
+    category=Category.UNTRANSLATED,
+    severity=Severity.WARNING,
+    fix=FixAvailability.SOMETIMES,
+    flag=(
+        "Education wethouder Sanne de Vries said the city would pay for the scheme.",
+        "It is not the only basisschool in the region with empty posts.",
+        "The judge will file the motivazioni for the ruling within 90 days.",
+        "Their karte will be sent ahead electronically.",
+        "After the maç, the club's president announced a bonus.",
+        "The szpital in the town will close its maternity ward.",
+        "The recount could decide the result of the Pilkada for regent.",
+        "The Bürgermeister said the bridge would reopen in May.",
+    ),
+    pass_=(
+        "A wethouder, the Dutch term for an alderman, runs each portfolio.",
+        "The city's schools, known locally as basisscholen, open at 8.30.",
+        '"The sindaco never came," she said.',
+        "The Sindaco Street cafe and the Karte gallery opened.",
+        "She ordered a karte (a patient chart) from the archive.",
+        "The regional elections (Pilkada) are held every five years.",
+        "Patients were moved to the Krankenhaus Nord and the Städtisches Krankenhaus.",
+    ),
+)
+def untranslated_common_noun(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags a common noun of civic, school, court, health or sports news that a translation
+    left in the source language: Dutch `wethouder` and `basisschool`, Italian `motivazioni`
+    and `sindaco`, Japanese `karte`, Turkish `maç`, Polish `szpital`, Swedish `sjukhus`.
+    Only nouns English does not borrow are listed; capitalised words (names), quotes,
+    words glossed in brackets and sentences that explain a term (`the Dutch term for`)
+    are left alone.
+
+    ## Why is this bad
+    Machine translation passes through a noun it has no entry for; the reader meets a
+    foreign word the article never explains.
+
+    ## Example
+    `Education wethouder Sanne de Vries` -> `Education alderman Sanne de Vries`
+
+    ## Fix safety
+    Display-only: the English noun is shown; articles and word order may need rewording.
+    """
+    table, function_words = foreign_nouns(), foreign_words()
+    facts = analyse(doc)
+    words, lowered, tokens, prose = facts.words, facts.lower, facts.tokens, facts.prose
+    text = doc.text
+    for i in indexes_where(map(table.__contains__, words)):
+        if not prose[i] or doc.is_accepted(words[i]):
+            continue
+        if i > 0 and (lowered[i - 1] in CONNECTORS or lowered[i - 1] in function_words):
+            continue  # inside a foreign name or phrase: "la mairie de Lyon"
+        if words[i][0].isupper() and _in_capitalised_name(words, i):
+            continue  # "Krankenhaus Nord", "Städtisches Krankenhaus": the name of a place
+        span = tokens[i].span
+        if text[span.end : span.end + 2].lstrip().startswith("(") or text[span.start - 1 : span.start] == "(":
+            continue  # glossed in brackets, or given in brackets after its translation
+        if any(w in _GLOSSING_WORDS for w in lowered[max(0, i - 6) : i + 6]):
+            continue  # the term is explained, not passed through
+        language, gloss = table[words[i]]
+        fix = Fix.display_only(f"Translate: `{gloss}`", Edit(span, gloss))
+        yield Violation(span, f"Untranslated {LANGUAGES.get(language, language)} word `{words[i]}`", fix)
+
+
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(untranslated_content_word)
+    register(untranslated_common_noun)
