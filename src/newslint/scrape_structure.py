@@ -261,7 +261,7 @@ UI_NOUNS = frozenset(
 )
 CONTENT_WORD_MIN = 4
 # Words a headline never ends on; a line ending on one was cut mid-sentence.
-CUT_OFF_WORDS = DETERMINERS | CONJUNCTIONS | POSSESSIVES | {"of", "to", "with", "from"}
+CUT_OFF_WORDS = DETERMINERS | CONJUNCTIONS | POSSESSIVES | {"of", "to", "with", "from", "as"}
 # Prepositions a finished sentence may end on as particles ("the lights stayed on"): they count as
 # a cut only after a sentence-case clause of six words or more, the shape no heading has.
 PARTICLE_CUT_WORDS = frozenset(["on", "in", "by", "after", "before", "until", "since", "over", "under"])
@@ -272,7 +272,8 @@ _FINITE_AUXILIARIES = frozenset(
     ["will", "would", "could", "should", "must", "can", "may", "might", "has", "have", "had", "was", "were"]
 )
 _QUESTION_OPENERS = frozenset(["What", "Where", "When", "Why", "How", "Who", "Which", "Things"])
-_CUT_STATEMENT_MIN_WORDS = 4
+_FINITE_VERBS = _FINITE_AUXILIARIES | {"said", "says", "told", "is", "are"}
+_CUT_STATEMENT_MIN_WORDS = 3
 
 
 def is_sentence_case(split: list[str], min_words: int) -> bool:
@@ -286,13 +287,18 @@ def is_sentence_case(split: list[str], min_words: int) -> bool:
 
 
 def is_cut_statement(split: list[str]) -> bool:
-    """A sentence-case clause with a finite verb that stops on a word no sentence ends on."""
-    if not is_sentence_case(split, _CUT_STATEMENT_MIN_WORDS):
+    """A clause in sentence case with a finite verb that stops on a word no sentence ends on
+    ("Investigators said the", "Analysts said the recall could cost Voltwise as much as")."""
+    if len(split) < _CUT_STATEMENT_MIN_WORDS or not split[0][:1].isupper() or split[0] in _QUESTION_OPENERS:
+        return False
+    # Names may stand inside a sentence; a headline capitalises most of its words.
+    capitals = sum(1 for word in split[1:] if word[:1].isupper())
+    if capitals * 3 > len(split) - 1:
         return False
     last = split[-1]
     if not (last in CUT_OFF_WORDS or (last in PARTICLE_CUT_WORDS and len(split) >= PARTICLE_CUT_MIN_WORDS)):
         return False
-    return any(word in _FINITE_AUXILIARIES or word.endswith("ed") for word in split[1:-1])
+    return any(word in _FINITE_VERBS or word.endswith("ed") for word in split[1:-1])
 
 
 @dataclass(frozen=True, slots=True)
