@@ -64,6 +64,21 @@ _AGENCIES = (
     "Sputnik",
     "Kyodo",
     "Yonhap",
+    # national agencies whose credits end captions from the Middle East, Africa and Asia
+    "Petra",
+    "WAM",
+    "QNA",
+    "KUNA",
+    "MENA",
+    "IRNA",
+    "Bernama",
+    "Antara",
+    "PTI",
+    "IANS",
+    "Ukrinform",
+    "Interfax",
+    "Agerpres",
+    "MTI",
     "Imago",
     r"Zuma(?:\s+Press)?",
     "Pool",
@@ -609,11 +624,16 @@ _SENTENCE_BREAK_RE = re.compile(
     r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bJr)(?<!\b[A-Z])[.!?]['\"”’]?\s+[A-Z]"
 )
 _BRACKETED_AGENCY_RE = re.compile(rf"^\(\s*{_AGENCY}\s*\)$")
+# A bracketed label instead of a photographer: "(Family photo)", "(Submitted photo)", "(Handout)".
+_BRACKETED_LABEL_RE = re.compile(
+    r"^\((?:(?:[A-Za-z]+\s+){0,2}(?:photo|photograph|picture|image)s?|handout|supplied|submitted|contributed)\)$",
+    re.IGNORECASE,
+)
 # A lender's credit, as museums and galleries give it: "Courtesy the artist", "Courtesy of
 # Harbour Gallery, New York", "Cortesía del museo" (only after a caption's one sentence).
 _COURTESY_CREDIT_RE = re.compile(
     r"^\(?(?:(?:Photo|Image|Picture)s?\s+)?(?:Courtesy|COURTESY|Cortes[ií]a|Mit freundlicher Genehmigung)"
-    r"(?:\s+(?:of|de|del|von))?\s+[^.!?]{2,80}\.?\)?$",
+    r"(?:\s+(?:of|de|del|von)|:)?\s+[^.!?]{2,80}\.?\)?$",
     re.IGNORECASE,
 )
 
@@ -635,6 +655,7 @@ def ends_with_credit(text: str) -> bool:
         _FOR_PAPER_CREDIT_RE.match(tail)
         or _BRACKETED_AGENCY_RE.match(tail)
         or _COURTESY_CREDIT_RE.match(tail)
+        or _BRACKETED_LABEL_RE.match(tail)
     ):
         return True
     inner = tail[1:-1] if tail.startswith("(") and tail.endswith(")") else tail

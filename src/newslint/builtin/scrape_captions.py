@@ -182,6 +182,9 @@ def _is_one_sentence(text: str) -> bool:
         "The weaver at her studio in Providence, Rhode Island, in 2019. Courtesy the artist\n",
         "A screenshot of a customer's account page, shared by a reader, shows deliveries marked as paused.\n",
         "A tapestry from the 1987 series, on loan for the show. Courtesy of Harbour Gallery, New York\n",
+        "Ann Lutz walks a test plot of seed corn near Corliss in 1978. (Family photo)\n",
+        "A resident fills a container at a kiosk in Zarqa. (Petra)\n",
+        "Video shows two people forcing a door in Keller early Sunday. (Courtesy: Keller Police)\n",
         "Storm live\n\nThe storm hit the coast at dawn on Tuesday, forecasters said, with gusts of "
         "more than 80mph recorded on the headlands and thousands of homes left without power.\n\n15.32 GMT\n\n"
         "Waves break over the harbour wall at Eastport.\n\nCredit: Ann Lee/Coast Wire\n\nThe harbour "
