@@ -238,6 +238,7 @@ _NOT_MODIFIERS = frozenset(["a", "an", "the", "last", "next", "this", "that", "e
         "Membership costs $14 a month in the 1990s style.",
         "Births fell from about 400 a year in 2010 to 238 last year.",
         "They are separated by 1,500 votes out of more than 610,000 cast.",
+        "Most fires were contained, but two caused damage to homes.",
         "It includes a &pound;1,200 one-off payment.",
         "The bill passed with 3,412 votes in favor.",
         "Traffic backed up on Highway 24 north of the town.",
@@ -320,6 +321,7 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
             and tokens[j].text not in IRREGULAR_PLURALS | INVARIANT_NOUNS  # "900,000 people live"
             and tokens[j].text not in PREPOSITIONS  # "15 below zero": no modifier
             and tokens[j].text not in _NOT_MODIFIERS  # "400 a year", "238 last year": a rate or a time
+            and not tokens[j].text.endswith("ed")  # "two caused damage": a verb after a numeral subject
             and tokens[j].text not in _BARE_VERBS  # "children under 12 go free": a verb
             and spaced[j]
         ):

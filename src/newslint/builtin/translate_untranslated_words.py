@@ -84,6 +84,7 @@ def _is_unknown_foreign(word: str) -> bool:
         "The deal is worth 2.1 billion złoty, paid over the smørrebrød lunch.",
         "She sang Schubert's Ständchen with a naïve charm.",
         "The Office français de la biodiversité led the survey.",
+        "The priest brought a plate of opłatek, the thin wafer that Polish families share at Christmas.",
         "Otter droppings, known locally as épreintes, mark territory.",
         "The council's budget rose.",
         "The ship carried 12,000 tonnes of grain and 300 kilowatt hours of storage.",
@@ -132,7 +133,28 @@ def untranslated_content_word(doc: Document) -> Iterator[Violation]:
             continue  # "the cúpla focal", "whānau": Irish or Māori words of English in Ireland or New Zealand
         if any(w in _MENTION_WORDS for w in lowered[max(0, i - 3) : i]):
             continue
+        if _is_glossed_custom(doc, facts.tokens[i].end):
+            continue  # "opłatek, the thin wafer that Polish families share": a custom explained
         yield Violation(facts.tokens[i].span, f"Untranslated foreign word `{word}`")
+
+
+# A word the writer explains straight after it: ", the thin wafer ...", " (a wafer)", ", or wafer".
+_GLOSS_AFTER_RE = re.compile(r",\s+(?:the|a|an|or)\s|\s+\((?:the|a|an|or|literally|meaning)?\s?[a-z]")
+# A people or a language named in the explanation: "the wafer that Polish families share".
+_PEOPLE_RE = re.compile(
+    r"\b(?:Polish|French|German|Italian|Spanish|Portuguese|Dutch|Flemish|Swedish|Norwegian|Danish|Finnish|Icelandic"
+    r"|Czech|Slovak|Hungarian|Romanian|Greek|Turkish|Croatian|Serbian|Slovenian|Lithuanian|Latvian|Estonian"
+    r"|Ukrainian|Russian|Catalan|Basque|Breton|Sami|Vietnamese|Brazilian|Mexican|Argentine|Chilean)\b"
+)
+
+
+def _is_glossed_custom(doc: Document, end: int) -> bool:
+    """A word explained right after it, in words that name the people whose custom it is."""
+    gloss = _GLOSS_AFTER_RE.match(doc.text, end)
+    if gloss is None:
+        return False
+    stop = doc.text.find(".", end)
+    return _PEOPLE_RE.search(doc.text, end, stop if stop != -1 else len(doc.text)) is not None
 
 
 _COUNT_RE = re.compile(r"\d{1,3}(?:[,.]\d{3})+|\d{2,}")
