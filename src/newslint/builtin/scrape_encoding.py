@@ -256,6 +256,13 @@ _BBCODE_PAIR_RE = re.compile(
 )
 
 
+# A line of a page's JavaScript: "window.dataLayer = window.dataLayer || [];", "gtag('js', new Date());".
+_SCRIPT_LINE_RE = re.compile(
+    r"\s*((?:window\.[\w.]+\s*=|document\.\w+|(?:var|let|const) \w+\s*=|function\s*\w*\s*\(|\(function\s*\("
+    r"|gtag\(|dataLayer\.push\(|googletag\.|_gaq\.push|fbq\(|\}\)\(\);?|\}\);?$)[^\n]*?[;{)]\s*)$"
+)
+
+
 @functools.cache
 def _markup_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Tags, shortcodes and line-breaking tags: compiled for the first line with ``<`` or ``[`` (~5 ms)."""
@@ -277,17 +284,19 @@ def _markup_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         "the specialist.<br>She said\n",
         '[caption id="12" align="left"]\n',
         "The owners of [b]Harbour Vaults[/b] applied for a licence.\n",
+        "The recall covers 40,000 units.\nwindow.dataLayer = window.dataLayer || [];\n",
     ),
     pass_=(
         "Scores were 3 < 5 and 7 > 2.\n",
+        "The function (f) of the window; the document (page 3) was read.\n",
         "The band [who asked not to be named] played.\n",
         "Clause 4[b] of the lease and clause [i] of the annex applied.\n",
     ),
 )
 def markup_tag(doc: Document) -> Iterator[Violation]:
     """## What it does
-    Flags HTML tags (`</p>`, `<br>`, `<span class="x">`) and CMS shortcodes (`[caption ...]`) left in
-    the text by the extractor.
+    Flags HTML tags (`</p>`, `<br>`, `<span class="x">`), CMS shortcodes (`[caption ...]`) and
+    lines of a page's JavaScript (`window.dataLayer = ...;`) left in the text by the extractor.
 
     ## Why is this bad
     Markup is for the browser; in the article text it is noise that readers have to skip.
@@ -303,6 +312,17 @@ def markup_tag(doc: Document) -> Iterator[Violation]:
     text = doc.text
     for index, line in enumerate(doc.lines):
         content = doc[line]
+        if ";" in content or "{" in content:
+            script = _SCRIPT_LINE_RE.match(content)
+            if script is not None:
+                span = Span(line.start + script.start(1), line.start + script.end(1))
+                if not doc.is_ignored(span):
+                    yield Violation(
+                        span,
+                        f"Script `{_shorten(doc[span])}` left on a line of its own",
+                        Fix.unsafe("Delete the line", Edit.deletion(doc.line_with_break(index))),
+                    )
+                continue
         if "<" not in content and "[" not in content:
             continue
         tag_re, shortcode_re, breaking_tags = _markup_patterns()
