@@ -10,6 +10,7 @@ from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.entities import is_given_name
 from newslint.hookspecs import hookimpl
+from newslint.lexicon import zipf
 from newslint.mt_lexicon import finditer_where, without_leading_boundary
 from newslint.rules import FixAvailability, Rule, rule
 
@@ -69,14 +70,19 @@ _FOREIGN_HONORIFIC = (
     # Czech and Slovak degrees (MUDr., JUDr.; not Mgr., also Monsignor), German Dipl.-Ing., Polish "dr hab.",
     # Hungarian and Polish lower-case "dr.", Spanish Lic./Arq., Portuguese Dr.ª/Eng.º
     r"MUDr\.|JUDr\.|PhDr\.|RNDr\.|MVDr\.|PaedDr\.|Dipl\.-Ing\.|dr\s+hab\.|dr\.|Lic\.|Arq\.|Dr\.ª|Eng\.º|"
-    r"κ\.|κα\.|κ\.κ\.|[Гг]-н|[Гг]-жа|(?<!\d )(?:dl|dna)\.)"
+    r"κ\.|κα\.|κ\.κ\.|[Гг]-н|[Гг]-жа|(?<!\d )(?:dl|dna)\.|"
+    # Dutch abbreviations in lower case: mr. (law), ir. (engineering), drs., ing., dhr., mevr.
+    r"mr\.|ir\.|drs\.|ing\.|dhr\.|mevr\.)"
     r"\s+(?P<name>[A-ZÀ-ÖØ-ÞΑ-ΩА-Я][\w’'\-]+)"
     # Dutch "mr." (a law degree) translated as "Master", trusted only before a given name and
     # a surname: "Master Sergeant" and "Master Wong" are English
     # Spanish "Licenciada" translated as "Graduate" is trusted the same way
     r"|\b(?P<master>Master|Graduate|Licentiate)\s+(?P<given>[A-Z][a-z]+)(?=\s+(?:(?:van|de|der|den|ter|von)\s+)*[A-Z][a-z])"
     # Turkish puts the title after the given name: "Selin Yıldız Hanım", "Ahmet Bey"
-    r"|(?<=[a-zçğıöşü] )(?P<after>Hanım|Hanim|Hanımefendi|Beyefendi|Bey)\b(?!\s+[A-Z])"
+    r"|(?<=[a-zçğıöşüáéíóőúű] )(?P<after>Hanım|Hanim|Hanımefendi|Beyefendi|Bey|úr|asszony)\b(?!\s+[A-Z])"
+    # Japanese and Korean put the office after the surname: "Oda President said" (checked below)
+    r"|\b(?P<surname>[A-Z][a-z]{1,15}) (?P<office>President|Chairman|Chairwoman|Director|Manager|Professor"
+    r"|Governor|Mayor|Representative)(?= (?:said|says|told|added|explained|noted|stressed|announced|stated)\b)"
     # Turkish "Zeynep Hoca" (a coach or teacher addressed by the given name), left as it is
     # or translated as "Zeynep Teacher": English puts no title after a given name
     r"|(?<=[a-zçğıöşü] )(?P<teacher>Hoca|Hocam|Öğretmen|Teacher)\b(?![\w’'-]|\s+[A-Z])"
@@ -88,6 +94,8 @@ _FOREIGN_TITLE_STEMS = (
     "Ing.", "Architect", "Licenciad", "Doutor", "Doktor", "Sra.", "Srta.", "Dña.", "Dott.", "Dr.ssa",
     "Prof.ssa", "Avv.", "Sig.", "Inż.", "Mevr.", "Dhr.", "Master", "Hanım", "Hanim", "Bey",
     "κ.", "κα.", "-н", "-жа", "dl.", "dna.", "Hoca", "Öğretmen", "Teacher", "Dona", "GS.", "TS.",
+    "mr.", "ir.", "drs.", "ing.", "dhr.", "mevr.", "úr", "asszony", "President", "Chairman", "Chairwoman",
+    "Director", "Manager", "Professor", "Governor", "Mayor", "Representative",
     "ThS.", "Graduate", "Licentiate", "Dr.ª", "Dipl.", "dr", "Lic.", "Arq.", "Eng.º", "MUDr.", "JUDr.", "PhDr.", "RNDr.", "MVDr.", "PaedDr.",
 )  # fmt: skip
 
@@ -323,6 +331,9 @@ def _doubled_titles(doc: Document) -> Iterator[Violation]:
         "The director, Dott.ssa Benedetta Sarti, agreed the loan.",
         "The curator, Master Jeroen van Rijn, said the sale would go ahead.",
         "Port manager Selin Yıldız Hanım said work would start in May.",
+        "Tóth Gábor grows paprika. Tóth úr said the hail destroyed half the crop.",
+        "The lab was run by mr. Bas Hendriks, the prosecutor said.",
+        "Takeshi Oda runs the firm. Oda President said the plant would close.",
         "The court sentenced κ. Nikos Karras, 58, to 18 months in prison.",
         "The deal was signed by г-н Ivan Petrov on Monday.",
         '"Zeynep Teacher told us to forget the score," the captain said.',
@@ -341,6 +352,8 @@ def _doubled_titles(doc: Document) -> Iterator[Violation]:
         "Chief Engineer Tom Lee inspected the pier with Sr. Mary Joseph.",
         "Master Sergeant John Smith and Master Wong Fei-hung were there.",
         "The rapper Yasiin Bey performed.",
+        "The Vice President said the Club Chairman and Mayor Ann Lee agreed.",
+        "Building work ends in May. Ing. was not used.",
         "Head Teacher Anna Lewis and the Science Teacher of the Year spoke.",
         "Graduate Recruitment Week opened; the Senior Graduate Anna Smith spoke.",
         "The class thanked Maria Teacher Award winner Jo Bell.",
@@ -378,6 +391,9 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
         if match.group("after"):
             yield from _title_after_name(doc, match)
             continue
+        if match.group("office"):
+            yield from _office_after_surname(doc, match)
+            continue
         if match.group("teacher"):
             yield from _teacher_after_name(doc, match)
             continue
@@ -398,6 +414,28 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
         )
 
 
+def _office_after_surname(doc: Document, match: re.Match[str]) -> Iterator[Violation]:
+    """`Oda President said`: an office after a surname the article also gives with a given name."""
+    surname, office = match.group("surname"), match.group("office")
+    span = Span(match.start("office"), match.end("office"))
+    if zipf(surname) >= SURNAME_MAX_ZIPF or not _outside_quote(doc, span) or doc.is_accepted(office):
+        return  # "Vice President said", "Club Chairman said": an English office
+    full_name = re.compile(rf"\b(?:[A-Z][a-z]+ {surname}|{surname} [A-Z][a-z]+)\b(?! {office}\b)")
+    if full_name.search(doc.text) is None:
+        return
+    yield Violation(
+        span,
+        f"Office `{office}` placed after the surname `{surname}`",
+        Fix.display_only(
+            f"Rewrite as `{office} {surname}`", Edit(Span(match.start(), span.end), f"{office} {surname}")
+        ),
+    )
+
+
+# A surname that is also a common English word makes an English office title ("Vice President").
+SURNAME_MAX_ZIPF = 3.5
+
+
 def _title_after_name(doc: Document, match: re.Match[str]) -> Iterator[Violation]:
     span = Span(match.start("after"), match.end("after"))
     title = match.group("after")
@@ -414,7 +452,7 @@ def _title_after_name(doc: Document, match: re.Match[str]) -> Iterator[Violation
     )
 
 
-_NAME_BEFORE_RE = re.compile(r"([A-ZÇĞİÖŞÜ][a-zçğıöşü]+)\s+\Z")
+_NAME_BEFORE_RE = re.compile(r"([A-ZÇĞİÖŞÜÁÉÍÓŐÚŰ][a-zçğıöşüáéíóőúű]+)\s+\Z")
 
 
 def _teacher_after_name(doc: Document, match: re.Match[str]) -> Iterator[Violation]:
