@@ -69,6 +69,22 @@ def flagged(lint, text):
         ),
         ("He said the 70% of the condors survived.", "the 70% of", "70% of"),
         (
+            "Said the founder of the company, Lina Haddad, that the kiosks would spread.",
+            "Said the founder of the company, Lina Haddad, that",
+            None,
+        ),
+        ("Is a volcano that never sleeps, he said.", "Is a v", None),
+        (
+            "The opposition parties the vote boycotted.",
+            "The opposition parties the vote boycotted",
+            "The opposition parties boycotted the vote",
+        ),
+        (
+            "Police came because the neighbours the smell to the police reported had.",
+            "because the neighbours the smell to the police reported had",
+            None,
+        ),
+        (
             "By 2028 its capacity from 1.6 million to 3.2 million containers to raise is planned.",
             "to raise is planned",
             None,
@@ -113,6 +129,9 @@ def test_only_the_comma_repair_is_applied_by_unsafe_fixes(lint):
         "He wants that car to be fixed. The levy, which the council deemed it necessary to raise, passed.",
         "Head of state Xi Jinping said it was right. The 70% of voters who backed it were pleased.",
         "The money, which the council gave it last year, was spent.",
+        'Said the mayor: "It is over." Is a four-day week the answer? Was it worth it?',
+        "The parties the voters trusted were few. We do not know how much the people affected had.",
+        'Is this the end? "Is a deal possible?" he asked.',
         "What it has to offer is expected to grow.",
         "The state grants permits to farmers to use river water.",
         "She was last year one of the judges.",

@@ -349,6 +349,41 @@ PATTERNS = (
         cues=("% of", "cent of"),
     ),
     GarblePattern(
+        # Arabic opens on the verb of speech: "Said the founder of the company, Lina Haddad, that".
+        r"^(?P<verb>Said|Stated|Added|Confirmed|Explained|Announced|Stressed) "
+        r"(?P<subject>(?:the|a|an) [^,.;:\"“”]{3,80}?)(?:, (?P<name>[A-Z][^,]{2,40}),)? that\b",
+        "verb `{verb}` placed before its subject `{subject}`",
+        None,
+        cues=("Said ", "Stated ", "Added ", "Confirmed ", "Explained ", "Announced ", "Stressed "),
+    ),
+    GarblePattern(
+        # Italian, Spanish and Portuguese drop the subject: "È un vulcano che" becomes "Is a
+        # volcano that". A statement (not a question) cannot open on "Is".
+        r"^(?P<verb>Is|Was|Are|Were) (?:a|an|the|very|also|still|not) [a-z]",
+        "sentence opens on `{verb}` without a subject",
+        None,
+        cues=("Is ", "Was ", "Are ", "Were "),
+        accept=lambda m: m.string.rstrip().rstrip("\"'”’").endswith("."),
+    ),
+    GarblePattern(
+        # Turkish, Japanese and Korean put the object before the verb at the end: "The opposition
+        # parties the vote boycotted."
+        r"^(?P<subject>(?:The|A|An|Its|Their) [a-z]+(?: [a-z]+){0,2}) (?P<object>(?:the|a|an|its|their) [a-z]+"
+        r"(?: [a-z]+)?) (?P<verb>[a-z]{3,}ed)(?=\.)",
+        "verb `{verb}` placed after its object `{object}`",
+        lambda m: f"{m.group('subject')} {m.group('verb')} {m.group('object')}",
+        cues=("ed.",),
+    ),
+    GarblePattern(
+        # German and Dutch end a subordinate clause on participle and auxiliary: "because the
+        # neighbours the smell to the police reported had".
+        r"\b(?P<conj>because|that|when|after|although|since|if|while) (?:the|a|an|his|her|their|its|our) "
+        r"[^,.;:]{3,60}? (?P<part>[a-z]{3,}ed) (?P<aux>had|have|has)(?=[.,;])",
+        "participle and auxiliary `{part} {aux}` placed at the end of the clause",
+        None,
+        cues=("ed had", "ed have", "ed has"),
+    ),
+    GarblePattern(
         # Turkish, Japanese and Korean end the sentence on the verb of intention:
         # "kapasitesinin artırılması planlanıyor" becomes "capacity to raise is planned."
         rf"\b(?P<inf>to (?!(?:{_NO_OBJECT})\b)[a-z]{{3,}}) (?P<be>is|are|was|were) (?P<intended>{_INTENDED})(?=\.)",
@@ -578,7 +613,11 @@ def garbled_word_order(doc: Document) -> Iterator[Violation]:
     find"), the Chinese wire formula "The reporter learned from", `that` after "wants" before
     an infinitive ("wants that the programme to be extended"), an object repeated in a
     relative clause ("which the council introduced it"), a missing article before "Head of"
-    ("Head of regional administration said") and an article before a percentage ("the 70% of").
+    ("Head of regional administration said"), an article before a percentage ("the 70% of"),
+    a verb of speech before its subject ("Said the founder, Lina Haddad, that"), a statement
+    opening on "Is" with no subject ("Is a volcano that"), a verb after its object at the end
+    ("The parties the vote boycotted.") and a clause ending on participle and auxiliary
+    ("because the neighbours the smell to the police reported had").
 
     ## Why is this bad
     Translation software keeps the word order of the source language; the sentence
