@@ -74,6 +74,12 @@ def flagged(lint, text):
             None,
         ),
         ("Is a volcano that never sleeps, he said.", "Is a v", None),
+        ("No. Is a volcano that is always active.", "No. Is a v", None),
+        (
+            "The opposition parties the vote boycotted, walking out.",
+            "The opposition parties the vote boycotted",
+            "The opposition parties boycotted the vote",
+        ),
         (
             "The opposition parties the vote boycotted.",
             "The opposition parties the vote boycotted",
@@ -130,7 +136,7 @@ def test_only_the_comma_repair_is_applied_by_unsafe_fixes(lint):
         "Head of state Xi Jinping said it was right. The 70% of voters who backed it were pleased.",
         "The money, which the council gave it last year, was spent.",
         'Said the mayor: "It is over." Is a four-day week the answer? Was it worth it?',
-        "The parties the voters trusted were few. We do not know how much the people affected had.",
+        "The parties the voters trusted, however, lost. The parties the voters trusted were few. We do not know how much the people affected had.",
         'Is this the end? "Is a deal possible?" he asked.',
         "What it has to offer is expected to grow.",
         "The state grants permits to farmers to use river water.",

@@ -92,6 +92,12 @@ NUMBER_WORDS = frozenset(
         "ninety",
         "hundred",
     ]
+    # "eighty-one": the tens joined to a unit
+    + [
+        f"{tens}-{unit}"
+        for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+        for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    ]
 )
 # Nouns that may take a plural verb in British usage ("the government are").
 COLLECTIVE_NOUNS = frozenset(

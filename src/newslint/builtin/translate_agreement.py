@@ -231,6 +231,7 @@ _NOT_MODIFIERS = frozenset(["a", "an", "the", "last", "next", "this", "that", "e
         "The department said 212 nursing position was vacant.",
         "The court acquitted two engineer who had signed the plans.",
         "The court acquitted the two engineer who designed it.",
+        "Vote of confidence\n\nEighty-one deputy voted in favour of the government.\n",
     ),
     pass_=(
         "He signed a two-year deal worth 5 million euros.",

@@ -359,20 +359,21 @@ PATTERNS = (
     GarblePattern(
         # Italian, Spanish and Portuguese drop the subject: "È un vulcano che" becomes "Is a
         # volcano that". A statement (not a question) cannot open on "Is".
-        r"^(?P<verb>Is|Was|Are|Were) (?:a|an|the|very|also|still|not) [a-z]",
+        # "Were the plan to fail" and "Were a deal to collapse" are conditionals: not "Were".
+        r"^(?:(?:No|Yes)\. )?(?P<verb>Is|Was|Are) (?:a|an|very|also|still|not) [a-z]",
         "sentence opens on `{verb}` without a subject",
         None,
-        cues=("Is ", "Was ", "Are ", "Were "),
+        cues=("Is ", "Was ", "Are "),
         accept=lambda m: m.string.rstrip().rstrip("\"'”’").endswith("."),
     ),
     GarblePattern(
         # Turkish, Japanese and Korean put the object before the verb at the end: "The opposition
         # parties the vote boycotted."
         r"^(?P<subject>(?:The|A|An|Its|Their) [a-z]+(?: [a-z]+){0,2}) (?P<object>(?:the|a|an|its|their) [a-z]+"
-        r"(?: [a-z]+)?) (?P<verb>[a-z]{3,}ed)(?=\.)",
+        r"(?: [a-z]+)?) (?P<verb>[a-z]{3,}ed)(?=\.|, [a-z]+ing\b)",
         "verb `{verb}` placed after its object `{object}`",
         lambda m: f"{m.group('subject')} {m.group('verb')} {m.group('object')}",
-        cues=("ed.",),
+        cues=("ed.", "ed, "),
     ),
     GarblePattern(
         # German and Dutch end a subordinate clause on participle and auxiliary: "because the
