@@ -279,8 +279,10 @@ CONTENT_WORD_MIN = 4
 CUT_OFF_WORDS = DETERMINERS | CONJUNCTIONS | POSSESSIVES | {"of", "to", "with", "from", "as"}
 # Prepositions a finished sentence may end on as particles ("the lights stayed on"): they count as
 # a cut only after a sentence-case clause of six words or more, the shape no heading has.
-PARTICLE_CUT_WORDS = frozenset(["on", "in", "by", "after", "before", "until", "since", "over", "under"])
-PARTICLE_CUT_MIN_WORDS = 6
+# Not "over", "since", "before", "after", "under": "The fight is far from over", "ever since",
+# "as before" end sentences and crossheads.
+PARTICLE_CUT_WORDS = frozenset(["on", "in", "by", "until"])
+PARTICLE_CUT_MIN_WORDS = 8
 # A sentence-case line is a cut clause when a finite verb stands before its last word
 # ("Council members also agreed to"); a heading or a teaser opens otherwise ("Where to go").
 _FINITE_AUXILIARIES = frozenset(

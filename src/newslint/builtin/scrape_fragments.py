@@ -14,6 +14,7 @@ from newslint.rules import FixAvailability, Rule, rule
 from newslint.scrape_structure import (
     BARE_DOMAIN_RE,
     CUT_OFF_WORDS,
+    PARTICLE_CUT_MIN_WORDS,
     PARTICLE_CUT_WORDS,
     ends_sentence,
     headline_run_length,
@@ -331,7 +332,7 @@ def truncated_paragraph(doc: Document) -> Iterator[Violation]:
         cut = (
             text.endswith(",")
             or split[-1].lower() in TRUNCATION_WORDS
-            or (split[-1] in PARTICLE_CUT_WORDS and is_sentence_case(last_sentence, TRUNCATED_MIN_WORDS))
+            or (split[-1] in PARTICLE_CUT_WORDS and is_sentence_case(last_sentence, PARTICLE_CUT_MIN_WORDS))
         )
         if not (cut or len(split) > LONG_LINE_WORDS):
             continue

@@ -91,7 +91,11 @@ def article_before_name(doc: Document) -> Iterator[Violation]:
     if "the " not in text and "The " not in text:
         return
     matches = list(_full_names_after_the(text))
-    surnames = {m["surname"] for m in _FULL_NAME_RE.finditer(text) if is_given_name(m["given"])}
+    surnames = {
+        m["surname"]
+        for m in _FULL_NAME_RE.finditer(text)
+        if is_given_name(m["given"]) and zipf(m["surname"]) < SURNAME_MAX_ZIPF  # not "Elizabeth Line"
+    }
     if surnames:
         names = "|".join(re.escape(name) for name in sorted(surnames, key=len, reverse=True))
         pattern = re.compile(

@@ -14,7 +14,8 @@ from newslint.rules import FixAvailability, Rule, rule
 _POINT_IN_TIME = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|then|\d{4}"
-    r"|(?:last|early|late|mid-)\s?[a-z]+|the (?:start|beginning|end|spring|summer|autumn|fall|winter|weekend))\b"
+    r"|(?:last|early|late|mid-)\s?(?:week|month|year|spring|summer|autumn|fall|winter|season|morning|afternoon"
+    r"|evening|night|[A-Z][a-z]+)|the (?:start|beginning|end|spring|summer|autumn|fall|winter|weekend))\b"
 )
 # States that German "seit", French "depuis", Polish "od" and Spanish "desde hace" put in the
 # present: "The road is closed since Monday".
@@ -46,6 +47,7 @@ _PERFECT = {"is": "has been", "are": "have been", "am": "have been"}
         "The bridge has been closed since Monday.",
         "Sales are falling since demand weakened.",
         "It is the first time since 2010 that the club has won.",
+        "The airport is closed since early warnings of ash forced officials to act.",
     ),
 )
 def present_tense_with_since(doc: Document) -> Iterator[Violation]:
