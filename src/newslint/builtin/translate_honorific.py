@@ -80,9 +80,6 @@ _FOREIGN_HONORIFIC = (
     r"|\b(?P<master>Master|Graduate|Licentiate)\s+(?P<given>[A-Z][a-z]+)(?=\s+(?:(?:van|de|der|den|ter|von)\s+)*[A-Z][a-z])"
     # Turkish puts the title after the given name: "Selin Yıldız Hanım", "Ahmet Bey"
     r"|(?<=[a-zçğıöşüáéíóőúű] )(?P<after>Hanım|Hanim|Hanımefendi|Beyefendi|Bey|úr|asszony)\b(?!\s+[A-Z])"
-    # Japanese and Korean put the office after the surname: "Oda President said" (checked below)
-    r"|\b(?P<surname>[A-Z][a-z]{1,15}) (?P<office>President|Chairman|Chairwoman|Director|Manager|Professor"
-    r"|Governor|Mayor|Representative)(?= (?:said|says|told|added|explained|noted|stressed|announced|stated)\b)"
     # Turkish "Zeynep Hoca" (a coach or teacher addressed by the given name), left as it is
     # or translated as "Zeynep Teacher": English puts no title after a given name
     r"|(?<=[a-zçğıöşü] )(?P<teacher>Hoca|Hocam|Öğretmen|Teacher)\b(?![\w’'-]|\s+[A-Z])"
@@ -94,8 +91,7 @@ _FOREIGN_TITLE_STEMS = (
     "Ing.", "Architect", "Licenciad", "Doutor", "Doktor", "Sra.", "Srta.", "Dña.", "Dott.", "Dr.ssa",
     "Prof.ssa", "Avv.", "Sig.", "Inż.", "Mevr.", "Dhr.", "Master", "Hanım", "Hanim", "Bey",
     "κ.", "κα.", "-н", "-жа", "dl.", "dna.", "Hoca", "Öğretmen", "Teacher", "Dona", "GS.", "TS.",
-    "mr.", "ir.", "drs.", "ing.", "dhr.", "mevr.", "úr", "asszony", "President", "Chairman", "Chairwoman",
-    "Director", "Manager", "Professor", "Governor", "Mayor", "Representative",
+    "mr.", "ir.", "drs.", "ing.", "dhr.", "mevr.", "úr", "asszony",
     "ThS.", "Graduate", "Licentiate", "Dr.ª", "Dipl.", "dr", "Lic.", "Arq.", "Eng.º", "MUDr.", "JUDr.", "PhDr.", "RNDr.", "MVDr.", "PaedDr.",
 )  # fmt: skip
 
@@ -384,15 +380,14 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
     Unsafe: the honorific is deleted; an editor may prefer "Mr." on later references.
     """
     text = doc.text
+    for match in _OFFICE_BEFORE_VERB_RE.finditer(text):
+        yield from _office_after_surname(doc, match)
     if not _foreign_title_stems_re().search(text):
         return
     pattern = foreign_honorific_re()
     for match in finditer_where(pattern, without_leading_boundary(pattern), text):
         if match.group("after"):
             yield from _title_after_name(doc, match)
-            continue
-        if match.group("office"):
-            yield from _office_after_surname(doc, match)
             continue
         if match.group("teacher"):
             yield from _teacher_after_name(doc, match)
@@ -414,9 +409,21 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
         )
 
 
+# Japanese and Korean put the office after the surname: "Oda President said". The office and
+# the verb are searched first (literal text), the surname before them is read off the match.
+_OFFICE_BEFORE_VERB_RE = re.compile(
+    r"\b(?P<office>President|Chairman|Chairwoman|Director|Manager|Professor|Governor|Mayor|Representative)"
+    r"(?= (?:said|says|told|added|explained|noted|stressed|announced|stated)\b)"
+)
+_SURNAME_BEFORE_RE = re.compile(r"(?<![\w’'-])(?P<surname>[A-Z][a-z]{1,15}) \Z")
+
+
 def _office_after_surname(doc: Document, match: re.Match[str]) -> Iterator[Violation]:
     """`Oda President said`: an office after a surname the article also gives with a given name."""
-    surname, office = match.group("surname"), match.group("office")
+    before = _SURNAME_BEFORE_RE.search(doc.text, max(0, match.start() - 20), match.start())
+    if before is None:
+        return
+    surname, office = before.group("surname"), match.group("office")
     span = Span(match.start("office"), match.end("office"))
     if zipf(surname) >= SURNAME_MAX_ZIPF or not _outside_quote(doc, span) or doc.is_accepted(office):
         return  # "Vice President said", "Club Chairman said": an English office
@@ -427,7 +434,7 @@ def _office_after_surname(doc: Document, match: re.Match[str]) -> Iterator[Viola
         span,
         f"Office `{office}` placed after the surname `{surname}`",
         Fix.display_only(
-            f"Rewrite as `{office} {surname}`", Edit(Span(match.start(), span.end), f"{office} {surname}")
+            f"Rewrite as `{office} {surname}`", Edit(Span(before.start(), span.end), f"{office} {surname}")
         ),
     )
 

@@ -13,37 +13,10 @@ from newslint.lexicon import zipf
 from newslint.rules import FixAvailability, Rule, rule
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+"
-# A given name and a surname: "Nikos Karras" (the given name is checked against the name lists).
-# Not after "the" or a ship's prefix: "the MV Ailsa Grey" is a ship named after a person.
-_FULL_NAME_RE = re.compile(
-    rf"(?<!\bthe )(?<!\bThe )(?<!\bMV )(?<!\bMS )(?<!\bSS )(?<!\bHMS )(?<!\bRMS )(?<!\bUSS )"
-    rf"\b(?P<given>{_CAPITALISED})(?= (?P<surname>{_CAPITALISED})\b)"  # overlapping: "Mayor Stavros Lekkas"
-)
 # What follows a name used as a subject or an object: a verb of speech or a past tense, "who",
 # or the end of the phrase. "the Karras family", "the John Lewis Partnership" go on with a noun.
 _AFTER_PERSON = (
     r"(?=\s(?:said|says|told|tells|added|was|is|has|had|who|did|does|will|would|could|[a-z]{3,}ed)\b)"
-)
-# A river, a ship or a building named after someone follows a preposition ("over the Shannon").
-_NOT_AFTER_PREPOSITION = "".join(
-    rf"(?<!\b{p} )"
-    for p in (
-        "over",
-        "on",
-        "in",
-        "at",
-        "across",
-        "along",
-        "near",
-        "into",
-        "from",
-        "to",
-        "of",
-        "by",
-        "under",
-        "aboard",
-        "onto",
-    )
 )
 
 
@@ -90,25 +63,20 @@ def article_before_name(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if "the " not in text and "The " not in text:
         return
-    matches = list(_full_names_after_the(text))
-    surnames = {
-        m["surname"]
-        for m in _FULL_NAME_RE.finditer(text)
-        if is_given_name(m["given"]) and zipf(m["surname"]) < SURNAME_MAX_ZIPF  # not "Elizabeth Line"
-    }
-    if surnames:
-        names = "|".join(re.escape(name) for name in sorted(surnames, key=len, reverse=True))
-        pattern = re.compile(
-            rf"{_NOT_AFTER_PREPOSITION}\b(?P<article>[Tt]he )(?:{_CAPITALISED} )?(?:{names})\b{_AFTER_PERSON}"
-        )
-        known = {m.start() for m in matches}
-        matches += [m for m in pattern.finditer(text) if m.start() not in known]
-    for match in sorted(matches, key=lambda m: m.start()):
-        span = Span(match.start(), match.end())
+    matches = [m for m in _SPEAKER_AFTER_THE_RE.finditer(text) if _is_person(m["given"], m["surname"])]
+    known = {m.start("article") for m in matches}
+    for match in _THE_NAME_RE.finditer(text):
+        if match.start("article") in known or _PREPOSITION_BEFORE_RE.search(text, 0, match.start()):
+            continue
+        surname = match["surname"]
+        if zipf(surname) < SURNAME_MAX_ZIPF and _named_in_full(text, surname):
+            matches.append(match)
+    for match in sorted(matches, key=lambda m: m.start("article")):
+        span = Span(match.start("article"), match.end())
         if doc.in_quote(span) or doc.is_ignored(span):
             continue
-        article = Span(match.start(), match.end("article"))
-        name = match.group()[len(match.group("article")) :]
+        article = Span(match.start("article"), match.end("article"))
+        name = text[article.end : span.end]
         yield Violation(
             span,
             f"Article `{match.group('article').strip()}` before the name `{name}`",
@@ -118,18 +86,33 @@ def article_before_name(doc: Document) -> Iterator[Violation]:
 
 # "said the Stavros Lekkas, who": a speaker's given name and surname after "the". Elsewhere
 # such a name may be a boat's or a building's ("the lifeboat, the Mary Kinsella, was").
-_THE_FULL_NAME_RE = re.compile(
-    rf"(?:(?<=\bsaid )|(?<=\bsays )|(?<=\badded )|(?<=\basked )|(?<=\btold ))(?P<article>the )(?P<given>{_CAPITALISED}) (?P<surname>{_CAPITALISED})"
+_SPEAKER_AFTER_THE_RE = re.compile(
+    rf"\b(?:said|says|added|asked|told) (?P<article>the )(?P<given>{_CAPITALISED}) (?P<surname>{_CAPITALISED})"
     rf"(?:(?=[,.;:)])|{_AFTER_PERSON})"
+)
+# "the Karras told", "the Stavros Lekkas said": a capitalised name after "the", used as a person.
+_THE_NAME_RE = re.compile(
+    rf"\b(?P<article>[Tt]he )(?:{_CAPITALISED} )?(?P<surname>{_CAPITALISED})\b{_AFTER_PERSON}"
+)
+# A river, a ship or a building named after someone follows a preposition ("over the Shannon").
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:over|on|in|at|across|along|near|into|from|to|of|by|under|aboard|onto) \Z"
 )
 # A surname that is also a common word may name a thing: "the Elizabeth Line", "the Mary Rose".
 SURNAME_MAX_ZIPF = 4.0
 
 
-def _full_names_after_the(text: str) -> Iterator[re.Match[str]]:
-    for match in _THE_FULL_NAME_RE.finditer(text):
-        if is_given_name(match["given"]) and zipf(match["surname"]) < SURNAME_MAX_ZIPF:
-            yield match
+def _is_person(given: str, surname: str) -> bool:
+    return is_given_name(given) and zipf(surname) < SURNAME_MAX_ZIPF
+
+
+def _named_in_full(text: str, surname: str) -> bool:
+    """Say whether the article names ``surname`` after a given name, not as a ship ("the MV ...")."""
+    full = re.compile(
+        rf"(?<!\bthe )(?<!\bThe )(?<!\bMV )(?<!\bMS )(?<!\bSS )(?<!\bHMS )(?<!\bRMS )(?<!\bUSS )"
+        rf"\b({_CAPITALISED}) {re.escape(surname)}\b"
+    )
+    return any(is_given_name(m[1]) for m in full.finditer(text))
 
 
 @hookimpl
