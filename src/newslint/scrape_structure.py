@@ -289,7 +289,8 @@ _FINITE_AUXILIARIES = frozenset(
     ["will", "would", "could", "should", "must", "can", "may", "might", "has", "have", "had", "was", "were"]
 )
 _QUESTION_OPENERS = frozenset(["What", "Where", "When", "Why", "How", "Who", "Which", "Things"])
-_FINITE_VERBS = _FINITE_AUXILIARIES | {"said", "says", "told", "is", "are"}
+# Finite verbs that mark a line as a sentence, not a headline (SC401, SC502).
+FINITE_VERBS = _FINITE_AUXILIARIES | {"said", "says", "told", "is", "are"}
 _CUT_STATEMENT_MIN_WORDS = 3
 
 
@@ -315,7 +316,7 @@ def is_cut_statement(split: list[str]) -> bool:
     last = split[-1]
     if not (last in CUT_OFF_WORDS or (last in PARTICLE_CUT_WORDS and len(split) >= PARTICLE_CUT_MIN_WORDS)):
         return False
-    return any(word in _FINITE_VERBS or word.endswith("ed") for word in split[1:-1])
+    return any(word in FINITE_VERBS or word.endswith("ed") for word in split[1:-1])
 
 
 @dataclass(frozen=True, slots=True)

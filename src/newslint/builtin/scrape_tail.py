@@ -13,6 +13,7 @@ from newslint.rules import FixAvailability, Rule, rule
 from newslint.scrape_structure import (
     BARE_DOMAIN_RE,
     EXCERPT_END_RE,
+    FINITE_VERBS,
     GLUED_SHARE_RE,
     LABELLED_ITEM_RE,
     UI_NOUNS,
@@ -296,29 +297,11 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
 # Headline grammar for a coming event: a subject of a few words, then "to" and a verb, with no finite
 # verb anywhere ("Council to vote on parking fees", "Police set to add two officers").
 _HEADLINE_FUTURE_RE = re.compile(r"^[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,5}?\s+(?:set\s+)?to\s+[a-z]{3,}\b")
-_FINITE_VERBS = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "will",
-        "would",
-        "has",
-        "have",
-        "had",
-        "said",
-        "says",
-        "can",
-        "could",
-        "must",
-    ]
-)
 
 
 def _is_headline_future(text: str) -> bool:
     words = {word.lower() for word in text.split()}
-    return bool(_HEADLINE_FUTURE_RE.match(text)) and not words & _FINITE_VERBS
+    return bool(_HEADLINE_FUTURE_RE.match(text)) and not words & FINITE_VERBS
 
 
 # The format or widget labels a site puts before the headline of a linked piece
