@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.builtin.scrape_duplicates import MIN_CHARS, MIN_TITLE_WORDS, MIN_WORDS, duplicate_line
 from newslint.builtin.scrape_fragments import MAX_WORDS as MAX_FRAGMENT_WORDS
 from newslint.builtin.scrape_joins import _best_split, _is_derivation, run_together_words
+from newslint.builtin.scrape_print_encoding import (
+    _gap_halves,
+    _ligature_repair,
+    _non_word_halves,
+    everyday_ligature_words,
+    ligature_gap,
+)
 from newslint.diagnostics import Span
 from newslint.document import Document
-from newslint.lexicon import zipf
+from newslint.lexicon import data_text, zipf
 from newslint.scrape_structure import is_caption_marker, is_hard_wrapped, is_known_ui_line
 
 
@@ -116,3 +125,31 @@ def test_split_with_a_limit_counts_words_past_the_limit(text: str) -> None:
     assert (len(text.split(None, MAX_FRAGMENT_WORDS)) > MAX_FRAGMENT_WORDS) == (
         len(text.split()) > MAX_FRAGMENT_WORDS
     )
+
+
+def test_shipped_ligature_words_are_the_lexicon_s() -> None:
+    shipped = data_text("ligature_words.txt").split()
+    assert shipped == everyday_ligature_words()  # rebuild with scripts/build_ligature_words.py
+
+
+def test_every_repairable_gap_holds_a_non_word_half() -> None:
+    # SC706 skips a document holding none of the halves: exact only if every gap it could
+    # repair has one, in any capitalisation of the left half.
+    halves = _non_word_halves()
+    checked = 0
+    for word in data_text("ligature_words.txt").split():
+        for left, right in _gap_halves(word):
+            for shown in {left, left.capitalize(), left.upper()}:
+                if _ligature_repair(shown, right) is not None:
+                    checked += 1
+                    assert left in halves or right in halves, (shown, right)
+    assert checked > 400
+
+
+def test_ligature_gap_prefilter_keeps_every_finding() -> None:
+    text = "Council o cers and E ect. signi cant, Su cient Di erent stu ed the o ce.\n"
+    doc = Document(text)
+    found = [doc[v.span] for v in ligature_gap.run(doc)]
+    pairs = re.finditer(r"\b([A-Za-z]+) (?=([a-z]+)\b)", text)
+    expected = [f"{m[1]} {m[2]}" for m in pairs if _ligature_repair(m[1], m[2]) is not None]
+    assert found == expected and len(found) >= 6

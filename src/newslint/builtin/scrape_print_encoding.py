@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
-from newslint.lexicon import zipf
+from newslint.lexicon import data_text, zipf
 from newslint.rules import FixAvailability, Rule, rule
 
 # The Latin ligatures of Unicode's Alphabetic Presentation Forms: PDF text layers keep them.
@@ -119,6 +120,56 @@ def _is_word(part: str) -> bool:
     return zipf(part) >= NOT_A_WORD_ZIPF
 
 
+def _gap_halves(word: str) -> Iterator[tuple[str, str]]:
+    """Every (left, right) a dropped ligature leaves of ``word``, within the gap regex's limits."""
+    for letters in DROPPED_LETTERS:
+        at = word.find(letters, 1)
+        while at >= 0:
+            left, right = word[:at], word[at + len(letters) :]
+            if len(left) <= 12 and 2 <= len(right) <= 14:
+                yield left, right
+            at = word.find(letters, at + 1)
+
+
+def everyday_ligature_words() -> list[str]:
+    """The words of the frequency list that SC706 can restore, derived from the whole list.
+
+    Slow (it reads every word); ``scripts/build_ligature_words.py`` ships the result.
+    """
+    from newslint.lexicon import _frequencies
+
+    return sorted(
+        word
+        for word, value in _frequencies().items()
+        if value >= GAP_WORD_ZIPF
+        and word.isascii()
+        and word.isalpha()
+        and word.islower()
+        and any(_gap_halves(word))
+    )
+
+
+@cache
+def _non_word_halves() -> frozenset[str]:
+    """The halves, in lower case, of the shipped words' gaps that are no word.
+
+    A gap is flagged only when one half is no word, so a document that holds none of these
+    (as a whole run of letters) has no gap to flag.
+    """
+    halves = set()
+    for word in data_text("ligature_words.txt").split():
+        for left, right in _gap_halves(word):
+            # a left half of one letter is no word unless it is "a" ("i" is no word in lower case)
+            if (left != "a") if len(left) == 1 else not _is_word(left):
+                halves.add(left)
+            if not _is_word(right):
+                halves.add(right)
+    return frozenset(halves)
+
+
+_LETTER_RUNS_RE = re.compile("[a-z]+")
+
+
 def _ligature_repair(left: str, right: str) -> str | None:
     if left in _SINGLE_LETTER_WORDS or (_is_word(left) and _is_word(right)):
         return None
@@ -153,6 +204,8 @@ def ligature_gap(doc: Document) -> Iterator[Violation]:
     ## Fix safety
     Unsafe: the missing letters are inferred from word frequencies.
     """
+    if _non_word_halves().isdisjoint(_LETTER_RUNS_RE.findall(doc.text.lower())):
+        return
     for match in _LIGATURE_GAP_RE.finditer(doc.text):
         word = _ligature_repair(match.group("left"), match.group("right"))
         span = Span(match.start(), match.end("right"))

@@ -84,15 +84,17 @@ _FOREIGN_HONORIFIC = (
     # or translated as "Zeynep Teacher": English puts no title after a given name
     r"|(?<=[a-zçğıöşü] )(?P<teacher>Hoca|Hocam|Öğretmen|Teacher)\b(?![\w’'-]|\s+[A-Z])"
 )
-# Every match of _FOREIGN_HONORIFIC holds one of these strings (prefixes of its titles).
-_FOREIGN_TITLE_STEMS = (
+# Every match of _FOREIGN_HONORIFIC starts with one of these strings (prefixes of its titles):
+# a scan for them finds the candidates with a literal search, where the pattern itself, with
+# its look-behinds, would be tried at every position of the text.
+_FOREIGN_TITLE_STARTS = (
     "Herr", "Frau", "Fräulein", "Senhor", "Señor", "Monsieur", "Mademoiselle", "Signor", "Senor", "Doña",
     "Mme", "Mlle", "Mevrouw", "Meneer", "Heer", "Gospodin", "Gospozha", "Sayın", "Engineer", "Eng.",
     "Ing.", "Architect", "Licenciad", "Doutor", "Doktor", "Sra.", "Srta.", "Dña.", "Dott.", "Dr.ssa",
     "Prof.ssa", "Avv.", "Sig.", "Inż.", "Mevr.", "Dhr.", "Master", "Hanım", "Hanim", "Bey",
-    "κ.", "κα.", "-н", "-жа", "dl.", "dna.", "Hoca", "Öğretmen", "Teacher", "Dona", "GS.", "TS.",
-    "mr.", "ir.", "drs.", "ing.", "dhr.", "mevr.", "úr", "asszony",
-    "ThS.", "Graduate", "Licentiate", "Dr.ª", "Dipl.", "dr", "Lic.", "Arq.", "Eng.º", "MUDr.", "JUDr.", "PhDr.", "RNDr.", "MVDr.", "PaedDr.",
+    "κ.", "κα.", "Г-н", "г-н", "Г-жа", "г-жа", "dl.", "dna.", "Hoca", "Öğretmen", "Teacher", "Dona",
+    "PGS.", "GS.", "ThS.", "TS.", "mr.", "ir.", "drs.", "ing.", "dhr.", "mevr.", "úr", "asszony",
+    "Graduate", "Licentiate", "Dr.ª", "Dipl.", "dr", "Lic.", "Arq.", "Eng.º", "MUDr.", "JUDr.", "PhDr.", "RNDr.", "MVDr.", "PaedDr.",
 )  # fmt: skip
 
 
@@ -119,9 +121,9 @@ def _doubled_title_candidates() -> re.Pattern[str]:
 
 
 @cache
-def _foreign_title_stems_re() -> re.Pattern[str]:
-    # One scan for all the stems (<1 ms to compile): faster than a substring test per stem.
-    return re.compile("|".join(map(re.escape, _FOREIGN_TITLE_STEMS)))
+def foreign_title_starts_re() -> re.Pattern[str]:
+    # One scan for all the starts (<1 ms to compile): faster than a substring test per start.
+    return re.compile("|".join(map(re.escape, _FOREIGN_TITLE_STARTS)))
 
 
 @cache
@@ -382,10 +384,7 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
     text = doc.text
     for match in _OFFICE_BEFORE_VERB_RE.finditer(text):
         yield from _office_after_surname(doc, match)
-    if not _foreign_title_stems_re().search(text):
-        return
-    pattern = foreign_honorific_re()
-    for match in finditer_where(pattern, without_leading_boundary(pattern), text):
+    for match in finditer_where(foreign_honorific_re(), foreign_title_starts_re(), text):
         if match.group("after"):
             yield from _title_after_name(doc, match)
             continue
