@@ -11,7 +11,7 @@ from operator import itemgetter
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document, Token
 from newslint.hookspecs import hookimpl
-from newslint.lexicon import AUXILIARIES, CONJUNCTIONS, PREPOSITIONS, zipf
+from newslint.lexicon import AUXILIARIES, CONJUNCTIONS, PREPOSITIONS, PRONOUNS, zipf
 from newslint.mt_lexicon import (
     COLLECTIVE_NOUNS,
     INVARIANT_NOUNS,
@@ -585,6 +585,7 @@ _INVARIANT = frozenset(
         "The club's members has voted, and its numbers has risen since.",
         "In the six months before his death he work an average of 11 hours a day.",
         "The new rates, which comes into force in January, apply for three years.",
+        "He said the costs of newsprint and distribution has doubled since 2021.",
     ),
     pass_=(
         "United are top of the league.",
@@ -601,6 +602,8 @@ _INVARIANT = frozenset(
         "Does he work late? The court insisted that he work fewer hours, and it may seem odd.",
         "The hard part was making it move safely. I have never seen it come up so fast.",
         "The rates, which come into force in May, rose. Prices rose 5 percent, which is a record.",
+        "Two thirds of the budget is spent on staff. Among the costs of the project is a bridge.",
+        "The price of oil is rising, and the sale of the homes they own is a secret.",
     ),
 )
 def subject_verb_mismatch(doc: Document) -> Iterator[Violation]:
@@ -757,13 +760,14 @@ def _plural_subjects_with_singular_verbs(doc: Document, flagged: set[int]) -> It
     for v in indexes_where(map(_PLURAL_FORMS.__contains__, words)):
         if v < 2 or v in flagged or not facts.prose[v] or not spaced[v - 1]:
             continue
-        if not _opening_plural_subject(doc, facts, v - 1):
+        head = v - 1 if _opening_plural_subject(doc, facts, v - 1) else _plural_head_before_of(doc, facts, v)
+        if head is None:
             continue
         verb = tokens[v]
         right = _PLURAL_FORMS[verb.text]
         yield Violation(
-            Span(tokens[v - 1].start, verb.end),
-            f"Plural subject `{words[v - 1]}` with singular verb `{verb.text}`",
+            Span(tokens[head].start, verb.end),
+            f"Plural subject `{words[head]}` with singular verb `{verb.text}`",
             Fix.unsafe(f"Replace with `{right}`", Edit(verb.span, right)),
         )
     for r in indexes_where(map(_RELATIVES.__contains__, words[:-1])):
@@ -783,6 +787,31 @@ def _plural_subjects_with_singular_verbs(doc: Document, flagged: set[int]) -> It
 
 
 _RELATIVES = frozenset({"which", "who"})
+# Words an of-phrase may hold between its "of" and the verb ("of newsprint and distribution").
+MAX_OF_PHRASE_WORDS = 4
+_OF_PHRASE_FUNCTION_WORDS = frozenset({"and", "the", "a", "an"})
+# Plural heads whose verb agrees with the noun after "of" ("two thirds of the budget is").
+_PARTITIVE_HEADS = frozenset({"thirds", "quarters", "halves", "fifths", "tenths", "hundreds", "thousands", "millions"})
+
+
+def _plural_head_before_of(doc: Document, facts: Analysis, v: int) -> int | None:
+    """ "the costs of newsprint and distribution has": the plural head of a subject that opens its
+    clause, when a short of-phrase of plain words stands between it and the verb ``v``."""
+    words, lower, spaced = facts.words, facts.lower, facts.spaced
+    k = v - 1
+    while lower[k] != "of":
+        if k <= v - 1 - MAX_OF_PHRASE_WORDS or k < 3 or not spaced[k] or not facts.prose[k]:
+            return None
+        word = lower[k]
+        if word in PRONOUNS or word in _RELATIVES or not (
+            word in _OF_PHRASE_FUNCTION_WORDS or _subject_modifier(words[k])
+        ):
+            return None
+        k -= 1
+    head = k - 1
+    if k == v - 1 or not (spaced[k] and spaced[head]) or lower[head] in _PARTITIVE_HEADS:
+        return None
+    return head if _opening_plural_subject(doc, facts, head) else None
 
 
 def _plural_form_of(word: str) -> str | None:
