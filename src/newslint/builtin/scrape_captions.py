@@ -75,6 +75,7 @@ def _is_figure_caption(doc: Document, index: int) -> bool:
         "Musk renames the bird\n\nTwitter/X\n\nThe company changed its name in July.\n",
         "© 2024 Harbour Media Ltd\n",
         "A quiet show\n\nBy Ann Lee\n\nPhotographs by Tom Reed for Harbour Life\n\nPARIS — The show began late.\n",
+        "Late winner sends Ridge to the final\n\nBy Ann Lee | The Valley Courier\n\nThe match went to extra time.\n",
     ),
 )
 def photo_credit_line(doc: Document) -> Iterator[Violation]:
@@ -96,8 +97,8 @@ def photo_credit_line(doc: Document) -> Iterator[Violation]:
         text = doc.line_texts[index]
         if not text.strip() or not is_credit_line(text) or _is_figure_caption(doc, index):
             continue
-        if _is_byline_credit(doc, index):
-            continue
+        if _is_byline_credit(doc, index) or BYLINE_RE.match(text.strip()):
+            continue  # "By Ann Lee | The Valley Courier": the writer's byline, not a photo's
         yield junk_line(doc, index, f"Photo credit `{shorten(text)}` left in the article")
 
 
