@@ -98,6 +98,7 @@ def _wants_an(word: str) -> bool | None:
         "It was an historic day and a historic win.",
         "He won two stages of the Vuelta a España and the Volta a Catalunya.",
         "On Monday an Italian court ruled.",
+        "The train from Frankfurt an der Oder stops in Halle an der Saale.",
         "A usable app for a Uber driver in a Utah town, a urine test and a Ouija board.",
     ),
 )
@@ -138,6 +139,8 @@ def article_mismatch(doc: Document) -> Iterator[Violation]:
             and (not word.text.isascii() or zipf(word.text) < FOREIGN_NAME_ZIPF)
         ):
             continue  # "Vuelta a España", "Volta a Catalunya": a foreign name's own preposition
+        if _inside_place_name(facts, i):
+            continue  # "Frankfurt an der Oder", "Sankt Wendelin an der Vils"
         if zipf(word.text) < 2.5 or (doc.text[word.end : word.end + 1] in {"-"} and word.text.isupper()):
             continue
         wants_an = _wants_an(word.text)
@@ -150,6 +153,22 @@ def article_mismatch(doc: Document) -> Iterator[Violation]:
             f"Wrong article before `{word.text}`: `{article.text}`",
             Fix.unsafe(f"Replace with `{right}`", Edit(article.span, right)),
         )
+
+
+def _inside_place_name(facts: Analysis, i: int) -> bool:
+    """Say whether article-like token ``i`` is a particle of a foreign name: a capitalised word
+    before it, and a lower-case word, then a capitalised one, after it ("Frankfurt an der Oder")."""
+    words, spaced = facts.words, facts.spaced
+    return (
+        0 < i < len(words) - 2
+        and i - 1 not in facts.sentence_initial
+        and words[i - 1][:1].isupper()
+        and words[i + 1].islower()
+        and words[i + 2][:1].isupper()
+        and spaced[i - 1]
+        and spaced[i]
+        and spaced[i + 1]
+    )
 
 
 # Words after a number that do not make a plural noun ("5 million", "3 percent").
@@ -195,6 +214,12 @@ _MEASURE_WORDS = frozenset(
         "old",
     ]
 )
+# Adverbs that follow a number standing for a noun ("12,000 still without power", "two
+# more later"): some are also rare nouns ("a still"), never here.
+_ADVERBS_AFTER_NUMERALS = frozenset(
+    ["still", "now", "already", "again", "too", "alone", "together", "instead", "apart", "away", "ago",
+     "later", "earlier", "altogether", "overall", "respectively", "yet", "left", "so"]
+)  # fmt: skip
 # Words after which a plural noun phrase has ended ("two goal in", "14 glacier,").
 _BOUNDARY_WORDS = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES | {"that", "which", "who"}
 _NUMBER_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)$")
@@ -252,6 +277,7 @@ _NOT_MODIFIERS = frozenset(["a", "an", "the", "last", "next", "this", "that", "e
         "Of the 17 candidates, four orbit within the habitable zone.",
         "Wind chills will fall to 15 below zero.",
         "Children under 12 go free.",
+        "Power is back for 9,000 homes, leaving roughly 12,000 still without electricity.",
     ),
 )
 def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
@@ -311,8 +337,8 @@ def number_noun_mismatch(doc: Document) -> Iterator[Violation]:
         ):
             continue
         j = i + 1
-        if not spaced[i] or lowered[j] in _MEASURE_WORDS:
-            continue
+        if not spaced[i] or lowered[j] in _MEASURE_WORDS or lowered[j] in _ADVERBS_AFTER_NUMERALS:
+            continue  # "12,000 still without power": the number is the noun
         # Allow one modifier before the noun: "44,000 new case", "212 nursing position".
         candidates = [j]
         if (
@@ -791,7 +817,9 @@ _RELATIVES = frozenset({"which", "who"})
 MAX_OF_PHRASE_WORDS = 4
 _OF_PHRASE_FUNCTION_WORDS = frozenset({"and", "the", "a", "an"})
 # Plural heads whose verb agrees with the noun after "of" ("two thirds of the budget is").
-_PARTITIVE_HEADS = frozenset({"thirds", "quarters", "halves", "fifths", "tenths", "hundreds", "thousands", "millions"})
+_PARTITIVE_HEADS = frozenset(
+    {"thirds", "quarters", "halves", "fifths", "tenths", "hundreds", "thousands", "millions"}
+)
 
 
 def _plural_head_before_of(doc: Document, facts: Analysis, v: int) -> int | None:
@@ -803,8 +831,10 @@ def _plural_head_before_of(doc: Document, facts: Analysis, v: int) -> int | None
         if k <= v - 1 - MAX_OF_PHRASE_WORDS or k < 3 or not spaced[k] or not facts.prose[k]:
             return None
         word = lower[k]
-        if word in PRONOUNS or word in _RELATIVES or not (
-            word in _OF_PHRASE_FUNCTION_WORDS or _subject_modifier(words[k])
+        if (
+            word in PRONOUNS
+            or word in _RELATIVES
+            or not (word in _OF_PHRASE_FUNCTION_WORDS or _subject_modifier(words[k]))
         ):
             return None
         k -= 1

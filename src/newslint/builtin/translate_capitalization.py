@@ -341,6 +341,7 @@ _CALENDAR_NAMES = frozenset({"new", "good", "holy", "ash", "palm", "boxing", "bl
         "The club signed 3 Americans and her Labour colleagues in March.",
         "Some 1,200 Rangers fans came, and their Black Friday for the shop began.",
         "By signing up, you agree to our Terms of Use and its Parks and Gardens rules.",
+        "A director of the province's Department of Agriculture said the department would act.",
     ),
 )
 def capitalized_common_word(doc: Document) -> Iterator[Violation]:
@@ -370,6 +371,8 @@ def capitalized_common_word(doc: Document) -> Iterator[Violation]:
     for index, prev, word, nxt in [*_candidates(doc), *_after_counts(doc, facts)]:
         if nxt is None or not nxt.text.islower():
             continue
+        if _heads_a_name(facts, index):
+            continue  # "the province's Department of Agriculture": an institution's name
         slot = _in_noun_slot(facts, index)
         if prev.text in _NOT_AFTER and not slot:
             continue
@@ -391,6 +394,22 @@ def capitalized_common_word(doc: Document) -> Iterator[Violation]:
             else _fix(doc, prev, word)
         )
         yield Violation(word.span, f"Common word `{word.text}` capitalised in mid-sentence", fix)
+
+
+# Linking words inside an institution's name: "Department of Agriculture", "Office for Students".
+_NAME_LINKS = frozenset({"of", "for", "and", "on"})
+
+
+def _heads_a_name(facts: Analysis, index: int) -> bool:
+    """Say whether the capitalised word at ``index`` opens a name: a link word, then a capital."""
+    words = facts.words
+    return (
+        index + 2 < len(words)
+        and words[index + 1] in _NAME_LINKS
+        and words[index + 2][:1].isupper()
+        and facts.spaced[index]
+        and facts.spaced[index + 1]
+    )
 
 
 def _after_counts(doc: Document, facts: Analysis) -> Iterator[tuple[int, Token, Token, Token | None]]:

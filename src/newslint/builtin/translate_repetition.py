@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
-from newslint.lexicon import DETERMINERS, FUNCTION_WORDS
+from newslint.lexicon import DETERMINERS, FUNCTION_WORDS, zipf
 from newslint.mt_lexicon import Analysis, analyse, indexes_where
 from newslint.rules import FixAvailability, Rule, rule
 
@@ -186,6 +186,7 @@ def _inside_quoted_sentence(doc: Document, facts: Analysis, i: int) -> bool:
         "They visited Walla Walla in June.",
         "Prices went up and up, and the talks went on on Monday.",
         '"To, to, to the harbour," he stammered, "and on on we went."',
+        "Riders of boda boda taxis and sellers of mahi mahi joined the strike.",
     ),
 )
 def doubled_word(doc: Document) -> Iterator[Violation]:
@@ -221,12 +222,19 @@ def doubled_word(doc: Document) -> Iterator[Violation]:
             continue  # articles belong to MT301; names and numbers repeat legitimately
         if word in LEGITIMATE_DOUBLES or not facts.spaced[i]:
             continue
+        if zipf(word) < REDUPLICATED_LOANWORD_ZIPF:
+            continue  # "boda boda", "mahi mahi", "tuk tuk": a loanword that doubles itself
         if word == "is" and i > 0 and facts.lower[i - 1] in {"it", "this", "what", "is"}:
             continue
         deletion = Edit.deletion(Span(first.end, second.end))
         title = f"Delete the repeated `{word}`"
         fix = Fix.safe(title, deletion) if word in FUNCTION_WORDS else Fix.unsafe(title, deletion)
         yield Violation(Span(first.start, second.end), f"Word repeated: `{word} {word}`", fix)
+
+
+# A doubled word rarer than this is a reduplicated loanword ("boda boda", "mahi mahi"); the
+# slips of spinners and edits double ordinary English words.
+REDUPLICATED_LOANWORD_ZIPF = 3.0
 
 
 # Prepositions a speaker does not repeat for emphasis: doubled in a quote, they are a slip

@@ -14,7 +14,7 @@ from newslint.diagnostics import Category, Edit, Fix, Severity, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.lexicon import data_text, zipf
-from newslint.mt_lexicon import Analysis, analyse, foreign_words, indexes_where
+from newslint.mt_lexicon import Analysis, analyse, foreign_words, indexes_where, per_document
 from newslint.rules import FixAvailability, Rule, rule
 
 # Accented loanwords of English food, travel and arts writing that the frequency list
@@ -89,8 +89,10 @@ def _is_unknown_foreign(word: str) -> bool:
         "The council's budget rose.",
         "The ship carried 12,000 tonnes of grain and 300 kilowatt hours of storage.",
         "The 2024 Qwertyuiop release, then 18 gigajoules in all.",
+        "The qanat was dug by hand. Qanats carry water; Iran has 30,000 qanats across the plateau.",
         "Most Irish people leave school with the cúpla focal and not much more.",
         "In Māori communities the whānau decides together.",
+        "The case was brought by the veiðifélag, or fishing association, that manages the rivers.",
     ),
 )
 def untranslated_content_word(doc: Document) -> Iterator[Violation]:
@@ -140,6 +142,8 @@ def untranslated_content_word(doc: Document) -> Iterator[Violation]:
 
 # A word the writer explains straight after it: ", the thin wafer ...", " (a wafer)", ", or wafer".
 _GLOSS_AFTER_RE = re.compile(r",\s+(?:the|a|an|or)\s|\s+\((?:the|a|an|or|literally|meaning)?\s?[a-z]")
+# A gloss that gives the translation itself: a machine translation never adds one.
+_TRANSLATING_GLOSS_RE = re.compile(r",\s+or\s|\s+\((?:or|literally|meaning)\b")
 # A people or a language named in the explanation: "the wafer that Polish families share".
 _PEOPLE_RE = re.compile(
     r"\b(?:Polish|French|German|Italian|Spanish|Portuguese|Dutch|Flemish|Swedish|Norwegian|Danish|Finnish|Icelandic"
@@ -153,6 +157,8 @@ def _is_glossed_custom(doc: Document, end: int) -> bool:
     gloss = _GLOSS_AFTER_RE.match(doc.text, end)
     if gloss is None:
         return False
+    if _TRANSLATING_GLOSS_RE.match(gloss.group()):
+        return True  # "the veiðifélag, or fishing association,": the writer translates it
     stop = doc.text.find(".", end)
     return _PEOPLE_RE.search(doc.text, end, stop if stop != -1 else len(doc.text)) is not None
 
@@ -186,7 +192,24 @@ def _unknown_nouns_after_numbers(doc: Document, facts: Analysis) -> Iterator[Vio
         nxt = words[i + 1] if i + 1 < size else ""
         if not nxt.islower() or zipf(nxt) < 3.0 or not facts.spaced[i]:
             continue  # an English word must follow: "18,000 abitanti near the coast"
+        if _is_article_term(doc, word):
+            continue  # "hundreds of qanats ... 30,000 qanats": the term the article explains
         yield Violation(tokens[i].span, f"Untranslated foreign word `{word}` after a number")
+
+
+# A term the article keeps using (in any case or number) is its subject, which a writer explains:
+# an untranslated word is a one-off of the translation.
+TERM_MIN_USES = 3
+
+
+def _is_article_term(doc: Document, word: str) -> bool:
+    stem = word[:-1] if word.endswith("s") else word
+    return lowered_document_text(doc).count(stem) >= TERM_MIN_USES
+
+
+@per_document
+def lowered_document_text(doc: Document) -> str:
+    return doc.text.lower()
 
 
 def _in_capitalised_name(words: tuple[str, ...], i: int) -> bool:
