@@ -20,6 +20,11 @@ def quoted(text: str, findings) -> list[str]:
         ("When the 12 inspectors is ready, work starts.", "inspectors is", "are"),
         ("Outside, people was gathered since early morning.", "people was", "were"),
         ("The doctors said the children has recovered.", "children has", "have"),
+        (
+            "He said the costs of newsprint and distribution has doubled.",
+            "costs of newsprint and distribution has",
+            "have",
+        ),
     ],
 )
 def test_plural_subject_with_singular_verb(lint, text, span, fixed):
@@ -150,3 +155,35 @@ def test_singular_verb_in_a_plural_subjects_relative_clause(lint, text, span, fi
 )
 def test_relative_clauses_that_agree(lint, text):
     assert lint(text, "MT504") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "fixed"),
+    [
+        ("Last year the university has only 1,200 places.", "has", "had"),
+        ("Yesterday, the council approves the budget.", "approves", None),
+        ("Earlier this month the ministries are silent.", "are", "were"),
+        ("The first group finishes the course last month.", "finishes", None),
+        ("The club carries the debt last season, the report says.", "carries", None),
+    ],
+)
+def test_present_tense_with_finished_time(lint, text, verb, fixed):
+    (finding,) = lint(text, "MT507")
+    assert quoted(text, [finding]) == [verb]
+    assert (finding.fix.edits[0].content if finding.fix else None) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year's champion is back, and last year the club had a new coach.",
+        "Next year the council has a bigger budget; this year the council is broke.",
+        "Last year the club has been relegated twice in a decade.",
+        "Sales are up on last year and the price is higher than last month.",
+        "The agency says the ministry paid the bill last year.",
+        '"Last year the club has nothing," she said.',
+        "Last week the council said it is in talks, and the farmers grow rice.",
+    ],
+)
+def test_finished_time_traps(lint, text):
+    assert lint(text, "MT507") == []

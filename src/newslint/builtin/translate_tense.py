@@ -1,4 +1,5 @@
-"""MT506 tense: a present tense with "since", which English puts in the present perfect."""
+"""Tense: a present tense with "since", which English puts in the present perfect (MT506), and a
+present tense in a sentence about a finished time, "last year" or "yesterday" (MT507)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from collections.abc import Callable, Iterator
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
+from newslint.lexicon import FUNCTION_WORDS, zipf
+from newslint.mt_lexicon import IRREGULAR_VERBS
 from newslint.rules import FixAvailability, Rule, rule
 
 # A point in time after "since" ("because" is the other reading of "since": "since demand fell").
@@ -90,6 +93,137 @@ def present_tense_with_since(doc: Document) -> Iterator[Violation]:
         )
 
 
+# A finished time: "last year", "yesterday", "two weeks ago", "earlier this month".
+_FINISHED_TIME = (
+    r"(?:[Ll]ast (?:week|month|year|season|summer|autumn|winter|spring|weekend|night)|[Yy]esterday"
+    r"|[Ee]arlier this (?:week|month|year)|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d+) (?:days|weeks|months|years) ago)"
+)
+# "Last year the university has only 1,200 places": the time opens the sentence, then a short
+# subject (a determiner and up to two words) and a present verb.
+_OPENING_TIME_RE = re.compile(
+    rf"(?P<time>{_FINISHED_TIME}),? (?P<subject>(?:[Tt]he|[Ii]ts|[Tt]heir) (?:[a-z]+ ){{0,2}}?[a-z]+)"
+    r" (?P<verb>has|have|is|are|[a-z]{3,}s)\b(?! (?:been|to)\b)"
+)
+# "The first group finishes the course last month.": a present verb, its short object, then
+# the time, which closes the clause.
+_CLOSING_TIME_RE = re.compile(
+    r"(?<=[a-z] )(?P<verb>has|have|is|are|[a-z]{3,}s) (?P<object>(?:the|a|an|its|their|his|her) (?:[a-z]+ ){0,2}?[a-z]+)"
+    rf" (?P<time>{_FINISHED_TIME})(?=[.,;])"
+)
+_PAST_OF = {"has": "had", "have": "had", "is": "was", "are": "were"}
+
+
+def _is_present_verb(word: str) -> bool:
+    """ "has", "is", or a verb's -s form ("finishes", "carries"): its base has a common -ing form."""
+    if word in _PAST_OF:
+        return True
+    if word.endswith("ss") or word in FUNCTION_WORDS:
+        return False
+    base = (
+        word[:-3] + "y"
+        if word.endswith("ies")
+        else word[:-2]
+        if word.endswith(("shes", "ches", "xes", "sses"))
+        else word[:-1]
+    )
+    ing = base[:-1] + "ing" if base.endswith("e") and not base.endswith("ee") else base + "ing"
+    if base.endswith("y") and word.endswith("ies"):
+        ing = base + "ing"
+    return zipf(ing) >= PRESENT_VERB_ING_ZIPF and zipf(base) >= PRESENT_VERB_ING_ZIPF
+
+
+# A base whose -ing form is this common is a verb ("finishing"); a plural noun has none.
+PRESENT_VERB_ING_ZIPF = 3.0
+
+
+# Irregular past forms beyond the shared list: a past verb inside the "object" means it is a
+# clause of its own ("says the firm sold land last year").
+_MORE_IRREGULAR_PASTS = frozenset(
+    ["sold", "fled", "shed", "rang", "sank", "swam", "hid", "froze", "stole", "dug", "fed", "bet", "quit",
+     "cost", "spread", "slid", "shot", "wept", "slept", "swept", "sped", "withdrew", "overtook",
+     "forecast", "upheld", "oversaw", "undertook", "bled", "bent", "lent", "bound", "sought", "tore", "sang",
+     "sprang", "shrank", "forgave", "arose", "awoke", "beat", "bit", "blew", "bore", "dealt", "flew",
+     "forgot", "hung", "knelt", "leapt", "lit", "overcame", "rode", "shook", "shone", "spun", "swore",
+     "swung", "underwent", "woke", "read", "burnt", "learnt", "spelt", "spoilt", "dreamt", "split", "hurt",
+     "ate", "drank"]
+)  # fmt: skip
+
+
+def _plain_words(words: str) -> bool:
+    """Words of a subject or object: no function word, past verb or -ed form among them."""
+    return not any(
+        w in FUNCTION_WORDS or w in IRREGULAR_VERBS or w in _MORE_IRREGULAR_PASTS or w.endswith("ed")
+        for w in words.split()[1:]
+    )
+
+
+@rule(
+    code="MT507",
+    name="present-tense-with-finished-time",
+    category=Category.AGREEMENT,
+    severity=Severity.WARNING,
+    fix=FixAvailability.SOMETIMES,
+    flag=(
+        "Last year the university has only 1,200 places for its students.",
+        "Yesterday, the council approves the budget by 30 votes.",
+        "The first group of cadets finishes the course last month, the army said.",
+        "Two weeks ago the ministry is still silent on the plan.",
+    ),
+    pass_=(
+        "Last year's winner is back. Last year the university had 1,200 places.",
+        "Last year the club has been in the second division, and it has to rebuild.",
+        "The figure is down from last year. Prices are the highest since last month.",
+        "The plant has the same output as last year, and sales are up on last year.",
+        "She said last week the firm is in talks. Next year the council has a new budget.",
+        "It is the biggest fall in a decade, the agency said last week.",
+        "Last year the farmers harvested early. Last month the pupils sat exams.",
+        "The report says the firm sold land last year, and it lists the buyer.",
+    ),
+)
+def present_tense_with_finished_time(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags a present tense in a clause about a finished time: a sentence that opens on "Last
+    year", "Yesterday" or "two weeks ago", then a short subject and "has", "is" or a verb in
+    -s ("Last year the university has only 1,200 places"), or a verb in -s with its object
+    before such a time at the clause's end ("finishes the course last month").
+
+    ## Why is this bad
+    Languages that tell past from present by the adverb alone (Chinese, Vietnamese, Indonesian)
+    or narrate in the present translate into English with the verb in the wrong tense; the
+    reader cannot tell whether the event is over.
+
+    ## Example
+    `Last year the university has only 1,200 places` -> `Last year the university had only 1,200 places`
+
+    ## Fix safety
+    Unsafe for has, have, is and are (the past form is offered); a verb in -s is shown without
+    a fix, since its past form may be irregular.
+    """
+    text = doc.text
+    if not ("ast " in text or "esterday" in text or " ago" in text or "arlier this" in text):
+        return
+    starts = set(doc.sentence_starts)
+    for match in _OPENING_TIME_RE.finditer(text):
+        if match.start() not in starts or not _plain_words(match.group("subject")):
+            continue
+        yield from _violation(doc, match)
+    for match in _CLOSING_TIME_RE.finditer(text):
+        if _plain_words(match.group("object")):
+            yield from _violation(doc, match)
+
+
+def _violation(doc: Document, match: re.Match[str]) -> Iterator[Violation]:
+    verb = match.group("verb")
+    span = Span(match.start("verb"), match.end("verb"))
+    if not _is_present_verb(verb) or doc.in_quote(span) or doc.is_ignored(span):
+        return
+    past = _PAST_OF.get(verb)
+    fix = Fix.unsafe(f"Replace with `{past}`", Edit(span, past)) if past else None
+    yield Violation(span, f"Present tense `{verb}` with `{match.group('time')}`", fix)
+
+
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(present_tense_with_since)
+    register(present_tense_with_finished_time)
