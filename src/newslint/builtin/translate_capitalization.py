@@ -53,7 +53,14 @@ STRICT_WORDS = frozenset(
         "there",
     ]
 )
-CLOSED_CLASS = (FUNCTION_WORDS | NUMBER_WORDS | {"there", "not", "also", "then"}) - {"i"}
+# Quantifying determiners are closed-class too: "researchers believe Both lineages".
+_DETERMINER_QUANTIFIERS = frozenset({"both", "each", "every", "either", "neither", "several", "many", "few"})
+CLOSED_CLASS = (
+    FUNCTION_WORDS | NUMBER_WORDS | _DETERMINER_QUANTIFIERS | {"there", "not", "also", "then"}
+) - {"i"}
+# Words that open a clause after a comma ("a dry summer, Which forced growers"): capitalised
+# there, they mark a source sentence split in two.
+_CLAUSE_OPENERS_AFTER_COMMA = frozenset({"which", "who", "whose", "whom", "while", "whereas", "although"})
 # Closed-class words that are also months or names ("in May", "told Will").
 _NAME_LIKE = frozenset({"may", "will", "march", "august", "sun", "mark"})
 # After these the text before is not a whole clause, so lowercase rather than break.
@@ -145,6 +152,8 @@ def _fix(doc: Document, prev: Token, word: Token) -> Fix:
         "Police said Two people were detained.",
         "Members of the council said Most of the fishing grounds lie within the site.",
         '"We realise that this asks a great deal of You, and we thank you," the school wrote.',
+        "The researchers believe Both lineages split early.",
+        "Prices fell after a dry summer, Which forced growers to irrigate.",
     ),
     pass_=(
         "The story was first reported by The New York Times on Monday.",
@@ -156,6 +165,7 @@ def _fix(doc: Document, prev: Token, word: Token) -> Fix:
         "She said Half Moon Bay and Many Rivers were closed; he said Most Haunted was his show.",
         '"Lord, we thank You for this harvest," the pastor prayed.',
         '"We sang Thank You Very Much and then All You Need Is Love," she said.',
+        "They saw Both Sides Now, Which? reviews and Every Brilliant Thing; Neither of them left.",
     ),
 )
 def capitalized_function_word(doc: Document) -> Iterator[Violation]:
@@ -204,7 +214,28 @@ def capitalized_function_word(doc: Document) -> Iterator[Violation]:
         yield Violation(
             word.span, f"Capitalised function word `{word.text}` in mid-sentence", _fix(doc, prev, word)
         )
+    yield from _opener_after_comma(doc, facts)
     yield from _quoted_formal_you(doc, facts)
+
+
+def _opener_after_comma(doc: Document, facts: Analysis) -> Iterator[Violation]:
+    """ "after a dry summer, Which forced growers": a relative or conjunction capitalised after a comma."""
+    words, tokens = facts.words, facts.tokens
+    for i in facts.capitals:
+        if i == 0 or i + 1 >= len(words) or words[i].lower() not in _CLAUSE_OPENERS_AFTER_COMMA:
+            continue
+        if not is_capitalised(words[i]) or not facts.prose[i] or i in facts.sentence_initial:
+            continue
+        if not words[i - 1].islower() or not words[i + 1].islower() or not facts.spaced[i]:
+            continue
+        if doc.text[tokens[i - 1].end : tokens[i].start] != ", ":
+            continue
+        lowered = words[i].lower()
+        yield Violation(
+            tokens[i].span,
+            f"Capitalised function word `{words[i]}` in mid-sentence",
+            Fix.unsafe(f"Lowercase to `{lowered}`", Edit(tokens[i].span, lowered)),
+        )
 
 
 # After a command of an interface a capital names the control: "tap Payments", "click Save".
