@@ -721,6 +721,39 @@ def _nominal_opening(first: str, second: str) -> bool:
     return second in _NOMINAL_HEAD_PREPOSITIONS and zipf(lower) >= 3.0
 
 
+_ARTICLES = frozenset({"The", "A", "An"})
+# Words after an article that head no noun phrase of their own: "The latest in a long line of".
+_NOT_NOUN_HEADS = frozenset(
+    {
+        "first",
+        "last",
+        "next",
+        "same",
+        "only",
+        "best",
+        "worst",
+        "other",
+        "rest",
+        "new",
+        "old",
+        "whole",
+        "former",
+    }
+)
+
+
+def _article_noun(word: str) -> bool:
+    """A lower-case noun after a sentence's opening article ("The investment", "The flow")."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in FUNCTION_WORDS
+        and word not in _NOT_NOUN_HEADS
+        and not word.endswith(("est", "ly"))
+        and zipf(word) >= 3.0
+    )
+
+
 _NOT_NOUN_OPENERS = frozenset(
     ["not", "also", "just", "only", "even", "some", "more", "most", "plus", "hence", "thus", "still", "yet"]
 )
@@ -738,12 +771,14 @@ _SIGN_OFF_RE = re.compile(
     flag=(
         "Officials doubt the deal will last. Analysis by the Institute for Strategic Studies, "
         "a think tank affiliated with the defence ministry.\n",
+        "The ministry approved the plan. The investment, within the framework of the medium-term programme.\n",
     ),
     pass_=(
         "He arrived in 2002. Two years, he said. Three at the most.\n",
         "Additional reporting by Jane Doe in London and Sam Roe in Paris.\n",
         '"A disaster from start to finish, and a lesson for all of us here," she said.\n',
         "The plan was approved. Most residents, including the mayor, welcomed it.\n",
+        "The bridge closed again. The latest in a long line of setbacks for the city.\n",
     ),
 )
 def verbless_sentence(doc: Document) -> Iterator[Violation]:
@@ -772,7 +807,13 @@ def verbless_sentence(doc: Document) -> Iterator[Violation]:
         # The cheap tests first: a long sentence whose second word is a preposition.
         first = bisect.bisect_left(starts, sentence.start)
         last = bisect.bisect_left(starts, sentence.end)
-        if last - first < 8 or tokens[first + 1].text not in _NOMINAL_HEAD_PREPOSITIONS:
+        if last - first < 8:
+            continue
+        # "Analysis by ...", or with an article: "The investment, within the framework of ..."
+        head = first + 1 if tokens[first].text in _ARTICLES else first
+        if tokens[head + 1].text not in _NOMINAL_HEAD_PREPOSITIONS and not (
+            head > first and doc.text[tokens[head].end : tokens[head + 1].start] == ", "
+        ):
             continue
         text = doc[sentence]
         if not text.endswith("."):
@@ -788,8 +829,9 @@ def verbless_sentence(doc: Document) -> Iterator[Violation]:
             continue
         if any(ch in text for ch in '"“”:;()'):
             continue
-        words = tokens[first:last]
-        if not _nominal_opening(words[0].text, words[1].text):
+        if head > first and not _article_noun(tokens[head].text):
+            continue
+        if head == first and not _nominal_opening(tokens[head].text, tokens[head + 1].text):
             continue
         if any(looks_finite_verb(doc, tokens, k) for k in range(first, last)):
             continue
