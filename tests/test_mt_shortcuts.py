@@ -18,6 +18,7 @@ from newslint.builtin import (
     translate_garble,
     translate_honorific,
     translate_spin,
+    translate_tense,
     translate_untranslated,
 )
 from newslint.document import Document
@@ -202,3 +203,11 @@ def test_garble_search_without_boundary_finds_the_same_matches() -> None:
             assert got == expected, text
             matched += bool(expected)
     assert matched > 100
+
+
+def test_finished_times_are_the_regex_matches() -> None:
+    pieces = ["last", "Last", "week", "year", "ago", "two", "Two", "12", "days", "months", "yesterday"]
+    pieces += ["Yesterday", "earlier", "Earlier", "this", "month", "blast", "x", "é", "3"]
+    for text in _random_texts(pieces, 4000, seed=7):
+        expected = [m.span() for m in translate_tense._FINISHED_TIME_RE.finditer(text)]
+        assert [m.span() for m in translate_tense._finished_times(text)] == expected, text

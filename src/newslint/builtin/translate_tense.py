@@ -95,9 +95,10 @@ def present_tense_with_since(doc: Document) -> Iterator[Violation]:
 
 # A finished time: "last year", "yesterday", "two weeks ago", "earlier this month".
 _FINISHED_TIME = (
-    r"(?:[Ll]ast (?:week|month|year|season|summer|autumn|winter|spring|weekend|night)|[Yy]esterday"
+    r"(?<!\w)(?:[Ll]ast (?:week|month|year|season|summer|autumn|winter|spring|weekend|night)|[Yy]esterday"
     r"|[Ee]arlier this (?:week|month|year)|(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d+) (?:days|weeks|months|years) ago)"
 )
+_FINISHED_TIME_RE = re.compile(_FINISHED_TIME)
 # "Last year the university has only 1,200 places": the time opens the sentence, then a short
 # subject (a determiner and up to two words) and a present verb.
 _OPENING_TIME_RE = re.compile(
@@ -203,14 +204,47 @@ def present_tense_with_finished_time(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if not ("ast " in text or "esterday" in text or " ago" in text or "arlier this" in text):
         return
-    starts = set(doc.sentence_starts)
-    for match in _OPENING_TIME_RE.finditer(text):
-        if match.start() not in starts or not _plain_words(match.group("subject")):
-            continue
+    starts = frozenset(doc.sentence_starts)
+    found: list[re.Match[str]] = []
+    # Each rule's regex is tried only around a finished time: at it when it opens a sentence,
+    # and in the few words before it when it closes a clause.
+    for time in _finished_times(text):
+        if time.start() in starts:
+            match = _OPENING_TIME_RE.match(text, time.start())
+            if match is not None and _plain_words(match.group("subject")):
+                found.append(match)
+        window = max(0, time.start() - CLOSING_WINDOW)
+        for match in _CLOSING_TIME_RE.finditer(text, window, time.end() + 1):
+            if match.end("time") == time.end() and _plain_words(match.group("object")):
+                found.append(match)
+    for match in sorted(found, key=lambda m: m.start("verb")):
         yield from _violation(doc, match)
-    for match in _CLOSING_TIME_RE.finditer(text):
-        if _plain_words(match.group("object")):
-            yield from _violation(doc, match)
+
+
+def _finished_times(text: str) -> list[re.Match[str]]:
+    """``_FINISHED_TIME_RE.finditer(text)``, the regex tried only where a literal part of it is.
+
+    (Its alternatives open on character classes, so a plain scan tries every position.)
+    """
+    found = []
+    for cue in ("ast ", "esterday", "arlier this "):
+        at = text.find(cue, 1)
+        while at >= 0:
+            match = _FINISHED_TIME_RE.match(text, at - 1)
+            if match is not None:
+                found.append(match)
+            at = text.find(cue, at + 1)
+    at = text.find(" ago")
+    while at >= 0:
+        for match in _FINISHED_TIME_RE.finditer(text, max(0, at - 24), at + 4):
+            if match.end() == at + 4:
+                found.append(match)
+        at = text.find(" ago", at + 1)
+    return sorted(found, key=lambda m: m.start())
+
+
+# The closing form's verb and object (four words at most) lie within this many characters.
+CLOSING_WINDOW = 80
 
 
 def _violation(doc: Document, match: re.Match[str]) -> Iterator[Violation]:
