@@ -88,6 +88,7 @@ def _wants_an(word: str) -> bool | None:
         "The board approved a allocation of funds.",
         "It was an difficult year.",
         "On Monday a Italian court ruled.",
+        "In Britain a unusual Labour revolt sank the plan.",
     ),
     pass_=(
         "She waited an hour for a European flight.",
@@ -155,15 +156,21 @@ def article_mismatch(doc: Document) -> Iterator[Violation]:
         )
 
 
+# The particles of foreign place names that follow "an" or "a" ("an der Oder", "a la Carte").
+_NAME_PARTICLES = frozenset(
+    {"der", "die", "das", "dem", "den", "la", "le", "les", "de", "del", "di", "du", "des"}
+)
+
+
 def _inside_place_name(facts: Analysis, i: int) -> bool:
     """Say whether article-like token ``i`` is a particle of a foreign name: a capitalised word
-    before it, and a lower-case word, then a capitalised one, after it ("Frankfurt an der Oder")."""
+    before it, and a name's particle, then a capitalised word, after it ("Frankfurt an der Oder")."""
     words, spaced = facts.words, facts.spaced
     return (
         0 < i < len(words) - 2
         and i - 1 not in facts.sentence_initial
         and words[i - 1][:1].isupper()
-        and words[i + 1].islower()
+        and words[i + 1] in _NAME_PARTICLES
         and words[i + 2][:1].isupper()
         and spaced[i - 1]
         and spaced[i]
@@ -629,6 +636,7 @@ _INVARIANT = frozenset(
         "The hard part was making it move safely. I have never seen it come up so fast.",
         "The rates, which come into force in May, rose. Prices rose 5 percent, which is a record.",
         "Two thirds of the budget is spent on staff. Among the costs of the project is a bridge.",
+        "The 500 acres of land is for sale, and the 2 kilograms of heroin was found in a case.",
         "The price of oil is rising, and the sale of the homes they own is a secret.",
     ),
 )
@@ -965,6 +973,19 @@ _AMOUNT_NOUNS = frozenset(
         "degrees",
         "pages",
         "words",
+        # measures of a quantity that takes a singular verb: "the 500 acres of land is for sale"
+        "acres",
+        "hectares",
+        "grams",
+        "kilograms",
+        "kilos",
+        "ounces",
+        "barrels",
+        "gallons",
+        "pints",
+        "yards",
+        "cents",
+        "rounds",
     ]
 )
 

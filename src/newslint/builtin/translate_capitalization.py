@@ -11,6 +11,7 @@ from newslint.hookspecs import hookimpl
 from newslint.lexicon import CONJUNCTIONS, FUNCTION_WORDS, PREPOSITIONS, zipf
 from newslint.mt_lexicon import (
     INSTITUTION_WORDS,
+    IRREGULAR_VERBS,
     MODALS,
     NAME_INTRODUCERS,
     NUMBER_WORDS,
@@ -58,6 +59,11 @@ _DETERMINER_QUANTIFIERS = frozenset({"both", "each", "every", "either", "neither
 CLOSED_CLASS = (
     FUNCTION_WORDS | NUMBER_WORDS | _DETERMINER_QUANTIFIERS | {"there", "not", "also", "then"}
 ) - {"i"}
+# Verbs after which a capitalised quantifier opens a reported clause: "believe Both lineages".
+_QUANTIFIER_LEADS = REPORTING_VERBS | frozenset(
+    {"believe", "believes", "believed", "think", "thinks", "thought", "found", "show", "shows", "showed",
+     "suggest", "suggests", "suggested", "that", "and", "but", "because", "while"}
+)  # fmt: skip
 # Words that open a clause after a comma ("a dry summer, Which forced growers"): capitalised
 # there, they mark a source sentence split in two.
 _CLAUSE_OPENERS_AFTER_COMMA = frozenset({"which", "who", "whose", "whom", "while", "whereas", "although"})
@@ -86,6 +92,8 @@ def _candidate_list(doc: Document) -> list[tuple[int, Token, Token, Token | None
         # The cheap tests first: most capitals open a sentence or follow a capital or a number.
         if i == 0 or not prose[i] or i in initial or not words[i - 1].islower() or not spaced[i - 1]:
             continue
+        if words[i - 1][:1].isdecimal():
+            continue  # "10.42am Both teams are out": a live blog's time stamp opens the post
         word = tokens[i]
         if not is_capitalised(word.text) or doc.is_accepted(word.text):
             continue
@@ -154,6 +162,7 @@ def _fix(doc: Document, prev: Token, word: Token) -> Fix:
         '"We realise that this asks a great deal of You, and we thank you," the school wrote.',
         "The researchers believe Both lineages split early.",
         "Prices fell after a dry summer, Which forced growers to irrigate.",
+        "Officials met Smith, Who promised more aid.",
     ),
     pass_=(
         "The story was first reported by The New York Times on Monday.",
@@ -166,6 +175,8 @@ def _fix(doc: Document, prev: Token, word: Token) -> Fix:
         '"Lord, we thank You for this harvest," the pastor prayed.',
         '"We sang Thank You Very Much and then All You Need Is Love," she said.',
         "They saw Both Sides Now, Which? reviews and Every Brilliant Thing; Neither of them left.",
+        "10.42am Both teams are out. The startup Few raised money, and the band Both played.",
+        "Speaking after the gig, Who frontman Roger Daltrey said it went well.",
     ),
 )
 def capitalized_function_word(doc: Document) -> Iterator[Violation]:
@@ -200,6 +211,8 @@ def capitalized_function_word(doc: Document) -> Iterator[Violation]:
             continue
         if lower not in CLOSED_CLASS or lower in _NAME_LIKE or prev.text in NAME_INTRODUCERS - PREPOSITIONS:
             continue  # after "the", "called", "album" a capital starts a name: "the Who"
+        if lower in _DETERMINER_QUANTIFIERS and prev.text not in _QUANTIFIER_LEADS:
+            continue  # "The startup Few", "the band Both": a name after the noun it is
         if doc.text[word.end : word.end + 1] in {"?", "!"}:
             continue  # a title such as the magazine "Which?"
         if lower not in STRICT_WORDS:
@@ -218,6 +231,11 @@ def capitalized_function_word(doc: Document) -> Iterator[Violation]:
     yield from _quoted_formal_you(doc, facts)
 
 
+def _verb_after_opener(word: str) -> bool:
+    """A verb in the past or an auxiliary: "Which forced", "Who promised", "While exports fell" aside."""
+    return word.islower() and (word.endswith("ed") or word in IRREGULAR_VERBS or word in MODALS)
+
+
 def _opener_after_comma(doc: Document, facts: Analysis) -> Iterator[Violation]:
     """ "after a dry summer, Which forced growers": a relative or conjunction capitalised after a comma."""
     words, tokens = facts.words, facts.tokens
@@ -226,8 +244,8 @@ def _opener_after_comma(doc: Document, facts: Analysis) -> Iterator[Violation]:
             continue
         if not is_capitalised(words[i]) or not facts.prose[i] or i in facts.sentence_initial:
             continue
-        if not words[i - 1].islower() or not words[i + 1].islower() or not facts.spaced[i]:
-            continue
+        if not words[i - 1].isalpha() or not _verb_after_opener(words[i + 1]) or not facts.spaced[i]:
+            continue  # "after the gig, Who frontman Roger Daltrey": the band's name
         if doc.text[tokens[i - 1].end : tokens[i].start] != ", ":
             continue
         lowered = words[i].lower()
