@@ -77,7 +77,7 @@ def _is_tag_line(text: str) -> bool:
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
         "parking fees and library hours.\n\nGet the morning briefing delivered to your inbox\n",
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
-        "parking fees and library hours.\n\nDownload our free app for breaking news alerts\n",
+        "parking fees and library hours.\n\nTap the bell to get breaking news alerts on your phone\n",
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
         "parking fees and library hours.\n\nharbourcourier.co.uk\n",
     ),
