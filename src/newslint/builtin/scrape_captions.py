@@ -160,6 +160,36 @@ def _is_one_sentence(text: str) -> bool:
     )
 
 
+_BYLINE_NAME_RE = re.compile(
+    r"^\s*(?:By|BY|Words and pictures by|Story and photos by)\s+(?P<names>[A-Z][^|\n]{2,80}?)\s*(?:[|,·–—-].*)?$"
+)
+# One sentence closed by a person's name in brackets: "A truck crosses the lake on Monday. (Ann Lee)"
+_NAME_CREDIT_RE = re.compile(
+    r"^(?P<body>\S.*[.!?][\"”’]?)\s+\((?P<name>[A-Z][\w\x27’.-]+(?:\s+[A-Z][\w\x27’.-]+){1,3})\)\s*$"
+)
+
+
+def _bylined_writers(doc: Document) -> frozenset[str]:
+    """The names of the article's byline ("By Ann Lee and Tom Reyes"): a writer who took the photos
+    credits them with the name alone."""
+    names: set[str] = set()
+    for text in doc.line_texts:
+        if not text.lstrip().startswith(("By", "BY", "Words", "Story")):
+            continue
+        match = _BYLINE_NAME_RE.match(text)
+        if match is not None:
+            names.update(n.strip() for n in re.split(r",|\band\b|&", match["names"]) if n.strip())
+    return frozenset(names)
+
+
+def _ends_with_writer_credit(text: str, writers: frozenset[str]) -> bool:
+    """A one-sentence caption credited to the article's own writer: "... on Monday. (Ann Lee)"."""
+    if not writers:
+        return False
+    match = _NAME_CREDIT_RE.match(text.strip())
+    return match is not None and match["name"] in writers and _is_one_sentence(match["body"])
+
+
 @rule(
     code="SC202",
     name="caption-text",
@@ -183,6 +213,8 @@ def _is_one_sentence(text: str) -> bool:
         "A screenshot of a customer's account page, shared by a reader, shows deliveries marked as paused.\n",
         "A tapestry from the 1987 series, on loan for the show. Courtesy of Harbour Gallery, New York\n",
         "Ann Lutz walks a test plot of seed corn near Corliss in 1978. (Family photo)\n",
+        "Ice roads open late\n\nBy Ann Lee\n\nA fuel truck crosses the frozen lake on the winter road in "
+        "February. (Ann Lee)\n\nThe winter roads opened three weeks late this year, the province said.\n",
         "A resident fills a container at a kiosk in Zarqa. (Petra)\n",
         "Video shows two people forcing a door in Keller early Sunday. (Courtesy: Keller Police)\n",
         "Storm live\n\nThe storm hit the coast at dawn on Tuesday, forecasters said, with gusts of "
@@ -192,6 +224,8 @@ def _is_one_sentence(text: str) -> bool:
     ),
     pass_=(
         "The museum bought the tapestry in 2001. Courtesy of the family, it will travel to Lyon.\n",
+        "Prize shortlist named\n\nBy Ann Lee\n\nThe judges praised a debut novel set on the coast. "
+        "(Tom Reyes)\n\nThe shortlist of six was named on Monday.\n",
         "A screenshot of the page was posted on Monday. By Tuesday it had been shared 4,000 times.\n",
         "Harbour bridge to close for a year\n\nPhoto: Ruth Okoye/Tidewater Herald\n\nEASTON, "
         "Maryland — The bridge will close in March, officials said on Tuesday after a long meeting.\n",
@@ -231,6 +265,7 @@ def caption_text(doc: Document) -> Iterator[Violation]:
     """
     shape = layout(doc)
     dateline_lines = {doc.line_index(span.start) for span in doc.datelines}
+    writers = _bylined_writers(doc)
     headline_seen = False
     flagged: set[int] = set()
     for position, index in enumerate(shape.nonblank):
@@ -241,7 +276,8 @@ def caption_text(doc: Document) -> Iterator[Violation]:
         if index in dateline_lines or _is_figure_caption(doc, index):
             continue  # the story's first paragraph, or an image's own caption: never junk
         media_caption = MEDIA_CAPTION_RE.match(text) is not None and _is_one_sentence(text)
-        if CAPTION_LABEL_RE.match(text) or ends_with_credit(text) or media_caption:
+        writer_credit = ")" in text and _ends_with_writer_credit(text, writers)
+        if CAPTION_LABEL_RE.match(text) or ends_with_credit(text) or media_caption or writer_credit:
             yield junk_line(doc, index, f"Photo caption `{shorten(text)}` left in the text")
             continue
         following = shape.nonblank[position + 1] if position + 1 < len(shape.nonblank) else None

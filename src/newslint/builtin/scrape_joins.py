@@ -471,6 +471,17 @@ def _best_split(word: str, capitalised: bool, doc_words: frozenset[str]) -> tupl
     return best[1] if best else None
 
 
+def _in_address(text: str, span: Span) -> bool:
+    """Whether a word is part of a web or mail address ("harbournotes" in "harbournotes.example/p")."""
+    before = text[span.start - 1] if span.start else " "
+    after = text[span.end : span.end + 2]
+    return (
+        before in "/@"
+        or (before == "." and span.start > 1 and text[span.start - 2].isalnum())
+        or (len(after) == 2 and after[0] in "./@" and after[1].isalnum())
+    )
+
+
 _NAME_AFTER_RE = re.compile(r" (?:St\.? )?[A-Z][a-z]")
 
 
@@ -516,6 +527,7 @@ GLUED_WORD_MIN_ZIPF = 3.5
         "They walked from Looe, Polperro and Kingsand Bay to the fort.\n",
         "The survey covered Penzance, Kingsand Cawsand last summer.\n",
         "The firewall failed. The bridge was a firewalled site.\n",
+        "Read it at https://harbournotes.example/p/bakery or write to tips@harbournotes.example\n",
     ),
 )
 def run_together_words(doc: Document) -> Iterator[Violation]:
@@ -584,7 +596,7 @@ def run_together_words(doc: Document) -> Iterator[Violation]:
             continue
         word = token.text
         span = token.span
-        if doc.is_ignored(span):
+        if doc.is_ignored(span) or _in_address(text, span):
             continue
         left, right = split
         yield Violation(
