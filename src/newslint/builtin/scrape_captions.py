@@ -169,6 +169,104 @@ _NAME_CREDIT_RE = re.compile(
 )
 
 
+# Verbs of a photographed scene, present tense: a caption says "A truck crosses the lake in 2023"
+# where a story says "crossed".
+_SCENE_VERBS = [
+    "cross",
+    "walk",
+    "stand",
+    "sit",
+    "wait",
+    "look",
+    "hold",
+    "speak",
+    "talk",
+    "pose",
+    "arrive",
+    "leave",
+    "watch",
+    "work",
+    "play",
+    "ride",
+    "carry",
+    "pass",
+    "gather",
+    "sort",
+    "inspect",
+    "check",
+    "sell",
+    "wade",
+    "clear",
+    "load",
+    "unload",
+    "cheer",
+    "celebrate",
+    "react",
+    "pray",
+    "march",
+    "queue",
+    "drive",
+    "pull",
+    "push",
+    "repair",
+    "tend",
+    "harvest",
+    "plant",
+    "climb",
+    "board",
+    "greet",
+    "hug",
+    "paint",
+    "shape",
+    "collect",
+    "fill",
+    "prepare",
+    "rest",
+    "sweep",
+    "dig",
+    "cook",
+    "serve",
+    "examine",
+    "kneel",
+    "lift",
+    "wave",
+    "rehearse",
+    "perform",
+    "train",
+    "practise",
+    "practice",
+    "fly",
+]
+SCENE_VERBS = frozenset(_SCENE_VERBS) | frozenset(
+    v + ("es" if v.endswith(("s", "sh", "ch", "x")) else "s") for v in _SCENE_VERBS
+)
+# A past date a story would put in the past tense: "in February 2023", "in 1979", "last winter".
+_PAST_ANCHOR_RE = re.compile(
+    r"\b(?:in|during|on)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+)?(?:\d{1,2}\s+)?(?:19|20)\d{2}\b|\blast\s+(?:week|month|year|winter|summer|"
+    r"spring|autumn|fall)\b|\byesterday\b"
+)
+_SCENE_SUBJECT_STOPS = frozenset(
+    {"a", "an", "the", "to", "of", "in", "on", "for", "and", "or", "this", "that"}
+)
+SCENE_VERB_WITHIN = 8
+
+
+def _is_dated_scene(text: str) -> bool:
+    """One sentence describing a scene in the present tense with a past date: a caption's grammar
+    ("A fuel truck crosses the lake on the winter road in February 2023.")."""
+    if not _is_one_sentence(text) or _PAST_ANCHOR_RE.search(text) is None:
+        return False
+    split = text.split()
+    if not split[0][:1].isupper():
+        return False
+    for position in range(1, min(SCENE_VERB_WITHIN, len(split))):
+        word = split[position]
+        if word in SCENE_VERBS and split[position - 1].lower() not in _SCENE_SUBJECT_STOPS:
+            return not split[position - 1].endswith(",")
+    return False
+
+
 def _bylined_writers(doc: Document) -> frozenset[str]:
     """The names of the article's byline ("By Ann Lee and Tom Reyes"): a writer who took the photos
     credits them with the name alone."""
@@ -213,6 +311,9 @@ def _ends_with_writer_credit(text: str, writers: frozenset[str]) -> bool:
         "A screenshot of a customer's account page, shared by a reader, shows deliveries marked as paused.\n",
         "A tapestry from the 1987 series, on loan for the show. Courtesy of Harbour Gallery, New York\n",
         "Ann Lutz walks a test plot of seed corn near Corliss in 1978. (Family photo)\n",
+        "Ice roads open late\n\nBy Ann Lee\n\nA ferry crosses the bay at dawn in March 2024."
+        "\n\nThe winter roads opened three weeks late this year, the province said, after "
+        "the warmest December on record left the lake ice too thin for trucks.\n",
         "Ice roads open late\n\nBy Ann Lee\n\nA fuel truck crosses the frozen lake on the winter road in "
         "February. (Ann Lee)\n\nThe winter roads opened three weeks late this year, the province said.\n",
         "A resident fills a container at a kiosk in Zarqa. (Petra)\n",
@@ -224,6 +325,12 @@ def _ends_with_writer_credit(text: str, writers: frozenset[str]) -> bool:
     ),
     pass_=(
         "The museum bought the tapestry in 2001. Courtesy of the family, it will travel to Lyon.\n",
+        "Ice roads open late\n\nBy Ann Lee\n\nThe province says the winter roads, first built in 1950, "
+        "will open three weeks late.\n\nThe warmest December on record left the lake ice too thin for trucks, "
+        "officials said on Tuesday after a survey of the eastern network.\n",
+        "Ice roads open late\n\nBy Ann Lee\n\nTruckers who crossed the lake in 2023 say the ice is thinner "
+        "now.\n\nThe warmest December on record left the lake ice too thin for trucks, officials said on "
+        "Tuesday after a survey of the eastern network.\n",
         "Prize shortlist named\n\nBy Ann Lee\n\nThe judges praised a debut novel set on the coast. "
         "(Tom Reyes)\n\nThe shortlist of six was named on Monday.\n",
         "A screenshot of the page was posted on Monday. By Tuesday it had been shared 4,000 times.\n",
@@ -289,6 +396,11 @@ def caption_text(doc: Document) -> Iterator[Violation]:
         if after_marker and preceding is not None and preceding - 1 in flagged:
             after_marker = False
         in_head = shape.in_head(index)
+        # Above the story, a scene in the present tense with a past date is a dropped photo's caption.
+        if in_head and headline_seen and index != doc.title_line and _is_dated_scene(text):
+            flagged.add(index)
+            yield junk_line(doc, index, f"Photo caption `{shorten(text)}` left in the text")
+            continue
         # A caption printed in the same block as its credit, with no blank line, is one anywhere.
         glued = before_marker and following == index + 1 and is_credit_line(doc.line_texts[following])
         # A live-blog post that opens with its photo: one sentence between the post's time and the
