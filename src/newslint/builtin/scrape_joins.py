@@ -579,9 +579,10 @@ def run_together_words(doc: Document) -> Iterator[Violation]:
         if split is not None:
             splits[word] = split
     text = doc.text
-    for token in tokens:
-        if token.text in in_lists and _inside_name_list(text, token.span):
-            splits[token.text] = in_lists[token.text]
+    if in_lists:  # rare: walk the tokens only for a document that has such a word
+        for token in tokens:
+            if token.text in in_lists and _inside_name_list(text, token.span):
+                splits[token.text] = in_lists[token.text]
     if not splits:
         return
     # A lost space is a one-off accident; a word spelled the same way twice ("Marchais" ...
