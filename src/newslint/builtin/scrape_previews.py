@@ -17,6 +17,9 @@ from newslint.scrape_structure import is_hard_wrapped, junk_line, shorten
 MIN_PREVIEW_WORDS = 8
 # Lines are grouped by their first words; a preview shares at least these with its paragraph.
 KEY_WORDS = 5
+# An email preheader is cut at a character count, often inside a word ("built over froz"): a copy
+# this long is no coincidence even then.
+MID_WORD_MIN_WORDS = 12
 # The paragraph goes on for at least this many characters after the preview stops.
 MIN_CUT_CHARS = 10
 _CUT_MARK_RE = re.compile(r"\s*(?:…|\.\.\.|\[(?:…|\.\.\.)\])\s*$")
@@ -35,6 +38,9 @@ def _flat(text: str) -> str:
     fix=FixAvailability.ALWAYS,
     flag=(
         "Ferry fares rise\n\nThe harbour board approved a rise in ferry fares on Monday, the first in\n\n"
+        "The harbour board approved a rise in ferry fares on Monday, the first in six years, after a "
+        "long debate about fuel costs.\n",
+        "Ferry fares rise\n\nThe harbour board approved a rise in ferry fares on Monday, the first in six ye\n\n"
         "The harbour board approved a rise in ferry fares on Monday, the first in six years, after a "
         "long debate about fuel costs.\n",
         "Ferry fares rise\n\nThe harbour board approved a rise in ferry fares on Monday, after a long…\n\n"
@@ -92,7 +98,7 @@ def cut_preview_line(doc: Document) -> Iterator[Violation]:
                     continue
                 # cut at a word boundary or inside a word; a whole word must go on, not a suffix
                 # of the preview's last word ("a rise in" / "a rising"), unless the line marks its cut
-                if cut is None and full[len(preview)] != " ":
+                if cut is None and full[len(preview)] != " " and len(preview.split()) < MID_WORD_MIN_WORDS:
                     continue
                 yield junk_line(
                     doc,
