@@ -385,6 +385,47 @@ GLUE_PREPOSITIONS = frozenset({"at", "in", "on", "by"})
 PREPOSITION_MIN_LEFT = 4
 # A first half the article uses alone convinces from this length ("sideline" in "sidelinecut").
 SEEN_HALF_MIN_LEFT = 6
+# Second halves that make a word of people or places with almost any noun ("lifeboatmen",
+# "harbourside"): after a first half the article uses, they are still one word.
+SEEN_HALF_COMPOUND_TAILS = frozenset(
+    {
+        "men",
+        "man",
+        "women",
+        "woman",
+        "folk",
+        "people",
+        "side",
+        "sides",
+        "way",
+        "ways",
+        "ward",
+        "wards",
+        "wide",
+        "land",
+        "lands",
+        "ship",
+        "ships",
+        "master",
+        "masters",
+        "keeper",
+        "keepers",
+        "maker",
+        "makers",
+        "mate",
+        "mates",
+        "hood",
+        "dom",
+        "time",
+        "times",
+        "day",
+        "days",
+        "night",
+        "nights",
+        "water",
+        "front",
+    }
+)
 # A capitalised word glued to "and" in a list of names ("Garden Hill, Cedar Pointand Oxford House"):
 # the first half is a common word and a capitalised word follows. A first half ending in "s" is
 # left alone: "-sand" ends place names ("Kingsand"), as "-or" ends given names ("Nestor").
@@ -462,6 +503,7 @@ def _best_split(word: str, capitalised: bool, doc_words: frozenset[str]) -> tupl
                 and left in doc_words
                 and len(right) >= 3
                 and not _is_compound_head(right)
+                and right not in SEEN_HALF_COMPOUND_TAILS
             )
             if not (function or inflected or bare_pair or long_pair or seen_half):
                 continue
@@ -527,6 +569,7 @@ GLUED_WORD_MIN_ZIPF = 3.5
         "They walked from Looe, Polperro and Kingsand Bay to the fort.\n",
         "The survey covered Penzance, Kingsand Cawsand last summer.\n",
         "The firewall failed. The bridge was a firewalled site.\n",
+        "The lifeboat sailed at dawn. The lifeboatmen said the sea was calm.\n",
         "Read it at https://harbournotes.example/p/bakery or write to tips@harbournotes.example\n",
     ),
 )
