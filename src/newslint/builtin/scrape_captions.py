@@ -161,6 +161,134 @@ def _is_one_sentence(text: str) -> bool:
     )
 
 
+_BYLINE_NAME_RE = re.compile(
+    r"^\s*(?:By|BY|Words and pictures by|Story and photos by)\s+(?P<names>[A-Z][^|\n]{2,80}?)\s*(?:[|,·–—-].*)?$"
+)
+# One sentence closed by a person's name in brackets: "A truck crosses the lake on Monday. (Ann Lee)"
+_NAME_CREDIT_RE = re.compile(
+    r"^(?P<body>\S.*[.!?][\"”’]?)\s+\((?P<name>[A-Z][\w\x27’.-]+(?:\s+[A-Z][\w\x27’.-]+){1,3})\)\s*$"
+)
+
+
+# Verbs of a photographed scene, present tense: a caption says "A truck crosses the lake in 2023"
+# where a story says "crossed".
+_SCENE_VERBS = [
+    "cross",
+    "walk",
+    "stand",
+    "sit",
+    "wait",
+    "look",
+    "hold",
+    "speak",
+    "talk",
+    "pose",
+    "arrive",
+    "leave",
+    "watch",
+    "work",
+    "play",
+    "ride",
+    "carry",
+    "pass",
+    "gather",
+    "sort",
+    "inspect",
+    "check",
+    "sell",
+    "wade",
+    "clear",
+    "load",
+    "unload",
+    "cheer",
+    "celebrate",
+    "react",
+    "pray",
+    "march",
+    "queue",
+    "drive",
+    "pull",
+    "push",
+    "repair",
+    "tend",
+    "harvest",
+    "plant",
+    "climb",
+    "board",
+    "greet",
+    "hug",
+    "paint",
+    "shape",
+    "collect",
+    "fill",
+    "prepare",
+    "rest",
+    "sweep",
+    "dig",
+    "cook",
+    "serve",
+    "examine",
+    "kneel",
+    "lift",
+    "wave",
+    "rehearse",
+    "perform",
+    "train",
+    "practise",
+    "practice",
+    "fly",
+]
+SCENE_VERBS = frozenset(_SCENE_VERBS) | frozenset(
+    v + ("es" if v.endswith(("s", "sh", "ch", "x")) else "s") for v in _SCENE_VERBS
+)
+# A past date a story would put in the past tense: "in February 2023", "in 1979", "last winter".
+_PAST_ANCHOR_RE = re.compile(
+    r"\b(?:in|during|on)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+)?(?:\d{1,2}\s+)?(?:19|20)\d{2}\b|\blast\s+(?:week|month|year|winter|summer|"
+    r"spring|autumn|fall)\b|\byesterday\b"
+)
+_SCENE_SUBJECT_STOPS = frozenset(
+    {"a", "an", "the", "to", "of", "in", "on", "for", "and", "or", "this", "that"}
+)
+SCENE_VERB_WITHIN = 8
+
+
+def _is_dated_scene(text: str) -> bool:
+    """One sentence describing a scene in the present tense with a past date: a caption's grammar
+    ("A fuel truck crosses the lake on the winter road in February 2023.")."""
+    if not _is_one_sentence(text) or _PAST_ANCHOR_RE.search(text) is None:
+        return False
+    split = text.split()
+    if not split[0][:1].isupper():
+        return False
+    for position in range(1, min(SCENE_VERB_WITHIN, len(split))):
+        word = split[position]
+        if word in SCENE_VERBS and split[position - 1].lower() not in _SCENE_SUBJECT_STOPS:
+            return not split[position - 1].endswith(",")
+    return False
+
+
+def _bylined_writers(doc: Document) -> frozenset[str]:
+    """The names of the article's byline ("By Ann Lee and Tom Reyes"): a writer who took the photos
+    credits them with the name alone."""
+    names: set[str] = set()
+    for text in doc.line_texts:
+        if not text.lstrip().startswith(("By", "BY", "Words", "Story")):
+            continue
+        match = _BYLINE_NAME_RE.match(text)
+        if match is not None:
+            names.update(n.strip() for n in re.split(r",|\band\b|&", match["names"]) if n.strip())
+    return frozenset(names)
+
+
+def _ends_with_writer_credit(text: str, writers: frozenset[str]) -> bool:
+    """A one-sentence caption credited to the article's own writer: "... on Monday. (Ann Lee)"."""
+    if not writers:
+        return False
+    match = _NAME_CREDIT_RE.match(text.strip())
+    return match is not None and match["name"] in writers and _is_one_sentence(match["body"])
+
+
 @rule(
     code="SC202",
     name="caption-text",
@@ -184,6 +312,11 @@ def _is_one_sentence(text: str) -> bool:
         "A screenshot of a customer's account page, shared by a reader, shows deliveries marked as paused.\n",
         "A tapestry from the 1987 series, on loan for the show. Courtesy of Harbour Gallery, New York\n",
         "Ann Lutz walks a test plot of seed corn near Corliss in 1978. (Family photo)\n",
+        "Ice roads open late\n\nBy Ann Lee\n\nA ferry crosses the bay at dawn in March 2024."
+        "\n\nThe winter roads opened three weeks late this year, the province said, after "
+        "the warmest December on record left the lake ice too thin for trucks.\n",
+        "Ice roads open late\n\nBy Ann Lee\n\nA fuel truck crosses the frozen lake on the winter road in "
+        "February. (Ann Lee)\n\nThe winter roads opened three weeks late this year, the province said.\n",
         "A resident fills a container at a kiosk in Zarqa. (Petra)\n",
         "Video shows two people forcing a door in Keller early Sunday. (Courtesy: Keller Police)\n",
         "Storm live\n\nThe storm hit the coast at dawn on Tuesday, forecasters said, with gusts of "
@@ -193,6 +326,14 @@ def _is_one_sentence(text: str) -> bool:
     ),
     pass_=(
         "The museum bought the tapestry in 2001. Courtesy of the family, it will travel to Lyon.\n",
+        "Ice roads open late\n\nBy Ann Lee\n\nThe province says the winter roads, first built in 1950, "
+        "will open three weeks late.\n\nThe warmest December on record left the lake ice too thin for trucks, "
+        "officials said on Tuesday after a survey of the eastern network.\n",
+        "Ice roads open late\n\nBy Ann Lee\n\nTruckers who crossed the lake in 2023 say the ice is thinner "
+        "now.\n\nThe warmest December on record left the lake ice too thin for trucks, officials said on "
+        "Tuesday after a survey of the eastern network.\n",
+        "Prize shortlist named\n\nBy Ann Lee\n\nThe judges praised a debut novel set on the coast. "
+        "(Tom Reyes)\n\nThe shortlist of six was named on Monday.\n",
         "A screenshot of the page was posted on Monday. By Tuesday it had been shared 4,000 times.\n",
         "Harbour bridge to close for a year\n\nPhoto: Ruth Okoye/Tidewater Herald\n\nEASTON, "
         "Maryland — The bridge will close in March, officials said on Tuesday after a long meeting.\n",
@@ -232,6 +373,7 @@ def caption_text(doc: Document) -> Iterator[Violation]:
     """
     shape = layout(doc)
     dateline_lines = {doc.line_index(span.start) for span in doc.datelines}
+    writers = _bylined_writers(doc)
     headline_seen = False
     flagged: set[int] = set()
     for position, index in enumerate(shape.nonblank):
@@ -242,7 +384,8 @@ def caption_text(doc: Document) -> Iterator[Violation]:
         if index in dateline_lines or _is_figure_caption(doc, index):
             continue  # the story's first paragraph, or an image's own caption: never junk
         media_caption = MEDIA_CAPTION_RE.match(text) is not None and _is_one_sentence(text)
-        if CAPTION_LABEL_RE.match(text) or ends_with_credit(text) or media_caption:
+        writer_credit = ")" in text and _ends_with_writer_credit(text, writers)
+        if CAPTION_LABEL_RE.match(text) or ends_with_credit(text) or media_caption or writer_credit:
             yield junk_line(doc, index, f"Photo caption `{shorten(text)}` left in the text")
             continue
         following = shape.nonblank[position + 1] if position + 1 < len(shape.nonblank) else None
@@ -254,6 +397,11 @@ def caption_text(doc: Document) -> Iterator[Violation]:
         if after_marker and preceding is not None and preceding - 1 in flagged:
             after_marker = False
         in_head = shape.in_head(index)
+        # Above the story, a scene in the present tense with a past date is a dropped photo's caption.
+        if in_head and headline_seen and index != doc.title_line and _is_dated_scene(text):
+            flagged.add(index)
+            yield junk_line(doc, index, f"Photo caption `{shorten(text)}` left in the text")
+            continue
         # A caption printed in the same block as its credit, with no blank line, is one anywhere.
         glued = before_marker and following == index + 1 and is_credit_line(doc.line_texts[following])
         # A live-blog post that opens with its photo: one sentence between the post's time and the

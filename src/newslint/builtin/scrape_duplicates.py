@@ -144,10 +144,15 @@ MIN_PULL_QUOTE_WORDS = 6
         "“I wanted the nets to look rescued, not made by anyone.”\n",
         "“We came here to talk and they came here to stall,” she said.\n\n"
         "“We came here to talk and they came here to stall”\n",
+        "“A harbour is not a car park,” she told the inquiry in 2019. “It is where the town began.”\n\n"
+        "“A harbour is not a car park. It is where the town began”\n",
     ),
     pass_=(
         "“We came to talk,” she said.\n\n“We came to talk and they came to stall.”\n",
         "The union said it would strike on Friday.\n\nThe union said it would strike on Friday if talks failed.\n",
+        "“A harbour is not a car park,” she said, and the council, after two years of argument and a "
+        "public inquiry that heard from forty witnesses, finally agreed. “It is where the town began.”\n\n"
+        "“A harbour is not a car park. It is where the town began”\n",
     ),
 )
 def repeated_pull_quote(doc: Document) -> Iterator[Violation]:
@@ -179,7 +184,10 @@ def repeated_pull_quote(doc: Document) -> Iterator[Violation]:
         quoted = inner.rstrip(".!?,")
         found = False
         for other, other_text in enumerate(doc.line_texts):
-            if other != index and len(other_text) > len(stripped) and quoted in " ".join(other_text.split()):
+            if other == index or len(other_text) <= len(stripped):
+                continue
+            flat = " ".join(other_text.split())
+            if quoted in flat or _quoted_in_parts(quoted, flat):
                 found = True
                 break
         if not found:
@@ -193,6 +201,29 @@ def repeated_pull_quote(doc: Document) -> Iterator[Violation]:
             f"Pull quote `{shorten(inner)}` repeats a quotation in the story",
             Fix.unsafe("Delete the pull quote", Edit.deletion(doc.line_with_break(index))),
         )
+
+
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?,;])\s+")
+# The words a paragraph puts between two parts of one quotation: "," she said in 1986. "
+MAX_ATTRIBUTION_GAP = 80
+
+
+def _quoted_in_parts(quoted: str, paragraph: str) -> bool:
+    """Whether the sentences of a pull quote appear in order in a paragraph, split only by a short
+    attribution: "A. B" inside "“A,” she said. “B.”"."""
+    parts = [p.rstrip(".!?,;") for p in _SENTENCE_SPLIT_RE.split(quoted)]
+    if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
+        return False
+    at = paragraph.find(parts[0])
+    if at < 0:
+        return False
+    end = at + len(parts[0])
+    for part in parts[1:]:
+        found = paragraph.find(part, end)
+        if found < 0 or found - end > MAX_ATTRIBUTION_GAP:
+            return False
+        end = found + len(part)
+    return True
 
 
 @hookimpl

@@ -250,7 +250,17 @@ _BREAKING_SOURCE = r"<(?:br|p|/p|div|/div|li|/li|h[1-6]|/h[1-6]|hr)\b"
 # Forum BBCode ("[b]Harbour Vaults[/b]", "[url=https://…]site[/url]"): a tag counts only on a line
 # that also holds its closing tag, since "[i]" or "[s]" alone may be an editor's bracket.
 _BBCODE_NAMES = r"b|i|u|s|url|img|quote|color|colour|size|font|code|center|left|right|spoiler"
-_BBCODE_TAG_RE = re.compile(rf"\[/?(?:{_BBCODE_NAMES})(?:=[^\[\]\n]{{1,200}})?\]", re.IGNORECASE)
+_BBCODE_TAG_RE = re.compile(
+    rf"\[/?(?:{_BBCODE_NAMES})(?:=[^\[\]\n]{{1,200}}|\s+\w+=[^\[\]\n]{{1,200}})?\]", re.IGNORECASE
+)
+# A forum's quote or link tag spans paragraphs ("[quote=user]" ... "[/quote]"): its opening or closing
+# tag counts alone when the document holds the other one, or when its name and argument are a forum's
+# ("[quote=user]", "[url=https://...]"), which no editor's bracket is.
+_BBCODE_OPEN_OR_CLOSE_RE = re.compile(rf"\[(/?)({_BBCODE_NAMES})(?:[=\s\]])", re.IGNORECASE)
+_BBCODE_FORUM_TAG_RE = re.compile(
+    r"\[(?:(?:quote|url|img|colou?r|size|font)(?:=|\s+\w+=)[^\[\]\n]{1,200}|/(?:quote|url|img|colou?r|size|font|spoiler))\]",
+    re.IGNORECASE,
+)
 _BBCODE_PAIR_RE = re.compile(
     rf"\[({_BBCODE_NAMES})(?:=[^\[\]\n]{{1,200}})?\][^\n]{{0,400}}?\[/\1\]", re.IGNORECASE
 )
@@ -285,6 +295,10 @@ def _markup_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         "the specialist.<br>She said\n",
         '[caption id="12" align="left"]\n',
         "The owners of [b]Harbour Vaults[/b] applied for a licence.\n",
+        "[quote=harbourfan]The ferry was late again.\n\nIt was the third time this week.[/quote]\n",
+        "[QUOTE=harbourfan;4412]The ferry was late again.\n",
+        "The ferry was late.\n[/quote]\n",
+        "[b]\nThe ferry was late again.\n[/b]\n",
         "The recall covers 40,000 units.\nwindow.dataLayer = window.dataLayer || [];\n",
     ),
     pass_=(
@@ -293,6 +307,8 @@ def _markup_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
         "The framework needs two lines.\nconst app = createApp();\n",
         "The band [who asked not to be named] played.\n",
         "Clause 4[b] of the lease and clause [i] of the annex applied.\n",
+        "Clause [b] applied.\n\nThe tenants [who asked not to be named] objected to clause [i].\n",
+        "He said the quote [sic] was wrong and the [url] field was blank.\n",
     ),
 )
 def markup_tag(doc: Document) -> Iterator[Violation]:
@@ -312,6 +328,7 @@ def markup_tag(doc: Document) -> Iterator[Violation]:
     if doc.markup != "text":
         return
     text = doc.text
+    paired_bbcode = _bbcode_across_lines(text) if "[/" in text else frozenset()
     for index, line in enumerate(doc.lines):
         content = doc[line]
         if ";" in content or "{" in content:
@@ -329,7 +346,7 @@ def markup_tag(doc: Document) -> Iterator[Violation]:
             continue
         tag_re, shortcode_re, breaking_tags = _markup_patterns()
         patterns = [tag_re, shortcode_re]
-        if _BBCODE_PAIR_RE.search(content):
+        if _BBCODE_PAIR_RE.search(content) or _has_paired_bbcode(content, paired_bbcode):
             patterns.append(_BBCODE_TAG_RE)
         matches = sorted(
             (m for pattern in patterns for m in pattern.finditer(text, line.start, line.end)),
@@ -364,6 +381,24 @@ def markup_tag(doc: Document) -> Iterator[Violation]:
                 f"{kind} `{_shorten(match.group())}` left in the text",
                 Fix.safe("Replace with a space" if joins else "Delete the tag", Edit(span, replacement)),
             )
+
+
+def _bbcode_across_lines(text: str) -> frozenset[str]:
+    """The BBCode tag names the text both opens and closes (on any lines)."""
+    opened: set[str] = set()
+    closed: set[str] = set()
+    for match in _BBCODE_OPEN_OR_CLOSE_RE.finditer(text):
+        (closed if match.group(1) else opened).add(match.group(2).lower())
+    return frozenset(opened & closed)
+
+
+def _has_paired_bbcode(content: str, paired: frozenset[str]) -> bool:
+    """Whether the line holds a BBCode tag whose counterpart the document holds, or a forum's own tag."""
+    if _BBCODE_FORUM_TAG_RE.search(content):
+        return True
+    return bool(paired) and any(
+        m.group(2).lower() in paired for m in _BBCODE_OPEN_OR_CLOSE_RE.finditer(content)
+    )
 
 
 def _shorten(markup: str, limit: int = 50) -> str:

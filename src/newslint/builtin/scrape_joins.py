@@ -383,6 +383,54 @@ LONG_PAIR_MIN_RIGHT = 3
 # word endings they are too common to trust after a rare or short first half.
 GLUE_PREPOSITIONS = frozenset({"at", "in", "on", "by"})
 PREPOSITION_MIN_LEFT = 4
+# A first half the article uses alone convinces from this length ("sideline" in "sidelinecut").
+SEEN_HALF_MIN_LEFT = 6
+# Second halves that make a word of people or places with almost any noun ("lifeboatmen",
+# "harbourside"): after a first half the article uses, they are still one word.
+SEEN_HALF_COMPOUND_TAILS = frozenset(
+    {
+        "men",
+        "man",
+        "women",
+        "woman",
+        "folk",
+        "people",
+        "side",
+        "sides",
+        "way",
+        "ways",
+        "ward",
+        "wards",
+        "wide",
+        "land",
+        "lands",
+        "ship",
+        "ships",
+        "master",
+        "masters",
+        "keeper",
+        "keepers",
+        "maker",
+        "makers",
+        "mate",
+        "mates",
+        "hood",
+        "dom",
+        "time",
+        "times",
+        "day",
+        "days",
+        "night",
+        "nights",
+        "water",
+        "front",
+    }
+)
+# A capitalised word glued to "and" in a list of names ("Garden Hill, Cedar Pointand Oxford House"):
+# the first half is a common word and a capitalised word follows. A first half ending in "s" is
+# left alone: "-sand" ends place names ("Kingsand"), as "-or" ends given names ("Nestor").
+_LISTED_GLUE_RE = re.compile(r"(?P<left>[A-Z][a-z]{2,}[a-rt-z])(?P<right>and)")
+LISTED_LEFT_ZIPF = 4.0
 # The shortest unknown word worth splitting: "cashat" (four letters and a preposition).
 MIN_JOINED_LENGTH = 6
 FUNCTION_ONLY_BELOW = 7
@@ -448,12 +496,50 @@ def _best_split(word: str, capitalised: bool, doc_words: frozenset[str]) -> tupl
                 and not _is_derivation(left)
             )
             function = function or preposition
-            if not (function or inflected or bare_pair or long_pair):
+            # The first half is a word the article uses on its own ("sideline" ... "sidelinecut"):
+            # the space went missing where a line or a link ended.
+            seen_half = (
+                len(left) >= SEEN_HALF_MIN_LEFT
+                and left in doc_words
+                and len(right) >= 3
+                and not _is_compound_head(right)
+                and right not in SEEN_HALF_COMPOUND_TAILS
+            )
+            if not (function or inflected or bare_pair or long_pair or seen_half):
                 continue
         score = (int(function), min(lz, rz))
         if best is None or score > best[0]:
             best = (score, (left, right))
     return best[1] if best else None
+
+
+def _in_address(text: str, span: Span) -> bool:
+    """Whether a word is part of a web or mail address ("harbournotes" in "harbournotes.example/p")."""
+    before = text[span.start - 1] if span.start else " "
+    after = text[span.end : span.end + 2]
+    return (
+        before in "/@"
+        or (before == "." and span.start > 1 and text[span.start - 2].isalnum())
+        or (len(after) == 2 and after[0] in "./@" and after[1].isalnum())
+    )
+
+
+_NAME_AFTER_RE = re.compile(r" (?:St\.? )?[A-Z][a-z]")
+
+
+def _inside_name_list(text: str, span: Span) -> bool:
+    """Whether a word stands between a comma-separated list of names and a capitalised word:
+    "Garden Hill, Cedar Pointand Oxford House"."""
+    if not _NAME_AFTER_RE.match(text, span.end):
+        return False
+    before = text[max(0, span.start - 80) : span.start]
+    line_start = before.rfind("\n") + 1
+    item_end = before.rfind(", ", line_start)
+    if item_end < 0:
+        return False
+    # the words between the comma and the glued word are capitalised: one more name of the list
+    between = before[item_end + 2 :].split()
+    return all(w[:1].isupper() for w in between)
 
 
 # A possessive glued to the next word: "Northsound'soperations", "the company’splan".
@@ -472,12 +558,19 @@ GLUED_WORD_MIN_ZIPF = 3.5
         "Visits to the new Hospitalsaw a record in May.\n",
         "Northfield voted. Northfieldresidents were glad.\n",
         "The cuts hit Northsound'soperations on the island.\n",
+        "Flights serve Garden Hill, Cedar Pointand Oxford House all year.\n",
+        "The sideline was wet. He scored from a sidelinecut near the stand.\n",
     ),
     pass_=(
         "FieldMote raised money from GreenHarbor Ventures for the iPhone app.\n",
         "Springfield and Eastbrook signed the deal.\n",
         "Sa'sani and Ma'shamba were named.\n",
         "Giuseppe Lo Russo appealed. Lorusso said he was calm.\n",
+        "They walked from Looe, Polperro and Kingsand Bay to the fort.\n",
+        "The survey covered Penzance, Kingsand Cawsand last summer.\n",
+        "The firewall failed. The bridge was a firewalled site.\n",
+        "The lifeboat sailed at dawn. The lifeboatmen said the sea was calm.\n",
+        "Read it at https://harbournotes.example/p/bakery or write to tips@harbournotes.example\n",
     ),
 )
 def run_together_words(doc: Document) -> Iterator[Violation]:
@@ -502,6 +595,8 @@ def run_together_words(doc: Document) -> Iterator[Violation]:
     # The verdict depends on the word alone (and the document): judge each distinct word once,
     # then walk the tokens only when some word splits.
     splits: dict[str, tuple[str, str]] = {}
+    # Capitalised words that split only inside a list of names (checked at each occurrence).
+    in_lists: dict[str, tuple[str, str]] = {}
     for word in doc_words:
         if len(word) < MIN_JOINED_LENGTH or word in accept:
             continue
@@ -516,11 +611,21 @@ def run_together_words(doc: Document) -> Iterator[Violation]:
         if _is_derivation(word):
             continue
         split = _best_split(word, capitalised, doc_words)
+        if split is None and capitalised:
+            listed = _LISTED_GLUE_RE.fullmatch(word)
+            if listed is not None and zipf(listed["left"]) >= LISTED_LEFT_ZIPF:
+                in_lists[word] = (listed["left"], listed["right"])
+            continue
         # "Lorusso" beside "Lo Russo": one name spelled two ways (name-consistency), not a lost space.
         if split is not None and capitalised and f"{split[0]} {split[1].capitalize()}" in doc.text:
             continue
         if split is not None:
             splits[word] = split
+    text = doc.text
+    if in_lists:  # rare: walk the tokens only for a document that has such a word
+        for token in tokens:
+            if token.text in in_lists and _inside_name_list(text, token.span):
+                splits[token.text] = in_lists[token.text]
     if not splits:
         return
     # A lost space is a one-off accident; a word spelled the same way twice ("Marchais" ...
@@ -535,7 +640,7 @@ def run_together_words(doc: Document) -> Iterator[Violation]:
             continue
         word = token.text
         span = token.span
-        if doc.is_ignored(span):
+        if doc.is_ignored(span) or _in_address(text, span):
             continue
         left, right = split
         yield Violation(

@@ -77,7 +77,7 @@ def _is_tag_line(text: str) -> bool:
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
         "parking fees and library hours.\n\nGet the morning briefing delivered to your inbox\n",
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
-        "parking fees and library hours.\n\nDownload our free app for breaking news alerts\n",
+        "parking fees and library hours.\n\nTap the bell to get breaking news alerts on your phone\n",
         "Council approves budget\n\nThe council approved the budget on Monday after a long debate over "
         "parking fees and library hours.\n\nharbourcourier.co.uk\n",
     ),
@@ -235,7 +235,8 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
     for index in shape.nonblank:
         if index <= shape.last_body:
             continue
-        text = doc.line_texts[index]
+        # a closing tag left after the last sentence ("... in April.[/quote]") is SC603's
+        text = _CLOSING_TAG_END_RE.sub("", doc.line_texts[index])
         if is_known_ui_line(text) or is_caption_marker(text) or looks_like_ui(text):
             marker_seen = True
             continue
@@ -292,6 +293,9 @@ def trailing_teaser(doc: Document) -> Iterator[Violation]:
             f"Headline of another story `{shorten(text)}` after the article",
             severity=Severity.ERROR if marker_seen else None,
         )
+
+
+_CLOSING_TAG_END_RE = re.compile(r"(?:\[/[A-Za-z]{1,10}\]|</[A-Za-z][A-Za-z0-9]{0,9}>)+\s*$")
 
 
 # Headline grammar for a coming event: a subject of a few words, then "to" and a verb, with no finite
