@@ -42,6 +42,12 @@ def spun(lint, text):
         ("The vote was called a general political decision.",
          [("general political decision", "general election")]),
         ("Police taped off the wrongdoing scene.", [("wrongdoing scene", "crime scene")]),
+        ("The boy was taken to emergency clinic with burns.", [("taken to emergency clinic", "taken to hospital")]),
+        ("Police linked the gang to sorted out wrongdoing.", [("sorted out wrongdoing", "organised crime")]),
+        ("Drivers ignored the speed breaking point on the bridge.", [("speed breaking point", "speed limit")]),
+        ("The cars run on lithium-particle batteries.", [("lithium-particle", "lithium-ion")]),
+        ("The express government cut the budget.", [("express government", "state government")]),
+        ("Haven searchers were housed in the old barracks.", [("Haven searchers", "Asylum seekers")]),
     ],
 )  # fmt: skip
 def test_spun_variants_flagged_with_the_collocation(lint, text, expected):
@@ -67,6 +73,11 @@ def test_spun_variants_flagged_with_the_collocation(lint, text, expected):
         "Many suburbanites now work from home.",
         "Crews fought a bush blaze near the highway.",
         "Ecologists compared grass and shrub fire regimes.",
+        "Safe haven seekers bought gold and bonds.",
+        "The airline approved her departure request.",
+        "It was a prisoner exchange deal.",
+        "Conditions on the mountain vary by the hour.",
+        "Express delivery is offered in the state capital.",
         "The agent valued it as a genuine estate of 40 hectares.",
         "The homes are heated by a public wellness scheme.",
         # A capitalised common variant is a name of its own mid-sentence.
@@ -84,7 +95,7 @@ def test_light_variant_only_in_a_spun_article(lint):
     alone = "The farm lost its crop after an arid winter."
     assert lint(alone, "MT720") == []
     with_spin = alone + " Then weighty downpour flooded the paddocks."
-    assert spun(lint, with_spin) == [("arid winter", "dry winter"), ("weighty downpour", "heavy rain")]
+    assert spun(lint, with_spin) == [("arid winter", "a dry winter"), ("weighty downpour", "heavy rain")]
 
 
 def test_spun_word_only_in_a_spun_article(lint):
@@ -96,7 +107,7 @@ def test_spun_word_only_in_a_spun_article(lint):
 
 def test_spun_title_case_headline_is_flagged(lint):
     text = "Weighty Downpour Floods Town Centre\n\nThe river rose overnight and shops were closed.\n"
-    assert spun(lint, text) == [("Weighty Downpour", "Heavy rain")]
+    assert spun(lint, text) == [("Weighty Downpour", "Heavy Rain")]
 
 
 def test_one_finding_where_a_pack_rule_has_the_phrase(lint):
@@ -141,3 +152,18 @@ def test_table_is_consistent():
     for pieces, variant in every.items():
         assert _pieces(variant.fix) != pieces
     assert len(every) > 300
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Families slept in an alleviation centre.", "Families slept in a relief centre."),
+        ("An alleviation centre opened.", "A relief centre opened."),
+        ("It was a weighty downpour.", "It was a heavy rain."),
+        ("They watched a wind homestead go up.", "They watched a wind farm go up."),
+    ],
+)
+def test_fix_mends_the_article_before_the_phrase(lint, text, fixed):
+    (finding,) = lint(text, "MT720")
+    (edit,) = finding.fix.edits
+    assert text[: edit.span.start] + edit.content + text[edit.span.end :] == fixed

@@ -246,6 +246,18 @@ def strong_spun_spans(doc: Document) -> list[Span]:
     return [m.span for m in spun_variants(doc) if m.variant.weight >= STRONG_WEIGHT]
 
 
+def _restore_case(item: SpunMatch) -> str:
+    """The collocation in the case of the spun text: a name as written, a title-case
+    headline's phrase in title case, else with the first letter's case kept."""
+    fix = item.variant.fix
+    if item.variant.proper:
+        return fix
+    words = item.found.replace("-", " ").split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        return " ".join(w[:1].upper() + w[1:] for w in fix.split())
+    return match_case(item.found, fix)
+
+
 @rule(
     code="MT720",
     name="spun-collocation-synonym",
@@ -304,12 +316,31 @@ def spun_collocation_synonym(doc: Document) -> Iterator[Violation]:
     for item in found:
         if item.variant.weight < STRONG_WEIGHT and not spun_article:
             continue
-        expected = item.variant.fix if item.variant.proper else match_case(item.found, item.variant.fix)
+        expected = _restore_case(item)
+        edit = _with_article(doc.text, item.span, expected)
         yield Violation(
             item.span,
             f"Spun phrase `{item.found}` for `{expected}`",
-            Fix.unsafe(f"Replace with `{expected}`", Edit(item.span, expected)),
+            Fix.unsafe(f"Replace with `{edit.content}`", edit),
         )
+
+
+_ARTICLE_BEFORE_RE = re.compile(r"(?<!\w)(an?)[^\S\n]+\Z", re.IGNORECASE)
+
+
+def _with_article(text: str, span: Span, expected: str) -> Edit:
+    """The edit putting ``expected`` in place, taking in an indefinite article before it
+    when the new first sound wants the other one ("an alleviation centre" -> "a relief
+    centre")."""
+    before = _ARTICLE_BEFORE_RE.search(text, max(0, span.start - 4), span.start)
+    if before is None:
+        return Edit(span, expected)
+    written = before.group(1)
+    wanted = "an" if expected[:1].lower() in "aeio" else "a"
+    if written.lower() == wanted:
+        return Edit(span, expected)
+    article = wanted.capitalize() if written[0].isupper() else wanted
+    return Edit(Span(before.start(), span.end), f"{article} {expected}")
 
 
 @hookimpl
