@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from newslint.builtin.packs import builtin_rules_root
+from newslint.builtin.translate_spun_collocations import strong_spun_spans
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
@@ -66,14 +67,23 @@ def _pack_rules() -> tuple[Rule, ...]:
 
 
 def spun_phrase_count(doc: Document, limit: int | None = None) -> int:
-    """How many unambiguous spun phrases of the ``translate`` pack ``doc`` holds.
+    """How many unambiguous spun phrases ``doc`` holds: the ``translate`` pack's, and the
+    variants of MT720 that stand alone.
 
     With ``limit``, counting stops once ``limit`` are found: the pack's rules are the
     costly part, and the density test only needs to know that there are enough.
     """
     count = 0
+    taken: list[Span] = []
     for item in _pack_rules():
-        for _ in item.run(doc):
+        for violation in item.run(doc):
+            count += 1
+            if count == limit:
+                return count
+            taken.append(violation.span)
+    # The built variants of MT720 are spun phrases too, where no pack rule has them.
+    for span in strong_spun_spans(doc):
+        if not any(span.start < other.end and other.start < span.end for other in taken):
             count += 1
             if count == limit:
                 return count
