@@ -791,7 +791,9 @@ _RELATIVES = frozenset({"which", "who"})
 MAX_OF_PHRASE_WORDS = 4
 _OF_PHRASE_FUNCTION_WORDS = frozenset({"and", "the", "a", "an"})
 # Plural heads whose verb agrees with the noun after "of" ("two thirds of the budget is").
-_PARTITIVE_HEADS = frozenset({"thirds", "quarters", "halves", "fifths", "tenths", "hundreds", "thousands", "millions"})
+_PARTITIVE_HEADS = frozenset(
+    {"thirds", "quarters", "halves", "fifths", "tenths", "hundreds", "thousands", "millions"}
+)
 
 
 def _plural_head_before_of(doc: Document, facts: Analysis, v: int) -> int | None:
@@ -803,8 +805,10 @@ def _plural_head_before_of(doc: Document, facts: Analysis, v: int) -> int | None
         if k <= v - 1 - MAX_OF_PHRASE_WORDS or k < 3 or not spaced[k] or not facts.prose[k]:
             return None
         word = lower[k]
-        if word in PRONOUNS or word in _RELATIVES or not (
-            word in _OF_PHRASE_FUNCTION_WORDS or _subject_modifier(words[k])
+        if (
+            word in PRONOUNS
+            or word in _RELATIVES
+            or not (word in _OF_PHRASE_FUNCTION_WORDS or _subject_modifier(words[k]))
         ):
             return None
         k -= 1

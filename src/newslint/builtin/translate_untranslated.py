@@ -267,6 +267,10 @@ LANGUAGES = {
     "fi": "Finnish",
     "ro": "Romanian",
     "ja": "Japanese",
+    "sw": "Swahili",
+    "ms": "Malay",
+    "tl": "Tagalog",
+    "hi": "Hindi",
 }
 
 _SCRIPT_RANGES = (
