@@ -35,9 +35,49 @@ _COUNT_SINGULAR_VERB_RE = re.compile(
 _COUNT_LOANWORD_RE = re.compile(rf"{_COUNT} (?P<noun>[a-z]{{4,}}) (?P<verb>were|are|have)\b")
 # Currencies and measures that keep their form in the plural: "500 baht were".
 _INVARIANT_LOANWORDS = frozenset(
-    "baht yen yuan renminbi rupiah naira won dong kwacha kina riel kip rand lek lei som tenge sen "
-    "ringgit shekel shekels kyat taka deer sheep moose elk caribou bison reindeer cattle swine trout "
-    "salmon cod fish aircraft offspring species series crossroads".split()
+    [
+        "baht",
+        "yen",
+        "yuan",
+        "renminbi",
+        "rupiah",
+        "naira",
+        "won",
+        "dong",
+        "kwacha",
+        "kina",
+        "riel",
+        "kip",
+        "rand",
+        "lek",
+        "lei",
+        "som",
+        "tenge",
+        "sen",
+        "ringgit",
+        "shekel",
+        "shekels",
+        "kyat",
+        "taka",
+        "deer",
+        "sheep",
+        "moose",
+        "elk",
+        "caribou",
+        "bison",
+        "reindeer",
+        "cattle",
+        "swine",
+        "trout",
+        "salmon",
+        "cod",
+        "fish",
+        "aircraft",
+        "offspring",
+        "species",
+        "series",
+        "crossroads",
+    ]
 )
 # A loanword rarer than this is not an English word with a plural of its own.
 LOANWORD_MAX_ZIPF = 2.5
@@ -45,13 +85,42 @@ LOANWORD_MAX_ZIPF = 2.5
 
 # Words after "many" or "several" that are not a noun left singular: "many more arrived".
 _NOT_HEADS = frozenset(
-    "more other such less fewer own time kind sort type still also now even just only never often again "
-    "already later ago too well here there once".split()
+    [
+        "more",
+        "other",
+        "such",
+        "less",
+        "fewer",
+        "own",
+        "time",
+        "kind",
+        "sort",
+        "type",
+        "still",
+        "also",
+        "now",
+        "even",
+        "just",
+        "only",
+        "never",
+        "often",
+        "again",
+        "already",
+        "later",
+        "ago",
+        "too",
+        "well",
+        "here",
+        "there",
+        "once",
+    ]
 )
 
 
 def _counted_one_by_one(text: str, noun: str) -> bool:
-    return re.search(rf"\b(?:[Aa]n?|[Ee]very|[Ee]ach|[Oo]ne|[Aa]nother) {re.escape(noun)}\b", text) is not None
+    return (
+        re.search(rf"\b(?:[Aa]n?|[Ee]very|[Ee]ach|[Oo]ne|[Aa]nother) {re.escape(noun)}\b", text) is not None
+    )
 
 
 @rule(
@@ -152,8 +221,22 @@ _NAMED_PLURAL_VERB_RE = re.compile(
 )
 _SUBJUNCTIVE_RE = re.compile(r"\b(?:if|wish|wished|though|suppose|imagine|as if)\s+\Z", re.I)
 _REPORTING_ING = frozenset(
-    "saying telling explaining adding asking stating noting warning insisting arguing claiming "
-    "describing recalling complaining".split()
+    [
+        "saying",
+        "telling",
+        "explaining",
+        "adding",
+        "asking",
+        "stating",
+        "noting",
+        "warning",
+        "insisting",
+        "arguing",
+        "claiming",
+        "describing",
+        "recalling",
+        "complaining",
+    ]
 )
 
 
