@@ -341,6 +341,7 @@ _CALENDAR_NAMES = frozenset({"new", "good", "holy", "ash", "palm", "boxing", "bl
         "The club signed 3 Americans and her Labour colleagues in March.",
         "Some 1,200 Rangers fans came, and their Black Friday for the shop began.",
         "By signing up, you agree to our Terms of Use and its Parks and Gardens rules.",
+        "The province's Department of Agriculture said so, and the department will act.",
     ),
 )
 def capitalized_common_word(doc: Document) -> Iterator[Violation]:
@@ -370,6 +371,8 @@ def capitalized_common_word(doc: Document) -> Iterator[Violation]:
     for index, prev, word, nxt in [*_candidates(doc), *_after_counts(doc, facts)]:
         if nxt is None or not nxt.text.islower():
             continue
+        if _opens_name(facts, index):
+            continue  # "the province's Department of Agriculture": the capital opens a name
         slot = _in_noun_slot(facts, index)
         if prev.text in _NOT_AFTER and not slot:
             continue
@@ -391,6 +394,30 @@ def capitalized_common_word(doc: Document) -> Iterator[Violation]:
             else _fix(doc, prev, word)
         )
         yield Violation(word.span, f"Common word `{word.text}` capitalised in mid-sentence", fix)
+
+
+# Heads of an organisation's name: "the province's Department of Agriculture".
+_ORGANISATION_HEADS = frozenset(
+    [
+        "department", "ministry", "office", "bureau", "agency", "institute", "commission", "committee",
+        "authority", "board", "council", "centre", "center", "service", "directorate", "division",
+        "school", "university", "college", "hospital", "court", "museum", "bank", "fund", "society",
+        "association", "union", "federation", "secretariat", "inspectorate", "tribunal",
+    ]
+)  # fmt: skip
+
+
+def _opens_name(facts: Analysis, i: int) -> bool:
+    """An organisation's head, `of` or `for` and another capital: "Department of Agriculture"."""
+    words = facts.words
+    return (
+        i + 2 < len(words)
+        and words[i].lower() in _ORGANISATION_HEADS
+        and words[i + 1] in {"of", "for"}
+        and words[i + 2][:1].isupper()
+        and facts.spaced[i]
+        and facts.spaced[i + 1]
+    )
 
 
 def _after_counts(doc: Document, facts: Analysis) -> Iterator[tuple[int, Token, Token, Token | None]]:
