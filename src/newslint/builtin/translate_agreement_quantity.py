@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
-from newslint.lexicon import zipf
-from newslint.mt_lexicon import is_singular_count_noun, plural_of
+from newslint.lexicon import AUXILIARIES, FUNCTION_WORDS, PREPOSITIONS, zipf
+from newslint.mt_lexicon import IRREGULAR_VERBS, is_singular_count_noun, plural_of
 from newslint.rules import FixAvailability, Rule, rule
 
 # "Dozens of trader gathered", "several village were", "2,000 matatu were parked", "21
@@ -20,8 +20,7 @@ _QUANTIFIER = (
     r"|(?:[Ss]everal|[Nn]umerous|[Vv]arious|[Mm]any|[Aa] few|[Aa] number of)"
 )
 _QUANTIFIER_RE = re.compile(
-    rf"(?<![\w-])(?P<quantity>{_QUANTIFIER}) (?P<noun>[a-z]{{3,}})"
-    r"(?= (?P<next>[a-z]+ed|were|are|have|had|will|would|could|in|at|from|on|who|which|gathered)\b|[,.;])"
+    rf"(?<![\w-])(?P<quantity>{_QUANTIFIER}) (?P<noun>[a-z]{{3,}})(?=(?P<after>[,.;]| [a-z]+))"
 )
 # A count over one (digits with thousands commas, or two to four digits not a year).
 _COUNT = r"(?<![\w$£€¥#.,/-])(?P<count>\d{1,3}(?:,\d{3})+|[2-9]|[1-9]\d{1,2})"
@@ -86,6 +85,25 @@ LOANWORD_MAX_ZIPF = 2.5
 # Words after "many" or "several" that are not a noun left singular: "many more arrived".
 _NOT_HEADS = frozenset(
     [
+        # nouns English uses as plurals without an -s: "several staff were"
+        "staff",
+        "police",
+        "personnel",
+        "crew",
+        "youth",
+        "clergy",
+        "military",
+        "media",
+        "livestock",
+        "poultry",
+        "data",
+        "people",
+        "cattle",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "dozen",
         "more",
         "other",
         "such",
@@ -117,6 +135,31 @@ _NOT_HEADS = frozenset(
 )
 
 
+# Words after the noun that end its phrase: a verb, an auxiliary, a preposition or a relative.
+_PHRASE_ENDERS = AUXILIARIES | PREPOSITIONS | IRREGULAR_VERBS | {"who", "which", "that", "and", "or"}
+
+
+def _phrase_ends(after: str) -> bool:
+    word = after.strip()
+    return word in {",", ".", ";"} or word in _PHRASE_ENDERS or (word.endswith("ed") and zipf(word) >= 3.0)
+
+
+def _verb_capable(word: str) -> bool:
+    """``word`` is also a verb: its past form is common, or it is an irregular verb."""
+    past = word + "d" if word.endswith("e") else word + "ed"
+    return word in IRREGULAR_VERBS or zipf(past) >= 2.5
+
+
+def _countable(noun: str) -> bool:
+    """A singular count noun, also a rarer one (`labourer`, `family`) whose plural is common."""
+    if is_singular_count_noun(noun):
+        return True
+    if noun.endswith(("s", "ing", "ed")) or noun in FUNCTION_WORDS:
+        return False
+    plural = zipf(plural_of(noun))
+    return zipf(noun) >= 2.5 and plural >= 2.5 and plural >= zipf(noun) - 1.5
+
+
 def _counted_one_by_one(text: str, noun: str) -> bool:
     return (
         re.search(rf"\b(?:[Aa]n?|[Ee]very|[Ee]ach|[Oo]ne|[Aa]nother) {re.escape(noun)}\b", text) is not None
@@ -133,6 +176,7 @@ def _counted_one_by_one(text: str, noun: str) -> bool:
         "Dozens of trader gathered outside the court on Tuesday.",
         "Several village were cut off by the floods.",
         "Hundreds of farmer from the district joined the march.",
+        "Dozens of labourer waited outside, and several family slept in the corridor.",
         "In the north, 14 village remains without water.",
         "More than 300 bajaji were parked; every bajaji pays a fee.",
     ),
@@ -144,6 +188,9 @@ def _counted_one_by_one(text: str, noun: str) -> bool:
         "About 500 baht were paid; 40 rupiah was the fee.",
         "Several staff were hurt, and a number of police were there.",
         "Dozens of times the bridge has closed; of the 14, one remains.",
+        "Several staff were hurt, dozens of police came and many youth left.",
+        "Many hope that the road reopens; several work at the mill and many fear for jobs.",
+        "Several hundred were there, and a few thousand came later.",
         "Many still lack water, and many also left; 300 caribou were counted by a caribou expert.",
     ),
 )
@@ -168,8 +215,10 @@ def quantity_noun_mismatch(doc: Document) -> Iterator[Violation]:
     text = doc.text
     for match in _QUANTIFIER_RE.finditer(text):
         noun = match.group("noun")
-        if noun in _NOT_HEADS or not is_singular_count_noun(noun):
+        if noun in _NOT_HEADS or not _countable(noun) or not _phrase_ends(match.group("after")):
             continue
+        if not match.group("quantity").endswith(" of") and _verb_capable(noun):
+            continue  # "many hope that", "several work at": a pronoun-like quantifier and its verb
         yield from _violation(doc, match, noun)
     for match in _COUNT_SINGULAR_VERB_RE.finditer(text):
         noun = match.group("noun")
