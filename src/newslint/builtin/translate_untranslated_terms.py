@@ -25,6 +25,8 @@ FOREIGN_ACRONYMS: dict[str, tuple[str, str]] = {
     "BVerfG": ("German", "Federal Constitutional Court"),
     "BVerwG": ("German", "Federal Administrative Court"),
     "BGH": ("German", "Federal Court of Justice"),
+    # French: centre hospitalier universitaire
+    "CHU": ("French", "university hospital"),
     # Czech, Dutch, Spanish, Italian
     "NSS": ("Czech", "Supreme Administrative Court"),
     "RvS": ("Dutch", "Council of State"),
@@ -61,11 +63,12 @@ def _is_explained(doc: Document, acronym: str) -> bool:
         "The ruling of the BVerwG on diesel bans surprised the carmakers.",
         "The UBND of the district approved the plan on Monday.",
         "Households relied on water trucks, the Sở Y tế said.",
+        "The study followed 3,000 patients at the CHU of Lyon.",
         "The money came from Bộ Tài chính, the official said.",
     ),
     pass_=(
         "The Supreme Court (KKO) upheld the fine, and KKO judges were split.",
-        "KPK investigators and the NATO summit; LG and HD were listed.",
+        "KPK investigators and the NATO summit; LG and HD were listed. Jackie Chu spoke.",
         "The Bình Đại district and Thạnh Phú district were hit; Bến Tre's people coped.",
         "The hotel is on Trường Sa street; she studied at Trường's school.",
     ),
