@@ -268,6 +268,8 @@ _NAMED_PLURAL_VERB_RE = re.compile(
     rf"(?<![\w&,] )(?<!and )(?<!& )(?P<name>(?:{_TITLES} )?[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}) "
     r"(?P<verb>were|are) (?P<ing>[a-z]{3,}ing)\b"
 )
+# The plural verb and its -ing form, found first: the name before them is read off after.
+_PLURAL_PROGRESSIVE_RE = re.compile(r"(?<= )(?:were|are) [a-z]{3,}ing\b")
 _SUBJUNCTIVE_RE = re.compile(r"\b(?:if|wish|wished|though|suppose|imagine|as if)\s+\Z", re.I)
 _REPORTING_ING = frozenset(
     [
@@ -329,7 +331,16 @@ def named_person_plural_verb(doc: Document) -> Iterator[Violation]:
     text = doc.text
     if " were " not in text and " are " not in text:
         return
-    for match in _NAMED_PLURAL_VERB_RE.finditer(text):
+    for progressive in _PLURAL_PROGRESSIVE_RE.finditer(text):
+        # A title and three name words fit in 40 characters before the verb.
+        window = max(0, progressive.start() - 48)
+        match = None
+        for candidate in _NAMED_PLURAL_VERB_RE.finditer(text, window, progressive.end()):
+            if candidate.start("verb") == progressive.start():
+                match = candidate
+                break
+        if match is None:
+            continue
         name = match.group("name")
         titled = re.match(_TITLES + " ", name) is not None
         after_quote = text[max(0, match.start() - 3) : match.start()].rstrip().endswith(('"', "”", ",’"))
