@@ -390,7 +390,7 @@ _CALENDAR_NAMES = frozenset({"new", "good", "holy", "ash", "palm", "boxing", "bl
         "The club signed 3 Americans and her Labour colleagues in March.",
         "Some 1,200 Rangers fans came, and their Black Friday for the shop began.",
         "By signing up, you agree to our Terms of Use and its Parks and Gardens rules.",
-        "A director of the province's Department of Agriculture said the department would act.",
+        "The province's Department of Agriculture said so, and the department will act.",
     ),
 )
 def capitalized_common_word(doc: Document) -> Iterator[Violation]:
@@ -420,8 +420,8 @@ def capitalized_common_word(doc: Document) -> Iterator[Violation]:
     for index, prev, word, nxt in [*_candidates(doc), *_after_counts(doc, facts)]:
         if nxt is None or not nxt.text.islower():
             continue
-        if _heads_a_name(facts, index):
-            continue  # "the province's Department of Agriculture": an institution's name
+        if _opens_name(facts, index):
+            continue  # "the province's Department of Agriculture": the capital opens a name
         slot = _in_noun_slot(facts, index)
         if prev.text in _NOT_AFTER and not slot:
             continue
@@ -445,19 +445,27 @@ def capitalized_common_word(doc: Document) -> Iterator[Violation]:
         yield Violation(word.span, f"Common word `{word.text}` capitalised in mid-sentence", fix)
 
 
-# Linking words inside an institution's name: "Department of Agriculture", "Office for Students".
-_NAME_LINKS = frozenset({"of", "for", "and", "on"})
+# Heads of an organisation's name: "the province's Department of Agriculture".
+_ORGANISATION_HEADS = frozenset(
+    [
+        "department", "ministry", "office", "bureau", "agency", "institute", "commission", "committee",
+        "authority", "board", "council", "centre", "center", "service", "directorate", "division",
+        "school", "university", "college", "hospital", "court", "museum", "bank", "fund", "society",
+        "association", "union", "federation", "secretariat", "inspectorate", "tribunal",
+    ]
+)  # fmt: skip
 
 
-def _heads_a_name(facts: Analysis, index: int) -> bool:
-    """Say whether the capitalised word at ``index`` opens a name: a link word, then a capital."""
+def _opens_name(facts: Analysis, i: int) -> bool:
+    """An organisation's head, `of` or `for` and another capital: "Department of Agriculture"."""
     words = facts.words
     return (
-        index + 2 < len(words)
-        and words[index + 1] in _NAME_LINKS
-        and words[index + 2][:1].isupper()
-        and facts.spaced[index]
-        and facts.spaced[index + 1]
+        i + 2 < len(words)
+        and words[i].lower() in _ORGANISATION_HEADS
+        and words[i + 1] in {"of", "for"}
+        and words[i + 2][:1].isupper()
+        and facts.spaced[i]
+        and facts.spaced[i + 1]
     )
 
 

@@ -104,6 +104,25 @@ COUNT_WORDS: dict[str, tuple[str, str]] = {
     "ribu": ("Indonesian", "thousand"),
     "triliun": ("Indonesian", "trillion"),
 }
+# Number words that are never English: after an amount they need no currency after them
+# ("Rp 4,2 miliar", "3 milyar lira", "12 millones de euros").
+BARE_COUNT_WORDS: dict[str, tuple[str, str]] = {
+    "miliar": ("Indonesian", "billion"),
+    "milyar": ("Indonesian", "billion"),
+    "juta": ("Indonesian", "million"),
+    "triliun": ("Indonesian", "trillion"),
+    "triệu": ("Vietnamese", "million"),
+    "tỷ": ("Vietnamese", "billion"),
+    "millones": ("Spanish", "million"),
+    "milhões": ("Portuguese", "million"),
+    "bilhões": ("Portuguese", "billion"),
+    "milioni": ("Italian", "million"),
+    "miliardi": ("Italian", "billion"),
+    "milliards": ("French", "billion"),
+    "Millionen": ("German", "million"),
+    "Milliarden": ("German", "billion"),
+    "milyon": ("Turkish", "million"),
+}
 _CURRENCY_NAMES = "won|yen|yuan|renminbi|RMB|đồng|dong|VND|rupiah|IDR|KRW|JPY|CNY"
 # Street words of the source language, abbreviated before the street's name: Polish
 # "ul. Lipowa", Spanish "Avda. de la Paz", Italian "p.zza Garibaldi". English writes
@@ -129,6 +148,7 @@ def foreign_abbreviation_re() -> re.Pattern[str]:
     units = "|".join(map(re.escape, NUMBER_UNITS))
     signs = "|".join(map(re.escape, CURRENCY_SIGNS))
     counts = "|".join(map(re.escape, COUNT_WORDS))
+    bare = "|".join(map(re.escape, BARE_COUNT_WORDS))
     streets = "|".join(map(re.escape, sorted(STREET_ABBREVIATIONS, key=len, reverse=True)))
     # Not glued to a word or a dot before, and followed by a space and a word: "np.array"
     # in code and "u.a.s" are not abbreviations of prose.
@@ -140,6 +160,7 @@ def foreign_abbreviation_re() -> re.Pattern[str]:
         rf"|(?:(?<=\d )|(?<=\d\xa0)|(?<=mln )|(?<=mld )|(?<=million )|(?<=billion )|(?<=tys\. ))(?P<sign>{signs})(?!\w)"
         # a number word between an amount and its currency: "1,200 eok won"
         rf"|(?<=\d )(?P<count>{counts})(?=\s+(?:{_CURRENCY_NAMES})\b)"
+        rf"|(?<=\d )(?P<bare>{bare})(?![\w-])"
         # a street word before a capitalised name, not the "al." of "et al."
         rf"|(?<!et )(?P<street>{streets})(?=\s?(?:(?:de la|de|del|di|della|dei)\s)?[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-ÿā-ž]))",
         re.MULTILINE,
@@ -168,6 +189,8 @@ def foreign_abbreviation_re() -> re.Pattern[str]:
         "Tickets cost 250 Kč at the door.",
         "The developer will pay 1,200 eok won into a fund for fishermen.",
         "A bed costs 1,8 triệu đồng a month.",
+        "The regent received Rp 3,5 miliar from two firms.",
+        "The club spent 40 millones on new players.",
     ),
     pass_=(
         "The castle was built ca. 1350, cf. the survey of 1402.",
@@ -205,8 +228,6 @@ def untranslated_abbreviation(doc: Document) -> Iterator[Violation]:
     Display-only: the English sense is shown, and the sentence may need rewording.
     """
     text = doc.text
-    if "." not in text:
-        return
     for match in foreign_abbreviation_re().finditer(text):
         span = Span(match.start(), match.end())
         if doc.in_quote(span) or doc.is_ignored(span):
@@ -217,8 +238,8 @@ def untranslated_abbreviation(doc: Document) -> Iterator[Violation]:
             fix = Fix.display_only(f"Translate: `{gloss}`", Edit(span, gloss))
             yield Violation(span, f"Untranslated {language} currency sign `{found}`", fix)
             continue
-        if match.group("count"):
-            language, gloss = COUNT_WORDS[found]
+        if match.group("count") or match.group("bare"):
+            language, gloss = COUNT_WORDS.get(found) or BARE_COUNT_WORDS[found]
             fix = Fix.display_only(f"Translate: `{gloss}`", Edit(span, gloss))
             yield Violation(span, f"Untranslated {language} number word `{found}`", fix)
             continue

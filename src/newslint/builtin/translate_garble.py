@@ -39,8 +39,36 @@ _PLACE_PREPOSITIONS = (
 )  # fmt: skip
 _POSTPOSED_ADJECTIVES = (
     "separate", "different", "major", "main", "whole", "entire", "central", "northern", "southern", "eastern",
-    "western",
+    "western", "new", "old", "big", "large", "modern", "former", "temporary",
 )  # fmt: skip
+# Words between an article and "new of" that make English ("a whole new of" is not a noun).
+_NOT_POSTPOSED_HEADS = (
+    "more|most|less|least|far|further|two|three|only|same|brand|very|so|too|quite|all|grand|whole|entire"
+)
+# Vietnamese crop seasons (đông xuân, hè thu): English puts them before the crop.
+_SEASON_PAIR = r"(?:winter|spring|summer|autumn|dry|wet|rainy)-(?:winter|spring|summer|autumn|season)"
+_CROPS = (
+    r"(?:rice|paddy|coffee|maize|corn|wheat|cassava|sugarcane|tea|cotton|soybeans?|potato(?:es)?|"
+    r"vegetables?|fruit|crops?|harvest|planting|sowing)"
+)
+# Verbs that need their object after them: a name, the object and an infinitive before
+# them mark a verb-final clause ("Collector X schools to close by 11 am has ordered").
+_OBJECT_CONTROL = r"ordered|directed|instructed|urged|told|forced|compelled|allowed|permitted|asked"
+# Manner adverbs English puts between the auxiliary and the participle ("was strictly controlled").
+_MANNER_ADVERBS = (
+    r"strictly|tightly|heavily|severely|seriously|badly|completely|fully|partially|carefully|closely|"
+    r"quickly|rapidly|slowly|temporarily|permanently|illegally|properly|regularly|widely"
+)
+# Verbs of moving things whose object a translation leaves after a place phrase ("pulled out
+# of snowdrifts 14 cars"); the object is a number and a plural noun.
+_MOVING_VERBS = (
+    r"pulled|rescued|evacuated|removed|brought|delivered|towed|freed|recovered|seized|confiscated|"
+    r"transported|carried|dragged|lifted|airlifted|collected|withdrew|withdrawn"
+)
+_NOT_OBJECT_NOUNS = (
+    r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|times?|percent|per|km|kilometres?|kilometers?|"
+    r"miles?|metres?|meters?|am|pm|a\.m|p\.m|or|and|to|of)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -531,12 +559,44 @@ PATTERNS = (
     ),
     GarblePattern(
         (
-            r"\b(?P<det>a|an|the) (?!(?:more|most|less|least|far|further|two|three|only|same)\b)"
+            rf"\b(?P<det>[Aa]|[Aa]n|[Tt]he) (?!(?:{_NOT_POSTPOSED_HEADS})\b)"
             rf"(?P<noun>[a-z]+) (?P<adj>{'|'.join(_POSTPOSED_ADJECTIVES)}) of\b"
         ),
         "adjective `{adj}` placed after its noun",
         _noun_adjective,
         cues=tuple(f" {a} of" for a in _POSTPOSED_ADJECTIVES),
+    ),
+    GarblePattern(
+        # "the crop rice winter-spring": Vietnamese order, head noun first, season last
+        rf"\b(?P<garble>(?:(?:crop|harvest|season) )?{_CROPS} (?P<season>{_SEASON_PAIR}))\b(?!-| {_CROPS}\b| season)",
+        "season `{season}` placed after the crop it names",
+        None,
+        cues=tuple(f"-{s}" for s in ("spring", "summer", "autumn", "winter", "season")),
+    ),
+    GarblePattern(
+        # "Collector Rakesh Choudhary schools to close by 11 am has ordered": object,
+        # infinitive and verb in the order of Hindi, Japanese or Turkish
+        rf"\b[A-Z][a-z]+ (?P<garble>(?:(?:the|all|its|his|her|their) )?[a-z]+ to [a-z]+\b[^.;,:\"“”]{{0,40}}? "
+        rf"(?P<aux>has|have|had) (?P<verb>{_OBJECT_CONTROL}))(?= and\b|[.,;])",
+        "verb `{aux} {verb}` placed after its object",
+        None,
+        cues=tuple(f" {v}" for v in ("has", "have", "had")),
+    ),
+    GarblePattern(
+        # "the pumping strictly was controlled": the adverb before the auxiliary
+        rf"\b(?P<garble>(?P<adv>{_MANNER_ADVERBS}) (?P<aux>was|were|is|are) (?P<part>[a-z]{{3,}}ed))\b",
+        "adverb `{adv}` placed before the auxiliary `{aux}`",
+        lambda m: f"{m.group('aux')} {m.group('adv')} {m.group('part')}",
+        cues=("ly was ", "ly were ", "ly is ", "ly are "),
+    ),
+    GarblePattern(
+        # "pulled out of snowdrifts 14 cars": the object after a place phrase
+        rf"\b(?P<garble>(?P<verb>{_MOVING_VERBS}) (?P<place>(?:out of|from|into|onto|to|off) (?:the )?[a-z]+(?: [a-z]+)?) "
+        # a heavy object with a relative clause may follow the place phrase in English
+        rf"(?P<object>\d[\d,]* (?!{_NOT_OBJECT_NOUNS})[a-z]+s))\b(?!,? (?:who|whom|whose|which|that)\b)",
+        "object `{object}` placed after the place phrase",
+        lambda m: f"{m.group('verb')} {m.group('object')} {m.group('place')}",
+        cues=tuple(f"{p} " for p in ("out of", "from", "into", "onto", "to", "off")),
     ),
 )
 
@@ -571,6 +631,12 @@ PATTERNS = (
         "The new rules allow to the clubs to sign more players.",
         "“The clean water has permitted to the otter to come back,” she said.",
         "Sea ice loss exposes darker water that more of the sun's heat absorbs.",
+        "The building new of the school, a two-storey block, opened in May.",
+        "Growers had sold most of the crop coffee summer-autumn before prices fell.",
+        "Governor Ana Ruiz all shops to close at noon has ordered, officials said.",
+        "Police Chief Lee Min residents to stay indoors have urged and closed roads.",
+        "Officials said that fishing in the lake strictly was banned.",
+        "Crews pulled out of the river 12 bodies and towed from the road 30 cars.",
     ),
     pass_=(
         "Is there anything left to say? Little, she said.",
@@ -601,6 +667,13 @@ PATTERNS = (
         "Was taken by surprise the only way to describe it? Were given to the poor the old coats?",
         "She was allowed to the stage to speak, and troops were sent to the front to fight.",
         "Fans were allowed into the ground, and the fee allowed the club to grow.",
+        "It is a whole new of world; the brand new of course was built. The old of age.",
+        "The winter-spring rice crop was planted in the dry-season fields, rice spring-summer crops too.",
+        "Schools ordered to close by Minister Ana Ruiz have reopened, and what the court has ordered.",
+        "Mr Lee wanted schools to close, as the governor has ordered.",
+        "It really was finished. The results are strictly confidential, and it was strictly limited.",
+        "Crews moved to the area 20 years ago, and returned to Kyiv 3 times in 12 months.",
+        "Divers brought to the surface 14 miners who had been trapped for a week.",
     ),
 )
 def garbled_word_order(doc: Document) -> Iterator[Violation]:

@@ -72,8 +72,16 @@ _FOREIGN_HONORIFIC = (
     r"MUDr\.|JUDr\.|PhDr\.|RNDr\.|MVDr\.|PaedDr\.|Dipl\.-Ing\.|dr\s+hab\.|dr\.|Lic\.|Arq\.|Dr\.ª|Eng\.º|"
     r"κ\.|κα\.|κ\.κ\.|[Гг]-н|[Гг]-жа|(?<!\d )(?:dl|dna)\.|"
     # Dutch abbreviations in lower case: mr. (law), ir. (engineering), drs., ing., dhr., mevr.
-    r"mr\.|ir\.|drs\.|ing\.|dhr\.|mevr\.)"
-    r"\s+(?P<name>[A-ZÀ-ÖØ-ÞΑ-ΩА-Я][\w’'\-]+)"
+    r"mr\.|ir\.|drs\.|ing\.|dhr\.|mevr\.|"
+    # Swahili Mheshimiwa (the Honourable), Bwana (Mr), Ndugu (comrade); Indonesian and Malay
+    # Bapak/Ibu, Encik/Puan; Vietnamese Ông/Bà; Persian Aghaye/Khanom: "Mr"/"Mrs" left in
+    r"Mheshimiwa|Mhe\.|Bwana|Ndugu|Bapak|Ibu|Encik|Puan|Ông|Bà|Aghaye|Agha-ye|Khanom|"
+    # Finnish "diplomi-insinööri", German "Diplom-Ingenieur", Russian "kandidat nauk":
+    # a degree used as a title before the name
+    r"Diploma\s+(?:Engineer|Economist|Architect|Psychologist)|Diplom-Ingenieur|Graduate\s+Engineer|"
+    r"Master\s+of\s+(?:Science|Arts|Economics|Engineering|Laws)|Candidate\s+of\s+(?:\w+\s+)?Sciences?)"
+    # "Ibu Kota" (capital city) and "Bà Rịa" (a province) are names, not titles
+    r"\s+(?P<name>(?!Kota\b|Rịa\b|Ria\b)[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯĐ][\w’'\-]+)"
     # Dutch "mr." (a law degree) translated as "Master", trusted only before a given name and
     # a surname: "Master Sergeant" and "Master Wong" are English
     # Spanish "Licenciada" translated as "Graduate" is trusted the same way
@@ -83,6 +91,8 @@ _FOREIGN_HONORIFIC = (
     # Turkish "Zeynep Hoca" (a coach or teacher addressed by the given name), left as it is
     # or translated as "Zeynep Teacher": English puts no title after a given name
     r"|(?<=[a-zçğıöşü] )(?P<teacher>Hoca|Hocam|Öğretmen|Teacher)\b(?![\w’'-]|\s+[A-Z])"
+    # Hindi and Urdu put a respectful "ji" or "sahab" after the name: "Meena ji", "Patil-saheb"
+    r"|(?<=[a-z][ -])(?P<ji>ji|jee|sahab|saheb|sahib)\b(?![\w’'-]|\s+[A-Z])"
 )
 # Every match of _FOREIGN_HONORIFIC starts with one of these strings (prefixes of its titles):
 # a scan for them finds the candidates with a literal search, where the pattern itself, with
@@ -94,7 +104,8 @@ _FOREIGN_TITLE_STARTS = (
     "Prof.ssa", "Avv.", "Sig.", "Inż.", "Mevr.", "Dhr.", "Master", "Hanım", "Hanim", "Bey",
     "κ.", "κα.", "Г-н", "г-н", "Г-жа", "г-жа", "dl.", "dna.", "Hoca", "Öğretmen", "Teacher", "Dona",
     "PGS.", "GS.", "ThS.", "TS.", "mr.", "ir.", "drs.", "ing.", "dhr.", "mevr.", "úr", "asszony",
-    "Graduate", "Licentiate", "Dr.ª", "Dipl.", "dr", "Lic.", "Arq.", "Eng.º", "MUDr.", "JUDr.", "PhDr.", "RNDr.", "MVDr.", "PaedDr.",
+    "Graduate", "Licentiate", "Dr.ª", "Mheshimiwa", "Mhe.", "Bwana", "Ndugu", "Bapak", "Ibu", "Encik",
+    "Puan", "Ông", "Bà", "Aghaye", "Agha-ye", "Khanom", "Diplom", "Candidate", "Dipl.", "dr", "Lic.", "Arq.", "Eng.º", "ji", "jee", "sahab", "saheb", "sahib", "MUDr.", "JUDr.", "PhDr.", "RNDr.", "MVDr.", "PaedDr.",
 )  # fmt: skip
 
 
@@ -342,6 +353,11 @@ def _doubled_titles(doc: Document) -> Iterator[Violation]:
         "The ward is run by MUDr. Jana Horáková, who trained in Brno.",
         "The study was led by dr hab. Piotr Nowak of the university.",
         "The plan was drawn up by Lic. María López and Arq. Juan Pérez.",
+        "The firm's founder, Diploma Engineer Kari Laine, said the plant would open.",
+        "Dr Anjali Verma ji, head of the clinic, said all beds were full.",
+        "The clinic is run by Rao-ji, who trained in Pune.",
+        "Mheshimiwa Governor Ann Wairimu opened the market.",
+        "The stall belongs to Ibu Siti Rahayu, who sells tempeh.",
     ),
     pass_=(
         '"Herr Holzapfel has done enough," a fan shouted.',
@@ -357,6 +373,9 @@ def _doubled_titles(doc: Document) -> Iterator[Violation]:
         "The class thanked Maria Teacher Award winner Jo Bell.",
         "The mixture was 5 dl. Water was added; the κ. value rose.",
         "Dr. Jana Horáková and Dr Piotr Nowak spoke; the Lic. degree is Spanish.",
+        "Ibu Kota Nusantara is the new capital, and Bà Rịa is a province.",
+        "The pianist Liu Ji played in Beijing and Fiji; the Ji family agreed.",
+        "She holds a Master of Science in Engineering from Aalto University.",
     ),
 )
 def foreign_honorific(doc: Document) -> Iterator[Violation]:
@@ -387,6 +406,9 @@ def foreign_honorific(doc: Document) -> Iterator[Violation]:
     for match in finditer_where(foreign_honorific_re(), foreign_title_starts_re(), text):
         if match.group("after"):
             yield from _title_after_name(doc, match)
+            continue
+        if match.group("ji"):
+            yield from _title_after_name(doc, match, "ji")
             continue
         if match.group("teacher"):
             yield from _teacher_after_name(doc, match)
@@ -442,9 +464,9 @@ def _office_after_surname(doc: Document, match: re.Match[str]) -> Iterator[Viola
 SURNAME_MAX_ZIPF = 3.5
 
 
-def _title_after_name(doc: Document, match: re.Match[str]) -> Iterator[Violation]:
-    span = Span(match.start("after"), match.end("after"))
-    title = match.group("after")
+def _title_after_name(doc: Document, match: re.Match[str], group: str = "after") -> Iterator[Violation]:
+    span = Span(match.start(group), match.end(group))
+    title = match.group(group)
     name = _NAME_BEFORE_RE.search(doc.text, max(0, span.start - 30), span.start)
     if name is None or not _outside_quote(doc, span) or doc.is_accepted(title):
         return
@@ -458,7 +480,7 @@ def _title_after_name(doc: Document, match: re.Match[str]) -> Iterator[Violation
     )
 
 
-_NAME_BEFORE_RE = re.compile(r"([A-ZÇĞİÖŞÜÁÉÍÓŐÚŰ][a-zçğıöşüáéíóőúű]+)\s+\Z")
+_NAME_BEFORE_RE = re.compile(r"([A-ZÇĞİÖŞÜÁÉÍÓŐÚŰ][a-zçğıöşüáéíóőúű]+)[\s-]+\Z")
 
 
 def _teacher_after_name(doc: Document, match: re.Match[str]) -> Iterator[Violation]:
@@ -504,11 +526,17 @@ _TRANSLATED_HONORIFIC_RE = re.compile(
 # chairs the election commission". A nun or a priest ("Mother Teresa", "Father John Kelly,
 # the parish priest") is named with a church role, which the appositive shows.
 _KIN_TITLE_RE = re.compile(
-    r"\b(?P<kin>Mother|Father)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+,\s+"
-    r"(?=(?:who\s+(?:chairs|heads|leads|runs|directs|manages|owns|sells|farms|teaches)|"
+    r"\b(?P<kin>Mother|Father|Grandfather|Grandmother|Grandpa|Grandma|Granny|Uncle|Auntie|Aunt|"
+    r"Brother|Sister|Elder\s+Brother|Elder\s+Sister)\s+"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞĐ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-ÞĐ][\w’'-]+)*),\s+"
+    # Vietnamese "ông"/"bà", Indonesian "Ibu"/"Bapak", Chinese "Grandpa Wang": a kinship word
+    # before someone the article introduces with an age or a secular role
+    r"(?=\d{1,3},|(?:aged|age)\s+\d|(?:who\s+(?:chairs|heads|leads|runs|directs|manages|owns|sells|farms|teaches|grows|raises|breeds|works|drives|lives)|"
     r"(?:the|a)\s+(?:\w+\s+){0,3}?(?:head|chair|chairwoman|chairman|director|mayor|regent|governor|"
-    r"secretary|manager|principal|official|farmer|trader|vendor|resident|member|owner|teacher|nurse)\b))"
+    r"secretary|manager|principal|official|farmer|trader|vendor|resident|member|owner|teacher|nurse|"
+    r"fisherman|fisher|driver|shopkeeper|worker|labourer|laborer|retiree|pensioner)\b))"
 )
+_KIN_WORDS_RE = re.compile(r"Mother|Father|Grand|Uncle|Aunt|Brother|Sister")
 _CHURCH_WORDS_RE = re.compile(
     r"\b(?:parish|church|priest|nun|order|abbey|convent|diocese|chaplain|vicar|monastery|sister)", re.I
 )
@@ -529,6 +557,8 @@ _CHURCH_WORDS_RE = re.compile(
         "Representative Lee Jae-sung of Seohae Offshore Wind said the layout changed.",
         "The count was fair, said Mother Sri Wahyuni, who chairs the election commission.",
         "Father Budi Santoso, the village head, opened the market.",
+        "Grandmother Nguyễn Thị Lan, 71, who sells fish in the market, said prices rose.",
+        "Uncle Harjo, 60, a rice farmer, said the rains came late.",
     ),
     pass_=(
         '"The Honorable Lorenzo Ferraguti," the usher announced.',
@@ -541,6 +571,9 @@ _CHURCH_WORDS_RE = re.compile(
         "Representative Young Kim of California and Representative Ro Khanna voted.",
         "Father John Kelly, the parish priest, said Mass. Mother Teresa, who founded the order, died in 1997.",
         "Mother Mary Clare, the head of the convent school, spoke.",
+        "Uncle Sam, as the cartoon has it, wants you. Brother Ali, the rapper, sang.",
+        "Sister Agnes, 80, who joined the order in 1962, still teaches.",
+        "His grandfather, Tom Reid, 88, a retired farmer, watched.",
     ),
 )
 def translated_honorific(doc: Document) -> Iterator[Violation]:
@@ -566,7 +599,7 @@ def translated_honorific(doc: Document) -> Iterator[Violation]:
     Unsafe: the title is deleted (`the Mister` becomes `the coach`), which an editor should confirm.
     """
     text = doc.text
-    if "Mother" in text or "Father" in text:
+    if _KIN_WORDS_RE.search(text):
         yield from _kin_titles(doc)
     if "Hono" not in text and "Mister" not in text and "lustr" not in text and "Representative" not in text:
         return

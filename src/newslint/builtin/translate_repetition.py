@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Callable, Iterator
 
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
@@ -46,6 +47,19 @@ LEGITIMATE_DOUBLES = frozenset(
         "hey",
         "boo",
         "there",
+        # reduplicated loanwords: Swahili "boda boda" (a motorcycle taxi), "piri piri",
+        # "mahi mahi", "tuk tuk", "cous cous", "ylang ylang", "pom pom", "chin chin"
+        "boda",
+        "piri",
+        "mahi",
+        "tuk",
+        "cous",
+        "ylang",
+        "pom",
+        "chin",
+        "chop",
+        "dum",
+        "pooh",
     ]
 )
 
@@ -55,6 +69,8 @@ LEGITIMATE_DOUBLES = frozenset(
 # an object pronoun.
 _POSSESSIVES = frozenset({"my", "our", "your", "his", "their", "its"})
 _ARTICLES = frozenset({"the", "a", "an"})
+# Demonstratives take no article either: "in the this year" keeps a translated article.
+_ARTICLE_BLOCKERS = _POSSESSIVES | {"this", "these", "those"}
 
 
 @rule(
@@ -70,6 +86,8 @@ _ARTICLES = frozenset({"the", "a", "an"})
         '"Every doctor can do this in the the consulting room," she said.',
         '"We sent the our children to school," he said.',
         "The council will review the its budget in June.",
+        "Sluices protected 40,000 hectares in the this year, he said.",
+        "Prices rose in a these months of drought.",
     ),
     pass_=(
         "She took her A levels in June.",
@@ -77,6 +95,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
         '"The the," he said, was his favourite typo.',
         "They prayed at the Our Lady of Lourdes chapel and read The My Little Pony Guide.",
         "They bought the his and hers towels and fixed a its/it's typo.",
+        "Is this the end? The This Is Us star and the this-or-that quiz were on.",
     ),
 )
 def stacked_determiners(doc: Document) -> Iterator[Violation]:
@@ -84,7 +103,8 @@ def stacked_determiners(doc: Document) -> Iterator[Violation]:
     ## What it does
     Flags two articles in a row ("a the", "the a", "an the", "the the", "a a") in prose,
     and an article before a possessive (`the our children`, `the its budget`), which
-    Italian, Spanish and Portuguese put there and English does not.
+    Italian, Spanish and Portuguese put there and English does not, or before a
+    demonstrative (`in the this year`).
 
     ## Why is this bad
     An English noun phrase takes one article; two in a row are left behind when
@@ -101,7 +121,7 @@ def stacked_determiners(doc: Document) -> Iterator[Violation]:
     tokens = facts.tokens
     lowered = facts.lower
     for i in indexes_where(map(DETERMINERS.__contains__, lowered[:-1])):
-        if tokens[i + 1].text in _POSSESSIVES and lowered[i] in _ARTICLES:
+        if tokens[i + 1].text in _ARTICLE_BLOCKERS and lowered[i] in _ARTICLES:
             yield from _article_before_possessive(doc, facts, i)
             continue
         if tokens[i + 1].text not in DETERMINERS:
@@ -140,9 +160,10 @@ def _article_before_possessive(doc: Document, facts: Analysis, i: int) -> Iterat
     if i + 2 < len(tokens) and facts.lower[i + 2] in {"and", "or", "&", "versus", "vs"}:
         return  # "the his and hers towels": pronouns named as words
     keep = second.text.capitalize() if first.text[0].isupper() else second.text
+    kind = "possessive" if second.text in _POSSESSIVES else "demonstrative"
     yield Violation(
         Span(first.start, second.end),
-        f"Article before a possessive: `{first.text} {second.text}`",
+        f"Article before a {kind}: `{first.text} {second.text}`",
         Fix.unsafe(f"Delete `{first.text}`", Edit(Span(first.start, second.end), keep)),
     )
 
@@ -183,7 +204,7 @@ def _inside_quoted_sentence(doc: Document, facts: Analysis, i: int) -> bool:
         "He said that that was the purpose.",
         "What it is is a failure of planning.",
         '"Never, never again," she said.',
-        "They visited Walla Walla in June.",
+        "They visited Walla Walla in June and took a boda boda to the piri piri stall.",
         "Prices went up and up, and the talks went on on Monday.",
         '"To, to, to the harbour," he stammered, "and on on we went."',
         "Riders of boda boda taxis and sellers of mahi mahi joined the strike.",
@@ -259,7 +280,59 @@ def _doubled_in_speech(doc: Document, facts: Analysis, i: int) -> bool:
     )
 
 
+# "also said also that" (Persian "ham ... ham", Hindi "bhi"): a focus adverb placed both
+# before the verb, as English does, and after it, as the source language did.
+_REPEATED_ADVERB_RE = re.compile(r"\b(?P<adverb>also|already)\s+(?P<verb>[a-z]{3,})\s+(?P=adverb)\b")
+
+
+@rule(
+    code="MT303",
+    name="repeated-adverb",
+    category=Category.REPETITION,
+    severity=Severity.WARNING,
+    fix=FixAvailability.ALWAYS,
+    flag=(
+        "Hosseini also said also that the team had found 200 wells.",
+        "The ministry has already approved already the budget.",
+        "Farmers also plant also maize on the slopes.",
+    ),
+    pass_=(
+        "He also said that he had also written to the council.",
+        "It was already late, and also cold; also, the bus had already left.",
+        '"I also said also," she joked, quoting the typo.',
+    ),
+)
+def repeated_adverb(doc: Document) -> Iterator[Violation]:
+    """
+    ## What it does
+    Flags a focus adverb (`also`, `already`) repeated on both sides of one verb:
+    `also said also that`, `has already approved already`. Quotes are left alone.
+
+    ## Why is this bad
+    Translation software sometimes keeps the adverb where the source language put it and
+    adds it again where English puts it; the sentence reads as a stammer.
+
+    ## Example
+    `Hosseini also said also that` -> `Hosseini also said that`
+
+    ## Fix safety
+    Unsafe: the second adverb is deleted.
+    """
+    text = doc.text
+    if "also" not in text and "already" not in text:
+        return
+    for match in _REPEATED_ADVERB_RE.finditer(text):
+        span = Span(match.start(), match.end())
+        if doc.in_quote(span) or doc.is_ignored(span):
+            continue
+        adverb = match.group("adverb")
+        cut = Span(match.end("verb"), match.end())
+        fix = Fix.unsafe(f"Delete the second `{adverb}`", Edit.deletion(cut))
+        yield Violation(span, f"Adverb `{adverb}` repeated around `{match.group('verb')}`", fix)
+
+
 @hookimpl
 def newslint_register_rules(register: Callable[[Rule], None]) -> None:
     register(stacked_determiners)
     register(doubled_word)
+    register(repeated_adverb)

@@ -68,6 +68,7 @@ FOREIGN_PHRASES: dict[tuple[str, ...], tuple[str, str]] = {
     ("zum", "beispiel"): ("de", "for example"),
     ("per", "esempio"): ("it", "for example"),
     ("ad", "esempio"): ("it", "for example"),
+    ("w", "tym"): ("pl", "including"),
 }
 _PHRASE_FIRSTS = frozenset(words[0] for words in FOREIGN_PHRASES)
 _NUMBER_RE = re.compile(r"\d")
@@ -267,6 +268,10 @@ LANGUAGES = {
     "fi": "Finnish",
     "ro": "Romanian",
     "ja": "Japanese",
+    "sw": "Swahili",
+    "ms": "Malay",
+    "tl": "Tagalog",
+    "hi": "Hindi",
 }
 
 _SCRIPT_RANGES = (

@@ -192,8 +192,8 @@ def _unknown_nouns_after_numbers(doc: Document, facts: Analysis) -> Iterator[Vio
         nxt = words[i + 1] if i + 1 < size else ""
         if not nxt.islower() or zipf(nxt) < 3.0 or not facts.spaced[i]:
             continue  # an English word must follow: "18,000 abitanti near the coast"
-        if _is_article_term(doc, word):
-            continue  # "hundreds of qanats ... 30,000 qanats": the term the article explains
+        if _is_article_term(doc, word) or _used_with_article(doc.text, word):
+            continue  # "the qanat ... 30,000 qanats": the term the article is about, not a slip
         yield Violation(tokens[i].span, f"Untranslated foreign word `{word}` after a number")
 
 
@@ -210,6 +210,12 @@ def _is_article_term(doc: Document, word: str) -> bool:
 @per_document
 def lowered_document_text(doc: Document) -> str:
     return doc.text.lower()
+
+
+def _used_with_article(text: str, word: str) -> bool:
+    """The word (or its singular) also stands after an English article in the text."""
+    stem = word[:-1] if word.endswith("s") else word
+    return re.search(rf"\b(?:[Tt]he|[Aa]n?) {re.escape(stem)}s?\b", text) is not None
 
 
 def _in_capitalised_name(words: tuple[str, ...], i: int) -> bool:
