@@ -385,6 +385,12 @@ GLUE_PREPOSITIONS = frozenset({"at", "in", "on", "by"})
 PREPOSITION_MIN_LEFT = 4
 # A first half the article uses alone convinces from this length ("sideline" in "sidelinecut").
 SEEN_HALF_MIN_LEFT = 6
+# Suffixes that a word list also holds as words (German "ist", "ion"): after a first half the
+# article uses they make a derivation ("recitalist", "organist"), not two words.
+DERIVATIONAL_TAILS = frozenset(
+    {"ist", "ists", "ism", "isms", "ian", "ians", "ess", "ize", "ise", "ity", "ive", "ous", "ent", "ant",
+     "ance", "ence", "ery", "ory", "ate", "ates", "ful", "ion", "ions", "ette", "ettes", "eer", "eers"}
+)  # fmt: skip
 # Second halves that make a word of people or places with almost any noun ("lifeboatmen",
 # "harbourside"): after a first half the article uses, they are still one word.
 SEEN_HALF_COMPOUND_TAILS = frozenset(
@@ -504,6 +510,7 @@ def _best_split(word: str, capitalised: bool, doc_words: frozenset[str]) -> tupl
                 and len(right) >= 3
                 and not _is_compound_head(right)
                 and right not in SEEN_HALF_COMPOUND_TAILS
+                and right not in DERIVATIONAL_TAILS
             )
             if not (function or inflected or bare_pair or long_pair or seen_half):
                 continue
@@ -566,6 +573,7 @@ GLUED_WORD_MIN_ZIPF = 3.5
         "Springfield and Eastbrook signed the deal.\n",
         "Sa'sani and Ma'shamba were named.\n",
         "Giuseppe Lo Russo appealed. Lorusso said he was calm.\n",
+        "The recital was long, and the visiting recitalist chose a hard programme.\n",
         "They walked from Looe, Polperro and Kingsand Bay to the fort.\n",
         "The survey covered Penzance, Kingsand Cawsand last summer.\n",
         "The firewall failed. The bridge was a firewalled site.\n",

@@ -375,6 +375,7 @@ def _doubled_titles(doc: Document) -> Iterator[Violation]:
         "Dr. Jana Horáková and Dr Piotr Nowak spoke; the Lic. degree is Spanish.",
         "Ibu Kota Nusantara is the new capital, and Bà Rịa is a province.",
         "The pianist Liu Ji played in Beijing and Fiji; the Ji family agreed.",
+        "Park Eun-ji, 31, a nurse, and Kim Min-ji said the sentence was heavy.",
         "She holds a Master of Science in Engineering from Aalto University.",
     ),
 )
@@ -473,11 +474,25 @@ def _title_after_name(doc: Document, match: re.Match[str], group: str = "after")
     # "Bey" is also a surname (Yasiin Bey): only after a given name is it the title.
     if title == "Bey" and not is_given_name(name.group(1)):
         return
+    if group == "ji" and _korean_given_name(doc.text, name):
+        return
     yield Violation(
         span,
         f"Foreign or occupational honorific `{title}` after a name",
         Fix.unsafe(f"Delete `{title}`", Edit.deletion(Span(name.end(1), span.end))),
     )
+
+
+def _korean_given_name(text: str, name: re.Match[str]) -> bool:
+    """ "Park Eun-ji", "Kim Min-ji": a Korean given name's last syllable after a hyphen, not a
+    Hindi "-ji" (the syllable before it is short and a surname stands before the given name)."""
+    if text[name.end(1) : name.end(1) + 1] != "-" or len(name.group(1)) > KOREAN_SYLLABLE_MAX:
+        return False
+    return _SURNAME_BEFORE_GIVEN_RE.search(text, max(0, name.start(1) - 12), name.start(1)) is not None
+
+
+KOREAN_SYLLABLE_MAX = 4
+_SURNAME_BEFORE_GIVEN_RE = re.compile(r"\b[A-Z][a-z]{1,4} \Z")
 
 
 _NAME_BEFORE_RE = re.compile(r"([A-ZÇĞİÖŞÜÁÉÍÓŐÚŰ][a-zçğıöşüáéíóőúű]+)[\s-]+\Z")
