@@ -627,6 +627,8 @@ _SENTENCE_BREAK_RE = re.compile(
     r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bJr)(?<!\b[A-Z])[.!?]['\"”’]?\s+[A-Z]"
 )
 _BRACKETED_AGENCY_RE = re.compile(rf"^\(\s*{_AGENCY}\s*\)$")
+# The Korean press's credit: "(Photo = Yonhap)", "(Graphic = Kim Min-su)".
+_EQUALS_CREDIT_RE = re.compile(r"^\((?:Photos?|Images?|Graphics?|Video)\s*=\s*[^()=]{2,60}\)$")
 # A bracketed label instead of a photographer: "(Family photo)", "(Submitted photo)", "(Handout)".
 _BRACKETED_LABEL_RE = re.compile(
     r"^\((?:(?:[A-Za-z]+\s+){0,2}(?:photo|photograph|picture|image)s?|handout|supplied|submitted|contributed)\)$",
@@ -659,6 +661,7 @@ def ends_with_credit(text: str) -> bool:
         or _BRACKETED_AGENCY_RE.match(tail)
         or _COURTESY_CREDIT_RE.match(tail)
         or _BRACKETED_LABEL_RE.match(tail)
+        or _EQUALS_CREDIT_RE.match(tail)
     ):
         return True
     inner = tail[1:-1] if tail.startswith("(") and tail.endswith(")") else tail

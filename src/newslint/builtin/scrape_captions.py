@@ -296,6 +296,8 @@ def _ends_with_writer_credit(text: str, writers: frozenset[str]) -> bool:
     severity=Severity.WARNING,
     fix=FixAvailability.ALWAYS,
     flag=(
+        "Fraud trial ends\n\n▲ Low-rise flats in the west of the city, where most victims lived. (Photo = Harbour Ilbo)\n\n"
+        "The court sentenced the landlord on Friday.\n",
         "Harbour bridge to close for a year\n\nThe bridge seen from the east bank on Wednesday.\n\n"
         "Photo: Ruth Okoye/Tidewater Herald\n\nEASTON, Maryland — The bridge will close in March, "
         "officials said on Tuesday after a long meeting of the board.\n",

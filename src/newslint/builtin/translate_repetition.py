@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
-from newslint.lexicon import DETERMINERS, FUNCTION_WORDS, zipf
+from newslint.lexicon import DETERMINERS, FUNCTION_WORDS, POSSESSIVES, PREPOSITIONS, zipf
 from newslint.mt_lexicon import Analysis, analyse, indexes_where
 from newslint.rules import FixAvailability, Rule, rule
 
@@ -197,11 +197,13 @@ def _inside_quoted_sentence(doc: Document, facts: Analysis, i: int) -> bool:
         "She finished ahead of of the champion.",
         "The council approved approved the plan.",
         "Staffing levels set by by head office were too low.",
+        "The cable car is part of the of the city's transport plan.",
+        "Her lawyers argued that that the turbines were too close.",
         '"I like to see the condors from from my house," he said.',
     ),
     pass_=(
         "She had had enough.",
-        "He said that that was the purpose.",
+        "He said that that was the purpose. It was one of the best of the year, more and more and more.",
         "What it is is a failure of planning.",
         '"Never, never again," she said.',
         "They visited Walla Walla in June and took a boda boda to the piri piri stall.",
@@ -213,7 +215,8 @@ def _inside_quoted_sentence(doc: Document, facts: Analysis, i: int) -> bool:
 def doubled_word(doc: Document) -> Iterator[Violation]:
     """
     ## What it does
-    Flags a word repeated immediately ("to to", "of of", "and and"), compared
+    Flags a word repeated immediately ("to to", "of of", "and and") or a preposition and its
+    determiner repeated as a pair ("of the of the"), compared
     case-sensitively, outside quotes (and, inside a quote, a doubled preposition such as
     `from from` between lower-case words, which no speaker says). Grammatical doubles ("had had", "that that", "what
     it is is"), emphatic doubles ("very very") and reduplicated names are left alone.
@@ -241,8 +244,10 @@ def doubled_word(doc: Document) -> Iterator[Violation]:
         word = first.text
         if word.lower() in DETERMINERS or not word.isalpha() or not word.islower():
             continue  # articles belong to MT301; names and numbers repeat legitimately
-        if word in LEGITIMATE_DOUBLES or not facts.spaced[i]:
+        if not facts.spaced[i]:
             continue
+        if word in LEGITIMATE_DOUBLES and not (word == "that" and _article_after(facts, i + 1)):
+            continue  # "said that that was the plan", but not "argued that that the"
         if zipf(word) < REDUPLICATED_LOANWORD_ZIPF:
             continue  # "boda boda", "mahi mahi", "tuk tuk": a loanword that doubles itself
         if word == "is" and i > 0 and facts.lower[i - 1] in {"it", "this", "what", "is"}:
@@ -251,6 +256,35 @@ def doubled_word(doc: Document) -> Iterator[Violation]:
         title = f"Delete the repeated `{word}`"
         fix = Fix.safe(title, deletion) if word in FUNCTION_WORDS else Fix.unsafe(title, deletion)
         yield Violation(Span(first.start, second.end), f"Word repeated: `{word} {word}`", fix)
+    yield from _doubled_pairs(facts)
+
+
+def _article_after(facts: Analysis, i: int) -> bool:
+    return i + 1 < len(facts.words) and facts.spaced[i] and facts.words[i + 1] in DETERMINERS
+
+
+_PAIR_DETERMINERS = DETERMINERS | POSSESSIVES
+
+
+def _doubled_pairs(facts: Analysis) -> Iterator[Violation]:
+    """ "of the of the": a preposition and its determiner repeated as a pair, a slip of an edit."""
+    words, tokens, spaced = facts.words, facts.tokens, facts.spaced
+    for i in indexes_where(map(operator.eq, words[:-3], words[2:-1])):
+        pair = words[i : i + 2]
+        if words[i + 1] != words[i + 3] or pair[0] == pair[1]:
+            continue
+        if pair[0] not in PREPOSITIONS or pair[1] not in _PAIR_DETERMINERS:
+            continue  # "more and more and more" is emphasis; "of the of the" a slip
+        if not (spaced[i] and spaced[i + 1] and spaced[i + 2]) or not all(facts.prose[i : i + 4]):
+            continue
+        shown = " ".join(pair)
+        yield Violation(
+            Span(tokens[i].start, tokens[i + 3].end),
+            f"Words repeated: `{shown} {shown}`",
+            Fix.safe(
+                f"Delete the repeated `{shown}`", Edit.deletion(Span(tokens[i + 1].end, tokens[i + 3].end))
+            ),
+        )
 
 
 # A doubled word rarer than this is a reduplicated loanword ("boda boda", "mahi mahi"); the
