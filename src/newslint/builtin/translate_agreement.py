@@ -11,7 +11,7 @@ from operator import itemgetter
 from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document, Token
 from newslint.hookspecs import hookimpl
-from newslint.lexicon import AUXILIARIES, CONJUNCTIONS, PREPOSITIONS, PRONOUNS, zipf
+from newslint.lexicon import AUXILIARIES, CONJUNCTIONS, DETERMINERS, POSSESSIVES, PREPOSITIONS, PRONOUNS, zipf
 from newslint.mt_lexicon import (
     COLLECTIVE_NOUNS,
     INVARIANT_NOUNS,
@@ -619,6 +619,7 @@ _INVARIANT = frozenset(
         "In the six months before his death he work an average of 11 hours a day.",
         "The new rates, which comes into force in January, apply for three years.",
         "He said the costs of newsprint and distribution has doubled since 2021.",
+        "Under the scheme the families receives a monthly payment. Both defences was tested.",
     ),
     pass_=(
         "United are top of the league.",
@@ -637,6 +638,9 @@ _INVARIANT = frozenset(
         "The rates, which come into force in May, rose. Prices rose 5 percent, which is a record.",
         "Two thirds of the budget is spent on staff. Among the costs of the project is a bridge.",
         "The 500 acres of land is for sale, and the 2 kilograms of heroin was found in a case.",
+        "The savings accounts pay little, and each of the families receives a payment.",
+        "The customs checks the lorries faced were long. Many people say the drugs trade grows.",
+        "The sports pages the paper prints grew, and the farmers markets sell more.",
         "The price of oil is rising, and the sale of the homes they own is a secret.",
     ),
 )
@@ -717,7 +721,9 @@ def subject_verb_mismatch(doc: Document) -> Iterator[Violation]:
 
 # "has/was/is" after a plural subject, and the form that agrees with it.
 _PLURAL_FORMS = {"has": "have", "was": "were", "is": "are"}
-_SUBJECT_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "my", "your", "these", "those"})
+_SUBJECT_DETERMINERS = frozenset(
+    {"the", "its", "their", "his", "her", "our", "my", "your", "these", "those", "both", "many", "several"}
+)
 # Words after which a determiner starts a clause's subject ("said the results was").
 _CLAUSE_LEADS = frozenset(
     {"and", "but", "so", "while", "because", "although", "though", "since", "when", "if", "said", "says"}
@@ -804,6 +810,7 @@ def _plural_subjects_with_singular_verbs(doc: Document, flagged: set[int]) -> It
             f"Plural subject `{words[head]}` with singular verb `{verb.text}`",
             Fix.unsafe(f"Replace with `{right}`", Edit(verb.span, right)),
         )
+    yield from _plural_subjects_with_verbs_in_s(doc, facts)
     for r in indexes_where(map(_RELATIVES.__contains__, words[:-1])):
         if r < 2 or not facts.prose[r] or not facts.prose[r + 1] or not spaced[r]:
             continue
@@ -821,6 +828,46 @@ def _plural_subjects_with_singular_verbs(doc: Document, flagged: set[int]) -> It
 
 
 _RELATIVES = frozenset({"which", "who"})
+# What follows a verb in -s and shows it is one: its object's determiner, or an amount.
+_OBJECT_OPENERS = DETERMINERS | POSSESSIVES | {"this", "that", "these", "those", "about", "up", "more"}
+
+
+def _plural_subjects_with_verbs_in_s(doc: Document, facts: Analysis) -> Iterator[Violation]:
+    """ "the families receives a payment": a plural subject that opens its clause, a verb in -s,
+    then its object (a determiner or an amount, so "the savings accounts were" stays a noun)."""
+    words, tokens, spaced = facts.words, facts.tokens, facts.spaced
+    for v in indexes_where(map(_ends_in_s, words[:-1])):
+        if v < 2 or not facts.prose[v] or not spaced[v - 1] or not spaced[v]:
+            continue
+        after = words[v + 1]
+        if not (after in _OBJECT_OPENERS or after[:1].isdecimal() or after[:1] in "£$€"):
+            continue
+        plural = _plural_form_of(words[v])
+        if plural is None or words[v] in _PLURAL_FORMS or facts.lower[v - 1] in _PLURAL_MODIFIERS:
+            continue  # "the customs checks the lorries faced": a compound noun
+        if not _opening_plural_subject(doc, facts, v - 1):
+            continue
+        yield Violation(
+            Span(tokens[v - 1].start, tokens[v].end),
+            f"Plural subject `{words[v - 1]}` with singular verb `{words[v]}`",
+            Fix.unsafe(f"Replace with `{plural}`", Edit(tokens[v].span, plural)),
+        )
+
+
+# Plurals that modify the next noun ("customs checks", "savings accounts", "farmers markets"):
+# before a word in -s they start a compound, not a clause.
+_PLURAL_MODIFIERS = frozenset(
+    ["customs", "savings", "sports", "arms", "drugs", "goods", "sales", "jobs", "arts", "awards", "parks",
+     "farmers", "workers", "students", "veterans", "teachers", "nurses", "residents", "members",
+     "citizens", "visitors", "passengers", "consumers", "taxpayers", "patients", "pensioners",
+     "shareholders", "employees", "communications", "operations", "systems", "services", "games", "fans"]
+)  # fmt: skip
+
+
+def _ends_in_s(word: str) -> bool:
+    return word.endswith("s")
+
+
 # Words an of-phrase may hold between its "of" and the verb ("of newsprint and distribution").
 MAX_OF_PHRASE_WORDS = 4
 _OF_PHRASE_FUNCTION_WORDS = frozenset({"and", "the", "a", "an"})

@@ -321,6 +321,34 @@ PATTERNS = (
         ),
     ),
     GarblePattern(
+        # Chinese wire copy's "据了解" ("it is understood"), word for word: no English writer
+        # says "according to understanding".
+        r"\b(?P<formula>[Aa]ccording to (?:the )?(?:understanding|understand|knowledge|learn(?:ing|ed)?))(?=[,:] )",
+        "translated wire formula `{formula}`",
+        None,
+        cues=(
+            "ccording to understand",
+            "ccording to the understand",
+            "ccording to knowledge",
+            "ccording to learn",
+        ),
+    ),
+    GarblePattern(
+        # Portuguese "faz três semanas que", Spanish "hace tres semanas que", French "ça fait trois
+        # semaines que": English says "for three weeks" with a perfect tense.
+        r"\b(?P<formula>[Ii]t makes (?:(?:about|almost|nearly|over|more than) )?(?:\w+|\d+) (?:days|weeks|months|years|decades) that)\b",
+        "translated time phrase `{formula}`",
+        None,
+        cues=("t makes ",),
+    ),
+    GarblePattern(
+        # Arabic "وأضاف وقال" ("and he added and said"): two verbs of speech for one statement.
+        r"\b(?P<formula>(?:he|she|they|He|She|They) (?:added|continued|went on) and said)\b",
+        "two verbs of speech `{formula}`",
+        None,
+        cues=(" added and said", " continued and said", " went on and said"),
+    ),
+    GarblePattern(
         # Chinese wire copy opens on "记者从…获悉" ("the reporter learned from"): English
         # news names its source and never calls its own writer "the reporter".
         r"\b(?P<formula>(?:The|the|This|this|Our|our) (?:reporter|correspondent)s? (?:learned|learnt|has learned"
