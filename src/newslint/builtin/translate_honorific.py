@@ -676,6 +676,9 @@ _HONORIFIC_SUFFIX_RE = re.compile(
 # Suffixes that are also syllables of Korean given names ("Sang-kun", "Hee-chan"); the rest
 # ("-sensei", "-sama") are honorifics after a full name too ("Tsutomu Kawabe-sensei").
 _KOREAN_SYLLABLES = frozenset(["san", "kun", "chan"])
+# "Ms. Yoshiko Sato-san": a Japanese given name (five letters or more, ending in a vowel) before
+# the surname, after an English title; Korean surnames are short ("Mr. Lee Sang-kun").
+_JAPANESE_GIVEN_NAME_BEFORE_RE = re.compile(r"\b(?:Mr|Ms|Mrs|Miss)\.?\s+[A-Z][a-z]{3,}[aeiou]\s+\Z")
 # "Lee Sang-kun" (a given name after a surname), "the Fuji-san trail" (a mountain).
 _NOT_ADDRESS_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'-]*|\b[Tt]he)\s+\Z")
 
@@ -691,11 +694,12 @@ _NOT_ADDRESS_BEFORE_RE = re.compile(r"(?:[A-Z][\w’'-]*|\b[Tt]he)\s+\Z")
         "The workshop is run by Ishikawa-sensei, who is 81.",
         "Residents thanked Tanaka-sama for the donation.",
         "The judge, Tsutomu Kawabe-sensei, ruled for the family.",
+        "The operator's spokeswoman, Ms. Yoshiko Sato-san, said the bus was safe.",
     ),
     pass_=(
         "Hassan and Sassan said the town was quiet.",
         '"Thank you, Morita-san," the boy said.',
-        "Taiwan's Lee Sang-kun and Ko Wen-je spoke.",
+        "Taiwan's Lee Sang-kun and Ko Wen-je spoke, and Mr. Lee Sang-kun left.",
         "The Kobe-shi office and the Fuji-san trail were closed.",
     ),
 )
@@ -725,7 +729,11 @@ def japanese_honorific_suffix(doc: Document) -> Iterator[Violation]:
         if not _outside_quote(doc, span) or doc.is_accepted(match.group()):
             continue
         korean_syllable = match.group("suffix") in _KOREAN_SYLLABLES
-        if korean_syllable and _NOT_ADDRESS_BEFORE_RE.search(text, max(0, span.start - 30), span.start):
+        if (
+            korean_syllable
+            and _NOT_ADDRESS_BEFORE_RE.search(text, max(0, span.start - 30), span.start)
+            and not _JAPANESE_GIVEN_NAME_BEFORE_RE.search(text, max(0, span.start - 30), span.start)
+        ):
             continue
         suffix = Span(match.end("name"), match.end())
         yield Violation(
