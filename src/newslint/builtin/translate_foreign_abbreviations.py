@@ -122,6 +122,11 @@ BARE_COUNT_WORDS: dict[str, tuple[str, str]] = {
     "Millionen": ("German", "million"),
     "Milliarden": ("German", "billion"),
     "milyon": ("Turkish", "million"),
+    # Czech and Slovak abbreviations ("800 mil. Kč", "2 mld. korun"), Portuguese and Spanish
+    # "mil" (thousand: "12 mil doses")
+    "mil.": ("Czech", "million"),
+    "mld.": ("Czech", "billion"),
+    "mil": ("Portuguese", "thousand"),
 }
 _CURRENCY_NAMES = "won|yen|yuan|renminbi|RMB|đồng|dong|VND|rupiah|IDR|KRW|JPY|CNY"
 # Street words of the source language, abbreviated before the street's name: Polish
@@ -189,6 +194,7 @@ def foreign_abbreviation_re() -> re.Pattern[str]:
         "Tickets cost 250 Kč at the door.",
         "The developer will pay 1,200 eok won into a fund for fishermen.",
         "A bed costs 1,8 triệu đồng a month.",
+        "The city received 12 mil doses, and the hops are worth about 800 mil. Kč a year.",
         "The regent received Rp 3,5 miliar from two firms.",
         "The club spent 40 millones on new players.",
     ),
@@ -204,6 +210,7 @@ def foreign_abbreviation_re() -> re.Pattern[str]:
         "He met Zła Nowak and the złoty fell; a bone called the os. The pass was closed.",
         "Smith et al. Reported a rise in 2020.",
         "The loan of 380 billion dong and 12 wan were noted; he met 3 Wan Chai traders.",
+        "The greenhouse uses a 6 mil-thick plastic sheet.",
     ),
 )
 def untranslated_abbreviation(doc: Document) -> Iterator[Violation]:
