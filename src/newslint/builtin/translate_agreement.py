@@ -620,6 +620,7 @@ _INVARIANT = frozenset(
         "The new rates, which comes into force in January, apply for three years.",
         "He said the costs of newsprint and distribution has doubled since 2021.",
         "Under the scheme the families receives a monthly payment. Both defences was tested.",
+        "The plant serves the south, where the families receives a delivery once a week.",
     ),
     pass_=(
         "United are top of the league.",
@@ -726,7 +727,25 @@ _SUBJECT_DETERMINERS = frozenset(
 )
 # Words after which a determiner starts a clause's subject ("said the results was").
 _CLAUSE_LEADS = frozenset(
-    {"and", "but", "so", "while", "because", "although", "though", "since", "when", "if", "said", "says"}
+    {
+        "and",
+        "but",
+        "so",
+        "while",
+        "because",
+        "although",
+        "though",
+        "since",
+        "when",
+        "if",
+        "said",
+        "says",
+        "where",
+        "whether",
+        "unless",
+        "until",
+        "once",
+    }
 )
 # Modifiers allowed between the determiner and the plural noun ("the credit union's members").
 MAX_SUBJECT_MODIFIERS = 2

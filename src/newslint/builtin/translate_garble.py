@@ -332,6 +332,7 @@ PATTERNS = (
             "ccording to knowledge",
             "ccording to learn",
         ),
+        in_quotes=True,
     ),
     GarblePattern(
         # Portuguese "faz três semanas que", Spanish "hace tres semanas que", French "ça fait trois
@@ -340,6 +341,7 @@ PATTERNS = (
         "translated time phrase `{formula}`",
         None,
         cues=("t makes ",),
+        in_quotes=True,
     ),
     GarblePattern(
         # Arabic "وأضاف وقال" ("and he added and said"): two verbs of speech for one statement.
@@ -347,6 +349,7 @@ PATTERNS = (
         "two verbs of speech `{formula}`",
         None,
         cues=(" added and said", " continued and said", " went on and said"),
+        in_quotes=True,
     ),
     GarblePattern(
         # Chinese wire copy opens on "记者从…获悉" ("the reporter learned from"): English
