@@ -132,12 +132,7 @@ def _quoted_formal_you(doc: Document, facts: Analysis) -> Iterator[Violation]:
         nearby = facts.lower[max(0, i - 60) : i + 60]
         if any(w in _DEVOTIONAL_WORDS for w in nearby) or doc.is_ignored(tokens[i].span):
             continue
-        lowered = words[i].lower()
-        yield Violation(
-            tokens[i].span,
-            f"Capitalised function word `{words[i]}` in mid-sentence",
-            Fix.unsafe(f"Lowercase to `{lowered}`", Edit(tokens[i].span, lowered)),
-        )
+        yield _function_word_lowercased(tokens[i])
 
 
 def _fix(doc: Document, prev: Token, word: Token) -> Fix:
@@ -231,6 +226,15 @@ def capitalized_function_word(doc: Document) -> Iterator[Violation]:
     yield from _quoted_formal_you(doc, facts)
 
 
+def _function_word_lowercased(token: Token) -> Violation:
+    lowered = token.text.lower()
+    return Violation(
+        token.span,
+        f"Capitalised function word `{token.text}` in mid-sentence",
+        Fix.unsafe(f"Lowercase to `{lowered}`", Edit(token.span, lowered)),
+    )
+
+
 def _verb_after_opener(word: str) -> bool:
     """A verb in the past or an auxiliary: "Which forced", "Who promised", "While exports fell" aside."""
     return word.islower() and (word.endswith("ed") or word in IRREGULAR_VERBS or word in MODALS)
@@ -248,12 +252,7 @@ def _opener_after_comma(doc: Document, facts: Analysis) -> Iterator[Violation]:
             continue  # "after the gig, Who frontman Roger Daltrey": the band's name
         if doc.text[tokens[i - 1].end : tokens[i].start] != ", ":
             continue
-        lowered = words[i].lower()
-        yield Violation(
-            tokens[i].span,
-            f"Capitalised function word `{words[i]}` in mid-sentence",
-            Fix.unsafe(f"Lowercase to `{lowered}`", Edit(tokens[i].span, lowered)),
-        )
+        yield _function_word_lowercased(tokens[i])
 
 
 # After a command of an interface a capital names the control: "tap Payments", "click Save".
