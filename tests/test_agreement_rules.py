@@ -190,3 +190,20 @@ def test_present_tense_with_finished_time(lint, text, verb, fixed):
 )
 def test_finished_time_traps(lint, text):
     assert lint(text, "MT507") == []
+
+
+@pytest.mark.parametrize(
+    ("word", "base", "ing"),
+    [
+        ("comes", "come", "coming"),
+        ("carries", "carry", "carrying"),
+        ("goes", "go", "going"),
+        ("finishes", "finish", "finishing"),
+        ("sees", "see", "seeing"),
+        ("approves", "approve", "approving"),
+    ],
+)
+def test_verb_base_and_ing(word, base, ing):
+    from newslint.mt_lexicon import verb_base_and_ing
+
+    assert verb_base_and_ing(word) == (base, ing)

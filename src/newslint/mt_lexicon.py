@@ -575,6 +575,20 @@ def per_document(compute: Callable[[Document], _T]) -> Callable[[Document], _T]:
     return cached
 
 
+def verb_base_and_ing(word: str) -> tuple[str, str]:
+    """The base and -ing forms of a verb's -s form: "comes" -> ("come", "coming"), "carries" ->
+    ("carry", "carrying"), "goes" -> ("go", "going"). Spelling only: the caller asks the word
+    list whether the -ing form is common enough to make the word a verb."""
+    if word.endswith("ies"):
+        base = word[:-3] + "y"
+    elif word.endswith(("sses", "shes", "ches", "xes", "oes")):
+        base = word[:-2]
+    else:
+        base = word[:-1]
+    ing = base[:-1] + "ing" if base.endswith("e") and not base.endswith("ee") else base + "ing"
+    return base, ing
+
+
 def indexes_where(flags: Iterable[object]) -> list[int]:
     """The indexes of the true items of ``flags``, picked in C (no Python frame per item)."""
     return list(compress(count(), flags))

@@ -26,6 +26,7 @@ from newslint.mt_lexicon import (
     is_singular_count_noun,
     lowered_document,
     plural_of,
+    verb_base_and_ing,
 )
 from newslint.rules import FixAvailability, Rule, rule
 
@@ -922,13 +923,7 @@ def _plural_form_of(word: str) -> str | None:
     """ "comes" -> "come", "includes" -> "include", "goes" -> "go": the plural of a verb in -s, else None."""
     if not (word.isalpha() and word.islower() and word.endswith("s")) or word.endswith(_NOT_PLURAL_ENDINGS):
         return None
-    if word.endswith("ies"):
-        base = word[:-3] + "y"
-    elif word.endswith(("sses", "shes", "ches", "xes", "oes")):
-        base = word[:-2]
-    else:
-        base = word[:-1]
-    ing = base[:-1] + "ing" if base.endswith("e") and not base.endswith("ee") else base + "ing"
+    base, ing = verb_base_and_ing(word)
     return base if zipf(ing) >= VERB_ING_ZIPF else None
 
 

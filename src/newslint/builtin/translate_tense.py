@@ -11,7 +11,7 @@ from newslint.diagnostics import Category, Edit, Fix, Severity, Span, Violation
 from newslint.document import Document
 from newslint.hookspecs import hookimpl
 from newslint.lexicon import FUNCTION_WORDS, zipf
-from newslint.mt_lexicon import IRREGULAR_VERBS
+from newslint.mt_lexicon import IRREGULAR_VERBS, verb_base_and_ing
 from newslint.rules import FixAvailability, Rule, rule
 
 # A point in time after "since" ("because" is the other reading of "since": "since demand fell").
@@ -125,16 +125,7 @@ def _is_present_verb(word: str) -> bool:
         return True
     if word.endswith("ss") or word in FUNCTION_WORDS:
         return False
-    base = (
-        word[:-3] + "y"
-        if word.endswith("ies")
-        else word[:-2]
-        if word.endswith(("shes", "ches", "xes", "sses"))
-        else word[:-1]
-    )
-    ing = base[:-1] + "ing" if base.endswith("e") and not base.endswith("ee") else base + "ing"
-    if base.endswith("y") and word.endswith("ies"):
-        ing = base + "ing"
+    base, ing = verb_base_and_ing(word)
     return zipf(ing) >= PRESENT_VERB_ING_ZIPF and zipf(base) >= PRESENT_VERB_ING_ZIPF
 
 
